@@ -1,0 +1,91 @@
+package dev.quarry.cli;
+
+import dev.quarry.model.ProgressListener;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Progress on the terminal: one line on stderr rewritten at most a few times a second with count,
+ * rate and time left. Ctrl-C marks it cancelled, and the shutdown waits briefly for the work to
+ * notice and roll back, so an interrupted command leaves the case as it was.
+ */
+final class ConsoleProgress implements ProgressListener, AutoCloseable {
+
+    private static final long REFRESH_NANOS = 250_000_000L;
+
+    private final String unit;
+    private final long started = System.nanoTime();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final Thread shutdownHook;
+    private final boolean interactive = System.console() != null;
+    private long lastPrinted;
+    private boolean printed;
+
+    ConsoleProgress(String unit) {
+        this.unit = unit;
+        Thread worker = Thread.currentThread();
+        this.shutdownHook = new Thread(() -> {
+            if (finished.get()) {
+                return;
+            }
+            cancelled.set(true);
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "quarry-cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public void progress(long done, long total, String message) {
+        long now = System.nanoTime();
+        if (printed && now - lastPrinted < (interactive ? REFRESH_NANOS : 10 * REFRESH_NANOS)) {
+            return;
+        }
+        lastPrinted = now;
+        printed = true;
+        double seconds = Math.max(1e-9, (now - started) / 1e9);
+        double rate = done / seconds;
+        StringBuilder line = new StringBuilder();
+        line.append(message == null ? "" : message).append("  ");
+        line.append(String.format(Locale.ROOT, "%,d", done));
+        if (total > 0) {
+            line.append(String.format(Locale.ROOT, " / %,d %s (%.0f%%)", total, unit, 100.0 * done / total));
+        } else {
+            line.append(' ').append(unit);
+        }
+        line.append(String.format(Locale.ROOT, "  %,.0f %s/s", rate, unit));
+        if (total > 0 && rate > 0 && done < total) {
+            line.append(String.format(Locale.ROOT, "  ETA %s", duration((total - done) / rate)));
+        }
+        System.err.print(interactive ? "\r" + line + "   " : line + System.lineSeparator());
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    @Override
+    public void close() {
+        finished.set(true);
+        if (printed && interactive) {
+            System.err.println();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting; nothing to unregister
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.quarry.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * An open case: one SQLite file. Opening creates the file when missing and applies any schema
+ * migrations it lacks, each in its own transaction, so a case written by an older Quarry stays
+ * readable.
+ */
+public final class CaseFile implements AutoCloseable {
+
+    private static final String MIGRATIONS = "/dev/quarry/store/migrations/V%d.sql";
+
+    private final Path path;
+    private final Connection connection;
+
+    private CaseFile(Path path, Connection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if missing) the case at {@code path} and brings its schema up to date. */
+    public static CaseFile open(Path path) throws StoreException {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                // A rollback journal (not WAL) keeps a case one self-contained file and makes a
+                // killed import roll back when the file is next opened.
+                statement.execute("PRAGMA journal_mode=DELETE");
+                statement.execute("PRAGMA foreign_keys=ON");
+                statement.execute("PRAGMA busy_timeout=5000");
+            }
+            CaseFile caseFile = new CaseFile(path, connection);
+            caseFile.migrate();
+            return caseFile;
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open case " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public int schemaVersion() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private void migrate() throws SQLException, IOException {
+        int version = schemaVersion();
+        while (true) {
+            String script = readMigration(version + 1);
+            if (script == null) {
+                return;
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : SqlScript.statements(script)) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + (version + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            version++;
+        }
+    }
+
+    private static String readMigration(int version) throws IOException {
+        try (InputStream in = CaseFile.class.getResourceAsStream(String.format(MIGRATIONS, version))) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Appends an entry to the case's audit log. Each entry's hash covers the previous entry's hash,
+     * so any later edit of the log breaks the chain that {@code verify} checks.
+     */
+    public void audit(String action, String detail) throws SQLException {
+        String previous = "";
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT hash FROM audit_log ORDER BY audit_id DESC LIMIT 1")) {
+            if (rs.next()) {
+                previous = rs.getString(1);
+            }
+        }
+        String at = Instant.now().toString();
+        String hash = auditHash(previous, at, action, detail);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_log(at, action, detail, prev_hash, hash) VALUES (?,?,?,?,?)")) {
+            insert.setString(1, at);
+            insert.setString(2, action);
+            insert.setString(3, detail);
+            insert.setString(4, previous);
+            insert.setString(5, hash);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The hash an audit entry must carry given its predecessor's hash and its own fields. */
+    public static String auditHash(String previousHash, String at, String action, String detail) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {previousHash, at, action, detail == null ? "" : detail}) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close case " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
