@@ -114,7 +114,13 @@ final class Prompts {
         String ask = fill(Draws.pick(r, task.asks()), Draws.pick(r, task.subjects()));
         boolean attach = task.attachment() != Taxonomy.Attachment.NONE && Draws.chance(r, 0.7);
         StringBuilder prompt = new StringBuilder();
-        prompt.append(Draws.pick(r, OPENERS)).append(ask);
+        String opener = Draws.pick(r, OPENERS);
+        prompt.append(opener);
+        if (opener.endsWith(", ") || opener.endsWith("so ")) {
+            prompt.append(Character.toLowerCase(ask.charAt(0))).append(ask, 1, ask.length());
+        } else {
+            prompt.append(ask);
+        }
         if (attach) {
             prompt.append(attachment(r, task));
         }
