@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Find model-extraction campaigns in API-traffic extracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
                 IngestCommand.class,
                 BenchCommand.class,
         })
