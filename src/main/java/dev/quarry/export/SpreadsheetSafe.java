@@ -18,6 +18,14 @@ public final class SpreadsheetSafe {
         return startsFormula(cell.charAt(0)) ? "'" + cell : cell;
     }
 
+    /**
+     * Undoes {@link #text} for a reader of an exported file. Ambiguous only for text that itself began
+     * with an apostrophe followed by a formula character, which Quarry's own ids and reasons never do.
+     */
+    public static String original(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && startsFormula(cell.charAt(1)) ? cell.substring(1) : cell;
+    }
+
     static boolean startsFormula(char first) {
         return switch (first) {
             // ASCII triggers, then their full-width forms, which some spreadsheets normalize to ASCII
