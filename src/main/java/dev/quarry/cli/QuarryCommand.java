@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Find model-extraction campaigns in API-traffic extracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExportCommand.class,
+                VerifyCommand.class,
         })
 public final class QuarryCommand implements Runnable {
 
