@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
+                ExportCommand.class,
+                VerifyCommand.class,
                 BenchCommand.class,
         })
 public final class QuarryCommand implements Runnable {
