@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
+                IngestCommand.class,
+                ExportCommand.class,
+                VerifyCommand.class,
+                BenchCommand.class,
         })
 public final class QuarryCommand implements Runnable {
 

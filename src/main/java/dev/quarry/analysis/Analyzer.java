@@ -1,0 +1,136 @@
+package dev.quarry.analysis;
+
+import dev.quarry.analysis.signals.BehaviourSimilarity;
+import dev.quarry.analysis.signals.DenseBlockSignal;
+import dev.quarry.analysis.signals.Evidence;
+import dev.quarry.analysis.signals.Links;
+import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.SharedInfrastructureSignal;
+import dev.quarry.analysis.signals.SharedTemplateSignal;
+import dev.quarry.analysis.signals.SynchronizedActivitySignal;
+import dev.quarry.model.ProgressListener;
+import dev.quarry.store.CaseFile;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The detection pipeline: one pass over the events, per-account features and models, the
+ * cross-account signals, and campaign assembly. The whole run reads the events table once.
+ */
+public final class Analyzer {
+    private static final String[] STAGES = {"read events", "behaviour features", "account models",
+            "shared infrastructure", "synchronized activity", "shared templates", "dense blocks", "model pivot",
+            "campaign assembly"};
+
+    private Analyzer() {
+    }
+
+    public static AnalysisResult analyze(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
+            throws AnalysisException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Stopwatch watch = new Stopwatch(seconds, progress);
+
+        watch.start(0);
+        CaseData data;
+        try {
+            data = EventScan.read(caseFile.connection(), progress);
+        } catch (SQLException e) {
+            throw new AnalysisException("cannot read case " + caseFile.path() + ": " + e.getMessage(), e);
+        }
+        if (data.size() == 0) {
+            throw new AnalysisException("case " + caseFile.path() + " has no accounts: import events or an accounts file first");
+        }
+
+        watch.start(1);
+        double[][] raw = BehaviourFeatures.compute(data);
+        boolean[] usable = new boolean[BehaviourFeatures.NAMES.size()];
+        double[][] standardized = BehaviourFeatures.standardized(raw, usable);
+        BehaviourSimilarity similarity = new BehaviourSimilarity(standardized);
+
+        watch.start(2);
+        AccountModels.Result models = AccountModels.fit(standardized, options);
+
+        watch.start(3);
+        Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(data);
+        Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
+        links.putAll(SharedInfrastructureSignal.links(data, holders, similarity, options.seed()));
+
+        watch.start(4);
+        links.put(Evidence.SYNCHRONIZED, SynchronizedActivitySignal.links(data, options.syncWindowMinutes() * 60,
+                options.minHashSize(), options.lshBands(), options.seed(), progress));
+
+        watch.start(5);
+        SharedTemplateSignal.Templates[] templates = new SharedTemplateSignal.Templates[data.size()];
+        List<long[]> templateColumns = new ArrayList<>();
+        for (int account = 0; account < data.size(); account++) {
+            templates[account] = SharedTemplateSignal.templatesOf(data.activity(account));
+            for (long frame : templates[account].frames()) {
+                templateColumns.add(new long[] {account, frame});
+            }
+        }
+        links.put(Evidence.TEMPLATE, SharedTemplateSignal.links(data, similarity, options.seed()));
+
+        watch.start(6);
+        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize(), options.seed());
+        links.put(Evidence.DENSE_BLOCK, blocks.links());
+
+        watch.start(7);
+        List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
+
+        watch.start(8);
+        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links,
+                templates, releases, standardized, models.anomaly(), holders, options));
+
+        List<AccountVerdict> verdicts = new ArrayList<>(data.size());
+        for (int account = 0; account < data.size(); account++) {
+            Map<String, Double> features = new LinkedHashMap<>();
+            for (int j = 0; j < BehaviourFeatures.NAMES.size(); j++) {
+                if (!Double.isNaN(raw[account][j])) {
+                    features.put(BehaviourFeatures.NAMES.get(j), raw[account][j]);
+                }
+            }
+            double risk = Math.max(0, Math.min(1, assembly.risk()[account]));
+            verdicts.add(new AccountVerdict(data.accountId(account), CampaignAssembler.round(risk),
+                    risk >= options.flagThreshold(), assembly.campaignOf()[account], models.anomaly()[account],
+                    models.cluster()[account], models.map()[account][0], models.map()[account][1],
+                    List.copyOf(assembly.reasons().get(account)), features));
+        }
+        watch.stop();
+        List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
+        return new AnalysisResult(options, verdicts, assembly.campaigns(), signals, seconds);
+    }
+
+    /** Times each stage and tells the listener which one runs, checking for cancellation between stages. */
+    private static final class Stopwatch {
+        private final Map<String, Double> seconds;
+        private final ProgressListener progress;
+        private String stage;
+        private long startedAt;
+
+        Stopwatch(Map<String, Double> seconds, ProgressListener progress) {
+            this.seconds = seconds;
+            this.progress = progress;
+        }
+
+        void start(int index) {
+            stop();
+            progress.checkCancelled();
+            stage = STAGES[index];
+            startedAt = System.nanoTime();
+            progress.progress(index, STAGES.length, String.format(Locale.ROOT, "analysis: %s", stage));
+        }
+
+        void stop() {
+            if (stage != null) {
+                seconds.put(stage, (System.nanoTime() - startedAt) / 1e9);
+                stage = null;
+            }
+        }
+    }
+}

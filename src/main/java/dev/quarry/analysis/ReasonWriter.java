@@ -1,0 +1,282 @@
+package dev.quarry.analysis;
+
+import dev.quarry.analysis.signals.BehaviourSimilarity;
+import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.Evidence;
+import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.SharedInfrastructureSignal;
+import dev.quarry.analysis.signals.SharedTemplateSignal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Sentences with numbers an investigator can read out loud, for campaigns and for accounts. */
+final class ReasonWriter {
+    /** Kinds in the order an investigator finds most telling. */
+    private static final List<AttributeKind> SHOWN_KINDS = List.of(AttributeKind.PAYMENT, AttributeKind.SIGNUP_IP,
+            AttributeKind.EMAIL_PATTERN, AttributeKind.IP, AttributeKind.USER_AGENT, AttributeKind.SIGNUP_PREFIX,
+            AttributeKind.NETWORK_PREFIX, AttributeKind.CARD_BIN, AttributeKind.ASN);
+    static final int START_TOLERANCE_SECONDS = 180;
+
+    private ReasonWriter() {
+    }
+
+    static Set<CampaignAssembler.Source> availableSources(CaseData data) {
+        Set<CampaignAssembler.Source> sources = EnumSet.of(CampaignAssembler.Source.TIMING, CampaignAssembler.Source.BEHAVIOUR);
+        Set<AttributeKind> kinds = data.kindsPresent();
+        if (kinds.contains(AttributeKind.PAYMENT) || kinds.contains(AttributeKind.EMAIL_PATTERN)
+                || kinds.contains(AttributeKind.CARD_BIN)) {
+            sources.add(CampaignAssembler.Source.BILLING);
+        }
+        if (kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.USER_AGENT)
+                || kinds.contains(AttributeKind.SIGNUP_IP)) {
+            sources.add(CampaignAssembler.Source.NETWORK);
+        }
+        if (data.hasColumn("prompt_text")) {
+            sources.add(CampaignAssembler.Source.PROMPTS);
+        }
+        return sources;
+    }
+
+    static List<String> campaignReasons(CampaignAssembler.Inputs in, int[] members, Map<Evidence, Double> strength,
+                                        Map<Evidence, Integer> covered, CapabilitySweepSignal.Sweep sweep, double[] pivot,
+                                        double cohesion, double globalCohesion, BehaviourSimilarity similarity) {
+        int size = members.length;
+        List<double[]> ranked = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
+            if (s.getValue() < CampaignAssembler.ESTABLISHED) {
+                continue;
+            }
+            String sentence = switch (s.getKey()) {
+                case BILLING -> covered.get(Evidence.BILLING) + " of " + size + " members share billing or signup details "
+                        + "with other members" + topShared(in, members, AttributeKind.Family.BILLING);
+                case INFRASTRUCTURE -> covered.get(Evidence.INFRASTRUCTURE) + " of " + size + " members share network "
+                        + "infrastructure with other members" + topShared(in, members, AttributeKind.Family.INFRASTRUCTURE);
+                case SYNCHRONIZED -> covered.get(Evidence.SYNCHRONIZED) + " of " + size + " members are active in the same "
+                        + in.options().syncWindowMinutes() + "-minute windows as other members far beyond chance "
+                        + "(at least 5 standard deviations over what their weekly rhythm explains)";
+                case TEMPLATE -> covered.get(Evidence.TEMPLATE) + " of " + size + " members rely on prompt templates "
+                        + "shared with other members" + topTemplate(in, members);
+                case DENSE_BLOCK -> covered.get(Evidence.DENSE_BLOCK) + " of " + size + " members form a dense block "
+                        + "in the account-attribute graph (FRAUDAR greedy peeling)";
+                case CAPABILITY_SWEEP -> "members cover " + sweep.tasks() + " task templates in even proportions (evenness "
+                        + String.format(Locale.ROOT, "%.2f", sweep.evenness()) + ")"
+                        + (sweep.complementary() ? "; each member takes a slice of about "
+                        + CampaignAssembler.percent(sweep.sliceShare()) + " of them" : "");
+                case MODEL_PIVOT -> pivotSentence(in, pivot);
+                case BEHAVIOUR -> "members behave alike: mean similarity of their behaviour features "
+                        + String.format(Locale.ROOT, "%.2f", cohesion) + " against "
+                        + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
+            };
+            ranked.add(new double[] {s.getValue() * reliabilityOrder(s.getKey()), sentences.size()});
+            sentences.add(sentence);
+        }
+        ranked.sort((x, y) -> Double.compare(y[0], x[0]));
+        List<String> out = new ArrayList<>();
+        for (double[] r : ranked) {
+            out.add(sentences.get((int) r[1]));
+        }
+        return out;
+    }
+
+    private static double reliabilityOrder(Evidence e) {
+        return switch (e) {
+            case BILLING, SYNCHRONIZED -> 0.7;
+            case TEMPLATE -> 0.6;
+            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT -> 0.5;
+            case CAPABILITY_SWEEP, BEHAVIOUR -> 0.4;
+        };
+    }
+
+    private static String pivotSentence(CampaignAssembler.Inputs in, double[] pivot) {
+        ModelPivotSignal.Release release = in.releases().get((int) pivot[1]);
+        return CampaignAssembler.percent(pivot[0]) + " of members moved to the new model "
+                + display(in.data().models().value(release.model())) + " within a day of its first appearance, against "
+                + CampaignAssembler.percent(release.baseRate()) + " of all accounts active then";
+    }
+
+    private static String topShared(CampaignAssembler.Inputs in, int[] members, AttributeKind.Family family) {
+        Set<Integer> memberSet = new java.util.HashSet<>();
+        for (int v : members) {
+            memberSet.add(v);
+        }
+        String best = "";
+        int bestCount = 1;
+        for (AttributeKind kind : SHOWN_KINDS) {
+            if (kind.family() != family) {
+                continue;
+            }
+            SharedInfrastructureSignal.Holders holders = in.holders().get(kind);
+            if (holders == null) {
+                continue;
+            }
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (int v : members) {
+                for (int value : SharedInfrastructureSignal.valuesOf(in.data(), kind, v)) {
+                    counts.merge(value, 1, Integer::sum);
+                }
+            }
+            for (Map.Entry<Integer, Integer> c : counts.entrySet()) {
+                if (c.getValue() > bestCount) {
+                    bestCount = c.getValue();
+                    best = "; e.g. " + c.getValue() + " members share " + kind.label() + " "
+                            + display(in.data().vocabulary(kind).value(c.getKey())) + " (held by "
+                            + holders.holders(c.getKey()).length + " accounts in the case)";
+                }
+            }
+            if (!best.isEmpty()) {
+                return best;
+            }
+        }
+        return best;
+    }
+
+    private static String topTemplate(CampaignAssembler.Inputs in, int[] members) {
+        Map<Long, Integer> users = new HashMap<>();
+        for (int v : members) {
+            for (long frame : in.templates()[v].frames()) {
+                users.merge(frame, 1, Integer::sum);
+            }
+        }
+        int top = users.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return top < 2 ? "" : "; the most common one is used by " + top + " members";
+    }
+
+    static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int campaign, int[] members,
+                                       Integer[] campaignOf, Map<Evidence, Double> strength) {
+        List<String> out = new ArrayList<>();
+        CaseData data = in.data();
+        for (AttributeKind kind : SHOWN_KINDS) {
+            if (strength.get(kind.family() == AttributeKind.Family.BILLING ? Evidence.BILLING : Evidence.INFRASTRUCTURE)
+                    < CampaignAssembler.ESTABLISHED && strength.get(Evidence.DENSE_BLOCK) < CampaignAssembler.ESTABLISHED) {
+                continue;
+            }
+            SharedInfrastructureSignal.Holders holders = in.holders().get(kind);
+            if (holders == null) {
+                continue;
+            }
+            int bestValue = -1;
+            int bestCount = 0;
+            for (int value : SharedInfrastructureSignal.valuesOf(data, kind, account)) {
+                int count = 0;
+                for (int other : holders.holders(value)) {
+                    if (other != account && campaignOf[other] != null && campaignOf[other] == campaign) {
+                        count++;
+                    }
+                }
+                if (count > bestCount) {
+                    bestCount = count;
+                    bestValue = value;
+                }
+            }
+            if (bestCount > 0 && out.size() < 3) {
+                out.add("shares " + kind.label() + " " + display(data.vocabulary(kind).value(bestValue)) + " with "
+                        + bestCount + (bestCount == 1 ? " account" : " accounts") + " of campaign " + campaign);
+            }
+        }
+        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
+            String sync = startSentence(data, account, campaign, members, campaignOf);
+            if (sync != null) {
+                out.add(sync);
+            }
+        }
+        SharedTemplateSignal.Templates own = in.templates()[account];
+        if (own.frames().length > 0 && strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
+            long frame = own.frames()[0];
+            int users = 0;
+            for (int v : members) {
+                if (v != account && campaignOf[v] != null && campaignOf[v] == campaign
+                        && Arrays.stream(in.templates()[v].frames()).anyMatch(f -> f == frame)) {
+                    users++;
+                }
+            }
+            if (users > 0) {
+                out.add("sends the same prompt template as " + users + " accounts of campaign " + campaign + " ("
+                        + CampaignAssembler.percent(own.shares()[0]) + " of its " + data.activity(account).prompts() + " prompts)");
+            }
+        }
+        if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
+            for (ModelPivotSignal.Release release : in.releases()) {
+                if (release.quickAdopter()[account]) {
+                    out.add("moved to the new model " + display(data.models().value(release.model()))
+                            + " within a day of its first appearance, with campaign " + campaign);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "starts work within 3 minutes of N campaign members on D of T days", or null when it does not. */
+    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf) {
+        long originSecond = Math.floorDiv(data.originMs(), 1000L);
+        Map<Long, Long> ownStarts = dailyStarts(data.activity(account), originSecond);
+        if (ownStarts.isEmpty()) {
+            return null;
+        }
+        Map<Long, List<Long>> others = new HashMap<>();
+        for (int v : members) {
+            if (v == account || campaignOf[v] == null || campaignOf[v] != campaign) {
+                continue;
+            }
+            for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
+                others.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
+            }
+        }
+        int days = 0;
+        List<Integer> company = new ArrayList<>();
+        for (Map.Entry<Long, Long> own : ownStarts.entrySet()) {
+            int near = 0;
+            for (long start : others.getOrDefault(own.getKey(), List.of())) {
+                if (Math.abs(start - own.getValue()) <= START_TOLERANCE_SECONDS) {
+                    near++;
+                }
+            }
+            if (near >= 2) {
+                days++;
+                company.add(near);
+            }
+        }
+        if (days < 2) {
+            return null;
+        }
+        company.sort(null);
+        return "starts work within 3 minutes of " + company.get(company.size() / 2) + " campaign members on " + days
+                + " of " + ownStarts.size() + " active days";
+    }
+
+    private static Map<Long, Long> dailyStarts(AccountActivity a, long originSecond) {
+        Map<Long, Long> starts = new HashMap<>();
+        for (int i = 0; i < a.events(); i++) {
+            long second = originSecond + a.time(i);
+            starts.putIfAbsent(Math.floorDiv(second, 86_400L), second);
+        }
+        return starts;
+    }
+
+    static String unlinkedReason(CampaignAssembler.Inputs in, int account, double anomalyRank, int links) {
+        if (in.data().activity(account).events() == 0) {
+            return "no events in this case";
+        }
+        return (links == 0 ? "no links to other accounts beyond chance; "
+                : "links to " + links + " other accounts do not form a campaign; ")
+                + anomalySentence(anomalyRank);
+    }
+
+    static String anomalySentence(double anomalyRank) {
+        return "behaviour more unusual than " + CampaignAssembler.percent(anomalyRank) + " of accounts (isolation forest)";
+    }
+
+    /** A value shortened for a sentence: long fingerprints and user agents are cut with an ellipsis. */
+    static String display(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= 24 ? clean : clean.substring(0, 20) + "…";
+    }
+}

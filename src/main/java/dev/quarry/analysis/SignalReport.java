@@ -1,0 +1,77 @@
+package dev.quarry.analysis;
+
+import dev.quarry.analysis.signals.DenseBlockSignal;
+import dev.quarry.analysis.signals.Evidence;
+import dev.quarry.analysis.signals.Links;
+import dev.quarry.analysis.signals.ModelPivotSignal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What each signal could rest on in this case, and why a signal could not be computed. */
+final class SignalReport {
+    private SignalReport() {
+    }
+
+    static List<SignalStatus> statuses(CaseData data, Map<Evidence, Links> links, DenseBlockSignal.Result blocks,
+                                       List<ModelPivotSignal.Release> releases, boolean[] usable) {
+        List<SignalStatus> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int kept = 0;
+        for (int j = 0; j < usable.length; j++) {
+            if (usable[j]) {
+                kept++;
+            } else {
+                missing.add(BehaviourFeatures.NAMES.get(j));
+            }
+        }
+        out.add(new SignalStatus("behaviour", kept > 0, kept + " of " + usable.length + " behaviour features computed"
+                + (missing.isEmpty() ? "" : "; without data or without variation: " + String.join(", ", missing))));
+        Set<AttributeKind> kinds = data.kindsPresent();
+        boolean billing = kinds.contains(AttributeKind.PAYMENT) || kinds.contains(AttributeKind.EMAIL_PATTERN)
+                || kinds.contains(AttributeKind.CARD_BIN);
+        out.add(new SignalStatus(Evidence.BILLING.signal(), billing, billing
+                ? links.get(Evidence.BILLING).size() + " links from " + present(kinds, AttributeKind.PAYMENT,
+                AttributeKind.CARD_BIN, AttributeKind.EMAIL_PATTERN)
+                : "no payment fingerprints, card BINs or emails: the case has no accounts file or it carries no billing"));
+        boolean network = kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.USER_AGENT)
+                || kinds.contains(AttributeKind.ASN) || kinds.contains(AttributeKind.SIGNUP_IP);
+        out.add(new SignalStatus(Evidence.INFRASTRUCTURE.signal(), network, network
+                ? links.get(Evidence.INFRASTRUCTURE).size() + " links from " + present(kinds, AttributeKind.IP,
+                AttributeKind.NETWORK_PREFIX, AttributeKind.ASN, AttributeKind.USER_AGENT, AttributeKind.SIGNUP_IP)
+                : "no IPs, ASNs, user agents or signup IPs (e.g. Amazon Bedrock invocation logs carry none)"));
+        out.add(new SignalStatus(Evidence.SYNCHRONIZED.signal(), true,
+                links.get(Evidence.SYNCHRONIZED).size() + " account pairs active together beyond chance"));
+        boolean prompts = data.hasColumn("prompt_text");
+        String noPrompts = "no prompt text: the extract is redacted or carries no prompts";
+        out.add(new SignalStatus(Evidence.TEMPLATE.signal(), prompts, prompts
+                ? links.get(Evidence.TEMPLATE).size() + " links through prompt templates (every prompt hashed, none stored)"
+                : noPrompts));
+        out.add(new SignalStatus(Evidence.CAPABILITY_SWEEP.signal(), prompts, prompts
+                ? "task types derived from prompt templates, judged per group" : noPrompts));
+        out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), !links.isEmpty(),
+                blocks.blocks().size() + " dense blocks found in the account-attribute graph"));
+        boolean models = data.hasColumn("model");
+        out.add(new SignalStatus(Evidence.MODEL_PIVOT.signal(), models && !releases.isEmpty(), !models
+                ? "no model names in the events"
+                : releases.isEmpty() ? "no model first appears after the start of the extract, so there is no release to pivot to"
+                : releases.size() + " models released during the extract"));
+        if (data.eventsOfUnknownAccounts > 0) {
+            out.add(new SignalStatus("coverage", true, data.eventsOfUnknownAccounts
+                    + " events belong to accounts missing from the accounts table and were not analysed"));
+        }
+        return out;
+    }
+
+    private static String present(Set<AttributeKind> kinds, AttributeKind... wanted) {
+        List<String> names = new ArrayList<>();
+        for (AttributeKind k : wanted) {
+            if (kinds.contains(k)) {
+                names.add(k.label() + "s");
+            }
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.quarry.analysis.signals;
+
+/**
+ * The independent bodies of evidence the engine weighs. A campaign is a group linked by several of
+ * them; any one alone has innocent explanations (a campus NAT shares IPs, an office works the same
+ * hours, an app sends one template).
+ */
+public enum Evidence {
+    BILLING("shared_billing", "shared billing and signup details"),
+    INFRASTRUCTURE("shared_infrastructure", "shared network infrastructure"),
+    SYNCHRONIZED("synchronized", "synchronized activity"),
+    TEMPLATE("shared_template", "shared prompt templates"),
+    DENSE_BLOCK("dense_block", "dense block of shared attributes"),
+    CAPABILITY_SWEEP("capability_sweep", "complementary capability sweep"),
+    MODEL_PIVOT("model_pivot", "fast pivot to a new model"),
+    BEHAVIOUR("behaviour", "uniform behaviour");
+
+    private final String signal;
+    private final String description;
+
+    Evidence(String signal, String description) {
+        this.signal = signal;
+        this.description = description;
+    }
+
+    /** The name used in SignalStatus and Campaign.signals. */
+    public String signal() {
+        return signal;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.quarry.analysis.signals;
+
+import dev.quarry.analysis.AccountActivity;
+import dev.quarry.analysis.CaseData;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A group that moves to a newly released model within a day. A model counts as newly released
+ * when it first appears in the extract after its first tenth (so models in use from the start are
+ * not "new"); an account adopts it quickly when its first request to it comes within 24 hours of the
+ * model's first appearance. A group pivots when a majority of its members adopt quickly and that is
+ * at least three times the rate among all accounts active at release time — early adopters exist
+ * among legitimate users, a whole group switching at once does not happen by chance.
+ */
+public final class ModelPivotSignal {
+    static final long DAY_SECONDS = 86_400L;
+
+    private ModelPivotSignal() {
+    }
+
+    /** A newly released model and which accounts adopted it within a day. */
+    public record Release(int model, long firstSeen, boolean[] quickAdopter, double baseRate) {
+    }
+
+    public static List<Release> releases(CaseData data) {
+        int models = data.models().size();
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        long[] firstSeen = new long[models];
+        Arrays.fill(firstSeen, Long.MAX_VALUE);
+        for (int account = 0; account < data.size(); account++) {
+            AccountActivity a = data.activity(account);
+            if (a.events() == 0) {
+                continue;
+            }
+            start = Math.min(start, a.time(0));
+            end = Math.max(end, a.time(a.events() - 1));
+            for (int i = 0; i < a.events(); i++) {
+                int m = a.model(i);
+                if (m >= 0 && a.time(i) < firstSeen[m]) {
+                    firstSeen[m] = a.time(i);
+                }
+            }
+        }
+        List<Release> releases = new ArrayList<>();
+        if (start == Long.MAX_VALUE || end - start < 2 * DAY_SECONDS) {
+            return releases;
+        }
+        long threshold = start + (end - start) / 10;
+        for (int m = 0; m < models; m++) {
+            if (firstSeen[m] == Long.MAX_VALUE || firstSeen[m] <= threshold) {
+                continue;
+            }
+            boolean[] quick = new boolean[data.size()];
+            int activeAtRelease = 0;
+            int quickCount = 0;
+            for (int account = 0; account < data.size(); account++) {
+                AccountActivity a = data.activity(account);
+                if (a.events() == 0 || a.time(a.events() - 1) < firstSeen[m]) {
+                    continue;
+                }
+                activeAtRelease++;
+                for (int i = 0; i < a.events(); i++) {
+                    if (a.model(i) == m) {
+                        quick[account] = a.time(i) - firstSeen[m] <= DAY_SECONDS;
+                        break;
+                    }
+                }
+                if (quick[account]) {
+                    quickCount++;
+                }
+            }
+            releases.add(new Release(m, firstSeen[m], quick, activeAtRelease == 0 ? 0 : quickCount / (double) activeAtRelease));
+        }
+        return releases;
+    }
+
+    /** The strongest pivot of a group: {fraction of members adopting quickly, release index}, or null. */
+    public static double[] pivot(List<Release> releases, int[] members) {
+        double[] best = null;
+        for (int r = 0; r < releases.size(); r++) {
+            Release release = releases.get(r);
+            int quick = 0;
+            for (int account : members) {
+                if (release.quickAdopter()[account]) {
+                    quick++;
+                }
+            }
+            double share = quick / (double) members.length;
+            if (share > 0.5 && share >= 3 * release.baseRate() && (best == null || share > best[0])) {
+                best = new double[] {share, r};
+            }
+        }
+        return best;
+    }
+}
