@@ -142,7 +142,11 @@ class OutputFormatsTest {
             assertEquals("application/json", r.path("input").path("inputContentType").asText());
             assertTrue(r.path("input").path("inputTokenCount").isInt());
             String modelId = r.get("modelId").asText();
-            if (modelId.startsWith("anthropic.")) {
+            if (r.get("operation").asText().equals("Converse")) {
+                assertTrue(body.path("messages").get(0).path("content").get(0).path("text").isTextual());
+                assertTrue(body.path("inferenceConfig").path("maxTokens").isInt());
+                families.add("converse");
+            } else if (modelId.startsWith("anthropic.")) {
                 assertTrue(body.path("messages").get(0).path("content").isTextual());
                 assertTrue(body.path("max_tokens").isInt());
                 families.add("anthropic");
@@ -164,7 +168,7 @@ class OutputFormatsTest {
                 assertFalse(r.has(clientField), clientField);
             }
         }
-        assertEquals(Set.of("anthropic", "meta", "titan"), families);
+        assertEquals(Set.of("converse", "anthropic", "meta", "titan"), families);
     }
 
     @Test
