@@ -114,6 +114,10 @@ final class DetectBenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s (%s): generate %.1f s, ingest %.1f s, analyze+store %.1f s%n",
                     result.dataset().name(), result.dataset().description(), result.generateSeconds(),
                     result.ingestSeconds(), result.analyzeSeconds());
+            if (result.notInCase() > 0) {
+                System.out.printf(Locale.ROOT, "  %d accounts of the truth made no request and are not in the extract "
+                        + "(scored as not flagged)%n", result.notInCase());
+            }
             printCampaigns(result.quarry().campaigns());
             printKinds(result.quarry(), result.naive().legitKinds());
             result.shortfalls().forEach(s -> System.out.println("  FAIL: " + s));
