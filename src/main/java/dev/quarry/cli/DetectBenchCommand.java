@@ -30,9 +30,9 @@ import java.util.stream.Stream;
                         + "scores the exported accounts.csv against truth.csv, and prints precision, recall and "
                         + "false-positive rate of `flagged`, recall per campaign, false-positive rate per legitimate "
                         + "kind, the adjusted Rand index of campaign ids (over true campaign members), the same for "
-                        + "a naive rule (shared IP or card, or top-1% volume), and PASS/FAIL against the bar: "
-                        + "precision >= 0.95, recall >= 0.95, every campaign's recall >= 0.9, FPR <= 0.2% over "
-                        + "legitimate accounts and <= 1% for each legitimate kind.",
+                        + "a naive rule (shared IP or card, or top-1%% volume), and PASS/FAIL against the bar: "
+                        + "precision >= 0.95, recall >= 0.95, every campaign's recall >= 0.9, FPR <= 0.2%% over "
+                        + "legitimate accounts and <= 1%% for each legitimate kind.",
                 "Tune the engine on --suite dev only; --suite heldout is the check.",
                 "Speed (--scale): generates and ingests the seed scale once, times one full scan of the events "
                         + "table and one analysis of the same case, and prints the ratio, peak heap and time per stage.",
