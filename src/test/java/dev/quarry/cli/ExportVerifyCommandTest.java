@@ -110,6 +110,14 @@ class ExportVerifyCommandTest {
     }
 
     @Test
+    void verifyOfAMissingPathSaysSo() {
+        Path missing = dir.resolve("nowhere");
+        assertEquals(1, run("verify", missing.toString()));
+        assertEquals("quarry verify: " + missing + " not found; give a case file or an exported packet directory",
+                err.toString().strip());
+    }
+
+    @Test
     void caseWithoutRunsSaysToAnalyseFirst() throws Exception {
         Path empty = dir.resolve("empty.quarry");
         CaseFile.open(empty).close();
