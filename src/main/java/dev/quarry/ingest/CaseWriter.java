@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes validated batches into the case inside the import's transaction and counts, exactly, what
@@ -42,6 +43,7 @@ final class CaseWriter implements AutoCloseable {
     private final Connection connection;
     private final long sourceId;
     private final boolean bulk;
+    private final ToLongFunction<String> fingerprint;
     private final PreparedStatement rejectedInsert;
     private final Set<String> knownAccounts = new HashSet<>();
     private RecordKind kind;
@@ -60,7 +62,8 @@ final class CaseWriter implements AutoCloseable {
      * @param bulk whether to rebuild the events indexes at the end instead of maintaining them per row;
      *             worth it when the file is large next to the events already in the case
      */
-    CaseWriter(Connection connection, long sourceId, boolean bulk) throws SQLException {
+    CaseWriter(Connection connection, long sourceId, boolean bulk, ToLongFunction<String> fingerprint) throws SQLException {
+        this.fingerprint = fingerprint;
         this.connection = connection;
         this.sourceId = sourceId;
         this.bulk = bulk;
@@ -75,7 +78,7 @@ final class CaseWriter implements AutoCloseable {
             int requestColumn = kind.indexOf("request_id");
             int inserted = 0;
             for (int row = 0; row < batch.size; row++) {
-                if (fingerprints != null && !fingerprints.add(FingerprintSet.of(batch.text[requestColumn][row]))) {
+                if (fingerprints != null && !fingerprints.add(fingerprint.applyAsLong(batch.text[requestColumn][row]))) {
                     bindRow(suspectInsert, batch, row);
                     suspectInsert.addBatch();
                     suspects++;
@@ -256,7 +259,7 @@ final class CaseWriter implements AutoCloseable {
             fingerprints = new FingerprintSet(existing + 1_000_000);
             try (ResultSet rs = statement.executeQuery("SELECT request_id FROM events")) {
                 while (rs.next()) {
-                    fingerprints.add(FingerprintSet.of(rs.getString(1)));
+                    fingerprints.add(fingerprint.applyAsLong(rs.getString(1)));
                 }
             }
             for (String[] index : indexes) {

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 
 /**
  * Imports extract files into a case, one file per transaction: either all of a file's rows (accepted,
@@ -39,15 +40,20 @@ public final class Importer {
 
     private final CaseFile caseFile;
     private final int cacheKib;
+    private final ToLongFunction<String> fingerprint;
 
     public Importer(CaseFile caseFile) {
-        this(caseFile, DEFAULT_CACHE_KIB);
+        this(caseFile, DEFAULT_CACHE_KIB, FingerprintSet::of);
     }
 
-    /** With a given SQLite page cache; a small one makes SQLite spill to the file mid-import (tests). */
-    Importer(CaseFile caseFile, int cacheKib) {
+    /**
+     * For tests: a small page cache makes SQLite spill to the file mid-import; a weak fingerprint
+     * function makes every id collide, to show duplicates are still settled exactly.
+     */
+    Importer(CaseFile caseFile, int cacheKib, ToLongFunction<String> fingerprint) {
         this.caseFile = caseFile;
         this.cacheKib = cacheKib;
+        this.fingerprint = fingerprint;
     }
 
     /** Imports one file (plain or .gz) atomically: either all of it lands or nothing. */
@@ -103,7 +109,7 @@ public final class Importer {
             long accepted;
             long duplicate;
             long accountsCreated;
-            try (CaseWriter writer = new CaseWriter(connection, sourceId, isBulk(connection, size, input.gzip()))) {
+            try (CaseWriter writer = new CaseWriter(connection, sourceId, isBulk(connection, size, input.gzip()), fingerprint)) {
                 report = runPipeline(file, size, input, format, mapping, writer, progress);
                 writer.finish(progress, file.getFileName().toString());
                 accepted = writer.accepted();
