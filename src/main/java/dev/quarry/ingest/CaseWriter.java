@@ -44,6 +44,7 @@ final class CaseWriter implements AutoCloseable {
     private final long sourceId;
     private final boolean bulk;
     private final ToLongFunction<String> fingerprint;
+    private final long expectedRows;
     private final PreparedStatement rejectedInsert;
     private final Set<String> knownAccounts = new HashSet<>();
     private RecordKind kind;
@@ -59,11 +60,14 @@ final class CaseWriter implements AutoCloseable {
     private long accountsCreated;
 
     /**
-     * @param bulk whether to rebuild the events indexes at the end instead of maintaining them per row;
-     *             worth it when the file is large next to the events already in the case
+     * @param bulk         whether to rebuild the events indexes at the end instead of maintaining them per
+     *                     row; worth it when the file is large next to the events already in the case
+     * @param expectedRows a guess at the file's rows, to size the fingerprint set
      */
-    CaseWriter(Connection connection, long sourceId, boolean bulk, ToLongFunction<String> fingerprint) throws SQLException {
+    CaseWriter(Connection connection, long sourceId, boolean bulk, long expectedRows, ToLongFunction<String> fingerprint)
+            throws SQLException {
         this.fingerprint = fingerprint;
+        this.expectedRows = expectedRows;
         this.connection = connection;
         this.sourceId = sourceId;
         this.bulk = bulk;
@@ -256,7 +260,7 @@ final class CaseWriter implements AutoCloseable {
             try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
                 existing = rs.next() ? rs.getLong(1) : 0;
             }
-            fingerprints = new FingerprintSet(existing + 1_000_000);
+            fingerprints = new FingerprintSet(existing + expectedRows);
             try (ResultSet rs = statement.executeQuery("SELECT request_id FROM events")) {
                 while (rs.next()) {
                     fingerprints.add(fingerprint.applyAsLong(rs.getString(1)));

@@ -109,7 +109,8 @@ public final class Importer {
             long accepted;
             long duplicate;
             long accountsCreated;
-            try (CaseWriter writer = new CaseWriter(connection, sourceId, isBulk(connection, size, input.gzip()), fingerprint)) {
+            try (CaseWriter writer = new CaseWriter(connection, sourceId, isBulk(connection, estimatedRows(size, input.gzip())),
+                    estimatedRows(size, input.gzip()), fingerprint)) {
                 report = runPipeline(file, size, input, format, mapping, writer, progress);
                 writer.finish(progress, file.getFileName().toString());
                 accepted = writer.accepted();
@@ -344,12 +345,16 @@ public final class Importer {
         }
     }
 
+    /** A rough row count from the file size (a few hundred bytes a row; gzip shrinks text about fivefold). */
+    private static long estimatedRows(long size, boolean gzip) {
+        return (gzip ? size * 5 : size) / 300;
+    }
+
     /**
      * Whether the file probably holds at least as many rows as the case already has events, so that
      * rebuilding the events indexes once beats updating them row by row (see {@link CaseWriter}).
      */
-    private static boolean isBulk(Connection connection, long size, boolean gzip) throws SQLException {
-        long estimatedRows = (gzip ? size * 5 : size) / 400;
+    private static boolean isBulk(Connection connection, long estimatedRows) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
             return !rs.next() || rs.getLong(1) <= estimatedRows;
