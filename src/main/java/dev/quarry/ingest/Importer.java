@@ -370,6 +370,23 @@ public final class Importer {
         }
     }
 
+    /** Rejected rows of an earlier import counted by the label their stored reason starts with. */
+    private static Map<String, Long> rejectedByReason(Connection connection, long sourceId) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT reason, count(*) FROM rejected_rows WHERE source_id = ? GROUP BY reason ORDER BY min(line)")) {
+            query.setLong(1, sourceId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String reason = rs.getString(1);
+                    int detail = reason.indexOf(": ");
+                    counts.merge(detail < 0 ? reason : reason.substring(0, detail), rs.getLong(2), Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The summary of an earlier import of a file with this content, or null. */
     private static ImportSummary earlierImport(Connection connection, String sha256, Path file) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT source_id, path, format, kind, imported_at,"
@@ -379,10 +396,12 @@ public final class Importer {
                 if (!rs.next()) {
                     return null;
                 }
-                String note = "already imported as source " + rs.getLong(1) + " (" + rs.getString(2) + ", " + rs.getString(5)
+                long sourceId = rs.getLong(1);
+                String note = "already imported as source " + sourceId + " (" + rs.getString(2) + ", " + rs.getString(5)
                         + "): same SHA-256, nothing done; the counts are those of that import";
-                return new ImportSummary(rs.getLong(1), file, SourceFormat.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                        rs.getString(4), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), Map.of(), true, List.of(note));
+                return new ImportSummary(sourceId, file, SourceFormat.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                        rs.getString(4), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                        rejectedByReason(connection, sourceId), true, List.of(note));
             }
         }
     }

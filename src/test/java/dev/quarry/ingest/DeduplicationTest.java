@@ -93,7 +93,7 @@ class DeduplicationTest {
 
     @Test
     void reimportingTheSameFileIsANoOpWithAMessage() throws Exception {
-        Path file = fixture.write("events.csv", events(0, 20));
+        Path file = fixture.write("events.csv", events(0, 20) + "late,never,acct-1,p\n");
         ImportSummary first = fixture.importFile(file);
         Path copy = directory.resolve("renamed-copy.csv");
         Files.copy(file, copy);
@@ -105,6 +105,8 @@ class DeduplicationTest {
             assertTrue(repeat.alreadyImported());
             assertEquals(first.sourceId(), repeat.sourceId());
             assertTrue(repeat.notes().get(0).contains("already imported"), repeat.notes().toString());
+            assertEquals(first.read(), repeat.read());
+            assertEquals(first.rejectedByReason(), repeat.rejectedByReason());
         }
         assertEquals(1, fixture.count("SELECT count(*) FROM sources"));
         assertEquals(20, fixture.count("SELECT count(*) FROM events"));
