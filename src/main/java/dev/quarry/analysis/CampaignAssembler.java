@@ -183,6 +183,7 @@ final class CampaignAssembler {
             reasons.add(new ArrayList<>());
         }
         int nextId = 1;
+        Map<Integer, Map<Long, List<Long>>> startsByDay = new java.util.HashMap<>();
         for (Group group : groups) {
             if (group.score() < in.options().flagThreshold()) {
                 continue;
@@ -228,7 +229,7 @@ final class CampaignAssembler {
             campaigns.add(new Campaign(id, label2, round(group.score()), supported, List.copyOf(signals), group.reasons()));
             for (int v : group.members()) {
                 if (campaignOf[v] != null && campaignOf[v] == id) {
-                    reasons.set(v, ReasonWriter.accountReasons(in, v, id, group.members(), campaignOf, group.strength()));
+                    reasons.set(v, ReasonWriter.accountReasons(in, v, id, group.members(), campaignOf, group.strength(), startsByDay));
                 }
             }
         }

@@ -24,6 +24,7 @@ final class ReasonWriter {
             AttributeKind.NETWORK_PREFIX, AttributeKind.CARD_BIN, AttributeKind.ASN);
     static final int START_TOLERANCE_SECONDS = 180;
 
+
     private ReasonWriter() {
     }
 
@@ -150,7 +151,8 @@ final class ReasonWriter {
     }
 
     static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int campaign, int[] members,
-                                       Integer[] campaignOf, Map<Evidence, Double> strength) {
+                                       Integer[] campaignOf, Map<Evidence, Double> strength,
+                                       Map<Integer, Map<Long, List<Long>>> startsByDay) {
         List<String> out = new ArrayList<>();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
@@ -182,7 +184,7 @@ final class ReasonWriter {
             }
         }
         if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
-            String sync = startSentence(data, account, campaign, members, campaignOf);
+            String sync = startSentence(data, account, campaign, members, campaignOf, startsByDay);
             if (sync != null) {
                 out.add(sync);
             }
@@ -214,26 +216,33 @@ final class ReasonWriter {
         return out;
     }
 
-    /** "starts work within 3 minutes of N campaign members on D of T days", or null when it does not. */
-    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf) {
+    /**
+     * "starts work within 3 minutes of N campaign members on D of T days", or null when it does not.
+     * {@code startsByDay} caches each campaign's members' first request of each day.
+     */
+    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf,
+                                        Map<Integer, Map<Long, List<Long>>> startsByDay) {
         long originSecond = Math.floorDiv(data.originMs(), 1000L);
         Map<Long, Long> ownStarts = dailyStarts(data.activity(account), originSecond);
         if (ownStarts.isEmpty()) {
             return null;
         }
-        Map<Long, List<Long>> others = new HashMap<>();
-        for (int v : members) {
-            if (v == account || campaignOf[v] == null || campaignOf[v] != campaign) {
-                continue;
+        Map<Long, List<Long>> others = startsByDay.computeIfAbsent(campaign, c -> {
+            Map<Long, List<Long>> byDay = new HashMap<>();
+            for (int v : members) {
+                if (campaignOf[v] == null || campaignOf[v] != campaign) {
+                    continue;
+                }
+                for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
+                    byDay.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
+                }
             }
-            for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
-                others.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
-            }
-        }
+            return byDay;
+        });
         int days = 0;
         List<Integer> company = new ArrayList<>();
         for (Map.Entry<Long, Long> own : ownStarts.entrySet()) {
-            int near = 0;
+            int near = -1; // the account's own start is among the campaign's starts
             for (long start : others.getOrDefault(own.getKey(), List.of())) {
                 if (Math.abs(start - own.getValue()) <= START_TOLERANCE_SECONDS) {
                     near++;
