@@ -5,6 +5,7 @@ import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.ReasoningHarvestSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
 import dev.quarry.analysis.signals.SharedTemplateSignal;
 import dev.quarry.graph.Communities;
@@ -23,7 +24,8 @@ import java.util.Set;
  * Turns pairwise links into campaigns. The links of all pairwise signals form one weighted account
  * graph; label propagation finds its communities; each community is scored by how many independent
  * sources of evidence support it: billing (accounts table), network (IPs, user agents), timing
- * (synchronized windows, model pivot), prompts (templates, capability sweep) and behaviour
+ * (synchronized windows, model pivot), prompts (templates, capability sweep, reasoning harvest),
+ * client configuration (identical uncommon request parameters) and behaviour
  * (members that act alike). Each source alone has innocent explanations, so a community needs two
  * established sources (a family that ties at least half its members by a strong link) to become a campaign; its
  * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
@@ -41,19 +43,20 @@ final class CampaignAssembler {
     private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.of(
             Evidence.BILLING, 0.7, Evidence.INFRASTRUCTURE, 0.5, Evidence.SYNCHRONIZED, 0.7,
             Evidence.TEMPLATE, 0.6, Evidence.DENSE_BLOCK, 0.5, Evidence.CAPABILITY_SWEEP, 0.4,
-            Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4));
+            Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4, Evidence.CLIENT, 0.5, Evidence.REASONING_HARVEST, 0.4));
 
     private static final List<Evidence> PAIRWISE = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE,
-            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.DENSE_BLOCK);
+            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT, Evidence.DENSE_BLOCK);
 
-    enum Source { BILLING, NETWORK, TIMING, PROMPTS, BEHAVIOUR }
+    enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, BEHAVIOUR }
 
     static Source sourceOf(Evidence e) {
         return switch (e) {
             case BILLING -> Source.BILLING;
             case INFRASTRUCTURE -> Source.NETWORK;
             case SYNCHRONIZED, MODEL_PIVOT -> Source.TIMING;
-            case TEMPLATE, CAPABILITY_SWEEP -> Source.PROMPTS;
+            case TEMPLATE, CAPABILITY_SWEEP, REASONING_HARVEST -> Source.PROMPTS;
+            case CLIENT -> Source.CLIENT;
             case BEHAVIOUR -> Source.BEHAVIOUR;
             case DENSE_BLOCK -> null; // built from billing, network and prompt values: not independent of them
         };
@@ -61,7 +64,8 @@ final class CampaignAssembler {
 
     record Inputs(CaseData data, Map<Evidence, Links> links, SharedTemplateSignal.Templates[] templates,
                   List<ModelPivotSignal.Release> releases, double[][] standardized, double[] anomaly,
-                  Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, AnalysisOptions options) {
+                  Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, double[] reasoningShare,
+                  AnalysisOptions options) {
     }
 
     record Assembly(Integer[] campaignOf, double[] risk, List<List<String>> reasons, List<Campaign> campaigns) {
@@ -114,6 +118,7 @@ final class CampaignAssembler {
         }
         BehaviourSimilarity similarity = new BehaviourSimilarity(in.standardized());
         double globalCohesion = meanCosine(in.standardized(), allAccounts(n));
+        double reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
         Set<Source> available = ReasonWriter.availableSources(data);
         // Members behaving alike is what a group of similar legitimate users also shows; it only
         // stands in as a second source when the extract lacks billing, network and prompts.
@@ -146,6 +151,7 @@ final class CampaignAssembler {
             strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
             double[] pivot = ModelPivotSignal.pivot(in.releases(), m);
             strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
+            strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
             double cohesion = meanCosine(in.standardized(), m);
             double cohesionStrength = globalCohesion >= 1 ? 0
                     : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));

@@ -18,27 +18,27 @@ import java.util.Set;
  * The one pass over the events table. Events are read in storage order (a sequential scan, the
  * cheapest read SQLite can do) and folded into per-account {@link AccountActivity}. Each row
  * arrives as one byte string that SQLite assembles from the needed columns (one JDBC call per row
- * instead of fifteen: the per-column calls, not SQLite, dominate a JDBC scan), holding only the
+ * instead of sixteen), holding only the
  * prompt's length, its opening words and, for a fixed sample of one row in
  * {@link #REASONING_SAMPLE}, whether it asks for reasoning — so prompt text never crosses into Java.
  */
 public final class EventScan {
     /** Reasoning requests are counted on every n-th event (by event id): LIKE over whole prompts is the costliest part of a scan. */
-    static final int REASONING_SAMPLE = 4;
+    static final int REASONING_SAMPLE = 8;
     private static final int PROGRESS_EVERY = 100_000;
     private static final byte SEPARATOR = 0x1F;
     private static final int FIELDS = 16;
 
-    // Field order matters: fields 6..14 are contiguous so that their joint slice, the request's
-    // context (organisation, network, client, model, parameters, status), is looked up once per row.
-    private static final String QUERY = "SELECT account_id || x'1f' || ts || x'1f' || ifnull(prompt_tokens,'')"
-            + " || x'1f' || ifnull(completion_tokens,'') || x'1f' || ifnull(length(prompt_text),'')"
-            + " || x'1f' || (CASE WHEN prompt_text IS NOT NULL AND event_id % " + REASONING_SAMPLE + " = 0 THEN "
-            + PromptShape.reasoningSql("prompt_text") + " ELSE '' END)"
-            + " || x'1f' || ifnull(org_id,'') || x'1f' || ifnull(ip,'') || x'1f' || ifnull(asn,'')"
-            + " || x'1f' || ifnull(country,'') || x'1f' || ifnull(user_agent,'') || x'1f' || ifnull(model,'')"
-            + " || x'1f' || ifnull(max_tokens,'') || x'1f' || ifnull(temperature,'') || x'1f' || ifnull(status,'')"
-            + " || x'1f' || ifnull(substr(prompt_text, 1, " + PromptShape.OPENING_CHARS + "),'') FROM events";
+    // One printf per row: SQLite's || allocates a new string per operator, printf one per row, and
+    // prints NULL as an empty field. Field order matters: fields 6..14 are contiguous so that their
+    // joint slice, the request's context (organisation, network, client, model, parameters,
+    // status), is looked up once per row.
+    private static final String QUERY = "SELECT printf('" + "%s\u001f".repeat(FIELDS - 1) + "%s',"
+            + " account_id, ts, prompt_tokens, completion_tokens, length(prompt_text),"
+            + " CASE WHEN prompt_text IS NOT NULL AND event_id % " + REASONING_SAMPLE + " = 0 THEN "
+            + PromptShape.reasoningSql("prompt_text") + " END,"
+            + " org_id, ip, asn, country, user_agent, model, max_tokens, temperature, status,"
+            + " substr(prompt_text, 1, " + PromptShape.OPENING_CHARS + ")) FROM events";
 
     private EventScan() {
     }

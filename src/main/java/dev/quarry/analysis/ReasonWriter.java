@@ -72,6 +72,11 @@ final class ReasonWriter {
                         + (sweep.complementary() ? "; each member takes a slice of about "
                         + CampaignAssembler.percent(sweep.sliceShare()) + " of them" : "");
                 case MODEL_PIVOT -> pivotSentence(in, pivot);
+                case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members send all their requests with the "
+                        + "same uncommon request parameters as other members" + topFingerprint(in, members);
+                case REASONING_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members ask for step-by-step "
+                        + "reasoning in most of their prompts, against " + CampaignAssembler.percent(
+                        dev.quarry.analysis.signals.ReasoningHarvestSignal.baseRate(in.reasoningShare())) + " of all accounts";
                 case BEHAVIOUR -> "members behave alike: mean similarity of their behaviour features "
                         + String.format(Locale.ROOT, "%.2f", cohesion) + " against "
                         + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
@@ -91,8 +96,8 @@ final class ReasonWriter {
         return switch (e) {
             case BILLING, SYNCHRONIZED -> 0.7;
             case TEMPLATE -> 0.6;
-            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT -> 0.5;
-            case CAPABILITY_SWEEP, BEHAVIOUR -> 0.4;
+            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT, CLIENT -> 0.5;
+            case CAPABILITY_SWEEP, BEHAVIOUR, REASONING_HARVEST -> 0.4;
         };
     }
 
@@ -137,6 +142,21 @@ final class ReasonWriter {
             }
         }
         return best;
+    }
+
+    private static String topFingerprint(CampaignAssembler.Inputs in, int[] members) {
+        Map<Integer, Integer> users = new HashMap<>();
+        for (int v : members) {
+            int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(in.data().activity(v));
+            if (fingerprint >= 0) {
+                users.merge(fingerprint, 1, Integer::sum);
+            }
+        }
+        return users.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .filter(e -> e.getValue() >= 2)
+                .map(e -> "; " + e.getValue() + " members use " + display(in.data().vocabulary(AttributeKind.PARAMETERS).value(e.getKey())))
+                .orElse("");
     }
 
     private static String topTemplate(CampaignAssembler.Inputs in, int[] members) {
@@ -203,6 +223,25 @@ final class ReasonWriter {
                 out.add("sends the same prompt template as " + users + " accounts of campaign " + campaign + " ("
                         + CampaignAssembler.percent(own.shares()[0]) + " of its " + data.activity(account).prompts() + " prompts)");
             }
+        }
+        int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(account));
+        if (fingerprint >= 0 && strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
+            int same = 0;
+            for (int v : members) {
+                if (v != account && campaignOf[v] != null && campaignOf[v] == campaign
+                        && dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(v)) == fingerprint) {
+                    same++;
+                }
+            }
+            if (same > 0) {
+                out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint))
+                        + ", as do " + same + " accounts of campaign " + campaign);
+            }
+        }
+        double ownReasoning = in.reasoningShare()[account];
+        if (!Double.isNaN(ownReasoning) && strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED
+                && ownReasoning >= 0.5) {
+            out.add("asks for step-by-step reasoning in " + CampaignAssembler.percent(ownReasoning) + " of its sampled prompts");
         }
         if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
             for (ModelPivotSignal.Release release : in.releases()) {
