@@ -80,14 +80,13 @@ public final class Analyzer {
         links.put(Evidence.CLIENT, ClientFingerprintSignal.links(data, similarity, options.seed()));
 
         watch.start(6);
-        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize(), options.seed());
-        links.put(Evidence.DENSE_BLOCK, blocks.links());
+        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize());
 
         watch.start(7);
         List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
 
         watch.start(8);
-        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links,
+        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links, blocks.blocks(),
                 templates, releases, standardized, models.anomaly(), holders, column(raw, "reasoning_request_share"), options));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());

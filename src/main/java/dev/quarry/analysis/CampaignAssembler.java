@@ -46,7 +46,7 @@ final class CampaignAssembler {
             Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4, Evidence.CLIENT, 0.5, Evidence.REASONING_HARVEST, 0.4));
 
     private static final List<Evidence> PAIRWISE = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE,
-            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT, Evidence.DENSE_BLOCK);
+            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT);
 
     enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, BEHAVIOUR }
 
@@ -62,7 +62,8 @@ final class CampaignAssembler {
         };
     }
 
-    record Inputs(CaseData data, Map<Evidence, Links> links, SharedTemplateSignal.Templates[] templates,
+    record Inputs(CaseData data, Map<Evidence, Links> links, List<dev.quarry.graph.DenseBlocks.Block> denseBlocks,
+                  SharedTemplateSignal.Templates[] templates,
                   List<ModelPivotSignal.Release> releases, double[][] standardized, double[] anomaly,
                   Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, double[] reasoningShare,
                   AnalysisOptions options) {
@@ -147,8 +148,26 @@ final class CampaignAssembler {
             for (int i = 0; i < m.length; i++) {
                 memberTemplates[i] = in.templates()[m[i]];
             }
+            // an organisation counts once: accounts of one org share tooling and billing by design,
+            // so a group of a few enterprises is a few parties, not a crowd of accounts
+            java.util.Set<Integer> parties = new java.util.HashSet<>();
+            int orgless = 0;
+            for (int v : m) {
+                int org = data.activity(v).mainOrg();
+                if (org < 0) {
+                    orgless++;
+                } else {
+                    parties.add(org);
+                }
+            }
+            if (parties.size() + orgless < in.options().minCampaignSize()) {
+                continue;
+            }
             CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(memberTemplates);
-            strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
+            // task types are template frames: a sweep only means something among members that share templates
+            strength.put(Evidence.CAPABILITY_SWEEP, strength.get(Evidence.TEMPLATE) >= ESTABLISHED ? sweep.strength() : 0);
+            strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
+            coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
             double[] pivot = ModelPivotSignal.pivot(in.releases(), m);
             strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
             strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
@@ -249,6 +268,25 @@ final class CampaignAssembler {
             }
         }
         return new Assembly(campaignOf, risk, reasons, campaigns);
+    }
+
+    /** The largest share of the group's members that lie in one dense block. */
+    private static double blockShare(List<dev.quarry.graph.DenseBlocks.Block> blocks, int[] members) {
+        java.util.Set<Integer> memberSet = new java.util.HashSet<>();
+        for (int v : members) {
+            memberSet.add(v);
+        }
+        int best = 0;
+        for (dev.quarry.graph.DenseBlocks.Block block : blocks) {
+            int inside = 0;
+            for (int row : block.rows()) {
+                if (memberSet.contains(row)) {
+                    inside++;
+                }
+            }
+            best = Math.max(best, inside);
+        }
+        return best / (double) members.length;
     }
 
     /** Independent sources among the group's established pairwise families. */

@@ -58,7 +58,7 @@ final class SignalReport {
         out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
                 ? "reasoning requests counted on one prompt in " + EventScan.REASONING_SAMPLE + " (by event id), judged per group"
                 : noPrompts));
-        out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), !links.isEmpty(),
+        out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), true,
                 blocks.blocks().size() + " dense blocks found in the account-attribute graph"));
         boolean models = data.hasColumn("model");
         out.add(new SignalStatus(Evidence.MODEL_PIVOT.signal(), models && !releases.isEmpty(), !models
