@@ -1,8 +1,6 @@
 package dev.quarry.graph;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -30,7 +28,8 @@ public final class Communities {
             order[v] = v;
         }
         Random random = new Random(seed);
-        Map<Integer, Double> votes = new HashMap<>();
+        double[] votes = new double[n];
+        int[] touched = new int[n];
         for (int round = 0; round < maxRounds; round++) {
             shuffle(order, random);
             boolean changed = false;
@@ -39,19 +38,26 @@ public final class Communities {
                 if (degree == 0) {
                     continue;
                 }
-                votes.clear();
+                int distinct = 0;
                 for (int i = 0; i < degree; i++) {
-                    votes.merge(label[graph.neighbour(v, i)], graph.weight(v, i), Double::sum);
+                    int l = label[graph.neighbour(v, i)];
+                    if (votes[l] == 0) {
+                        touched[distinct++] = l;
+                    }
+                    votes[l] += graph.weight(v, i);
                 }
                 int best = label[v];
-                double bestWeight = votes.getOrDefault(best, 0.0);
-                for (Map.Entry<Integer, Double> vote : votes.entrySet()) {
-                    double w = vote.getValue();
-                    // ties go to the smaller label so the outcome does not depend on hash order
-                    if (w > bestWeight + 1e-12 || Math.abs(w - bestWeight) <= 1e-12 && vote.getKey() < best) {
-                        best = vote.getKey();
-                        bestWeight = w;
+                double bestWeight = votes[best];
+                for (int k = 0; k < distinct; k++) {
+                    int l = touched[k];
+                    // ties go to the smaller label so the outcome does not depend on visiting order
+                    if (votes[l] > bestWeight + 1e-12 || Math.abs(votes[l] - bestWeight) <= 1e-12 && l < best) {
+                        best = l;
+                        bestWeight = votes[l];
                     }
+                }
+                for (int k = 0; k < distinct; k++) {
+                    votes[touched[k]] = 0;
                 }
                 if (best != label[v]) {
                     label[v] = best;
