@@ -22,6 +22,8 @@ public final class AccountActivity {
     double promptCharsSum;
     double promptCharsSquares;
     int reasoningRequests;
+    /** Prompts checked for reasoning requests (a fixed sample of all prompts, see EventScan). */
+    int reasoningSampled;
     int promptTokensCount;
     double promptTokensSum;
     int completionTokensCount;
@@ -32,7 +34,6 @@ public final class AccountActivity {
     int errors;
     int temperatureCount;
     double temperatureSum;
-    int maxTokensCount;
     IntCounter orgs;
 
     void addRequest(long secondsSinceOrigin, int model) {

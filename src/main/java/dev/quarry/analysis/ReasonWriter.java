@@ -276,7 +276,7 @@ final class ReasonWriter {
 
     /** A value shortened for a sentence: long fingerprints and user agents are cut with an ellipsis. */
     static String display(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", " ");
+        String clean = value.replace("\u001f", " / ").replaceAll("\\p{Cntrl}", " ");
         return clean.length() <= 24 ? clean : clean.substring(0, 20) + "…";
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "generate",
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a synthetic extract with planted extraction campaigns and a separate truth.csv.",
                 "Same options, same bytes. Memory stays bounded by one day of traffic."})
 final class GenerateCommand implements Callable<Integer> {

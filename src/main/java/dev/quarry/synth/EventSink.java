@@ -150,7 +150,7 @@ abstract class EventSink implements Closeable {
             g.writeEndObject();
             g.writeStringField("region", a.region);
             g.writeStringField("requestId", uuid(e.ordinal));
-            g.writeStringField("operation", "InvokeModel");
+            g.writeStringField("operation", a.bedrockConverse ? "Converse" : "InvokeModel");
             g.writeStringField("modelId", e.model.bedrockId());
             if (e.status.equals(EventDraft.RATE_LIMITED)) {
                 g.writeStringField("errorCode", "ThrottlingException");
@@ -182,6 +182,26 @@ abstract class EventSink implements Closeable {
         }
 
         private void writeRequestBody(EventDraft e) throws IOException {
+            if (e.account.bedrockConverse) {
+                // the Converse API has one shape for every model family
+                g.writeArrayFieldStart("messages");
+                g.writeStartObject();
+                g.writeStringField("role", "user");
+                g.writeArrayFieldStart("content");
+                g.writeStartObject();
+                g.writeStringField("text", e.promptText);
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeObjectFieldStart("inferenceConfig");
+                g.writeNumberField("maxTokens", maxTokens(e));
+                if (e.temperature >= 0) {
+                    g.writeNumberField("temperature", e.temperature);
+                }
+                g.writeEndObject();
+                return;
+            }
             switch (e.model.family()) {
                 case ANTHROPIC -> {
                     g.writeStringField("anthropic_version", "bedrock-2023-05-31");
@@ -218,6 +238,24 @@ abstract class EventSink implements Closeable {
         private void writeResponseBody(EventDraft e) throws IOException {
             String text = e.status.equals(EventDraft.REFUSED) ? "I can't help with that request."
                     : "Here is a step-by-step answer. (" + e.completionTokens + " tokens, truncated in this log)";
+            if (e.account.bedrockConverse) {
+                g.writeObjectFieldStart("output");
+                g.writeObjectFieldStart("message");
+                g.writeStringField("role", "assistant");
+                g.writeArrayFieldStart("content");
+                g.writeStartObject();
+                g.writeStringField("text", text);
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeStringField("stopReason", "end_turn");
+                g.writeObjectFieldStart("usage");
+                g.writeNumberField("inputTokens", e.promptTokens);
+                g.writeNumberField("outputTokens", e.completionTokens);
+                g.writeEndObject();
+                return;
+            }
             switch (e.model.family()) {
                 case ANTHROPIC -> {
                     g.writeStringField("type", "message");

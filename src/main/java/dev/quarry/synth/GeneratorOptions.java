@@ -66,20 +66,22 @@ public record GeneratorOptions(int accounts, int days, long seed, OutputFormat f
         }
     }
 
-    public static final int MIN_ACCOUNTS_FOR_DEFAULT_MIX = 60;
+    /** The default mix plants two accounts of each kind at least, and leaves room for legitimate ones. */
+    public static final int MIN_ACCOUNTS_FOR_DEFAULT_MIX = 10;
 
     public static GeneratorOptions defaults(int accounts, int days, long seed) {
         return new GeneratorOptions(accounts, days, seed, OutputFormat.CSV, false, List.of(), LegitMix.DEFAULT, 0,
                 DEFAULT_START, -1);
     }
 
-    /** One campaign of each kind, about a tenth of all accounts together. */
+    /** One campaign of each kind, about a tenth of all accounts together (a little more in small extracts). */
     public static List<CampaignSpec> defaultCampaigns(int accounts) {
+        boolean small = accounts < 200;
         List<CampaignSpec> mix = new ArrayList<>();
-        mix.add(CampaignSpec.defaults(CampaignKind.NAIVE_FARM, Math.max(5, (int) Math.round(accounts * 0.025))));
-        mix.add(CampaignSpec.defaults(CampaignKind.PROXY_FARM, Math.max(6, (int) Math.round(accounts * 0.03))));
-        mix.add(CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, Math.max(8, (int) Math.round(accounts * 0.03))));
-        mix.add(CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, Math.max(4, (int) Math.round(accounts * 0.015))));
+        mix.add(CampaignSpec.defaults(CampaignKind.NAIVE_FARM, Math.max(small ? 2 : 5, (int) Math.round(accounts * 0.025))));
+        mix.add(CampaignSpec.defaults(CampaignKind.PROXY_FARM, Math.max(small ? 2 : 6, (int) Math.round(accounts * 0.03))));
+        mix.add(CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, Math.max(small ? 2 : 8, (int) Math.round(accounts * 0.03))));
+        mix.add(CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, Math.max(small ? 2 : 4, (int) Math.round(accounts * 0.015))));
         return mix;
     }
 

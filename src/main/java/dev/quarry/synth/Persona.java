@@ -40,6 +40,8 @@ abstract class Persona {
     String awsAccount;
     String arn;
     String region;
+    /** Calls Bedrock through the Converse API rather than InvokeModel with a family-specific body. */
+    boolean bedrockConverse;
     /** Active days: [firstDay, lastDay). */
     int firstDay;
     int lastDay;

@@ -155,6 +155,7 @@ final class Population {
         p.cardBin = People.cardBin(r);
         p.awsAccount = People.awsAccount(r);
         p.region = region(country.code(), r);
+        p.bedrockConverse = Draws.chance(r, 0.3);
         Persona.chooseUsualParameters(p, r);
         built.add(p);
     }

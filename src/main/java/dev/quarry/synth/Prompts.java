@@ -112,9 +112,17 @@ final class Prompts {
     /** A person asking in their own words: varied openers, phrasing, pasted material and closers. */
     static String personal(SplittableRandom r, Task task) {
         String ask = fill(Draws.pick(r, task.asks()), Draws.pick(r, task.subjects()));
-        boolean attach = task.attachment() != Taxonomy.Attachment.NONE && Draws.chance(r, 0.7);
+        // code questions often come without code; a text to translate or summarize never does
+        boolean attach = task.attachment() == Taxonomy.Attachment.CODE ? Draws.chance(r, 0.7)
+                : task.attachment() != Taxonomy.Attachment.NONE;
         StringBuilder prompt = new StringBuilder();
-        prompt.append(Draws.pick(r, OPENERS)).append(ask);
+        String opener = Draws.pick(r, OPENERS);
+        prompt.append(opener);
+        if (opener.endsWith(", ") || opener.endsWith("so ")) {
+            prompt.append(Character.toLowerCase(ask.charAt(0))).append(ask, 1, ask.length());
+        } else {
+            prompt.append(ask);
+        }
         if (attach) {
             prompt.append(attachment(r, task));
         }

@@ -70,7 +70,7 @@ final class Scaffolds {
 
     static String naive(SplittableRandom r, int family, double paraphraseRate, Task task, String subject, int number) {
         String instruction = instruction(r, "naive", family, paraphraseRate);
-        String ask = Prompts.fill(task.asks().get(0), subject);
+        String ask = Prompts.fill(task.asks().get(0), subject) + Prompts.attachment(r, task);
         if (family % 2 == 0) {
             return "You are an expert in " + task.category() + ". Solve the following " + task.title() + " task. "
                     + instruction + "\n\nTask #" + number + ": " + ask;
@@ -81,8 +81,7 @@ final class Scaffolds {
 
     static String proxy(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
-        String body = task.attachment() != Taxonomy.Attachment.NONE && Draws.chance(r, 0.5)
-                ? ask + Prompts.attachment(r, task) : ask;
+        String body = ask + Prompts.attachment(r, task);
         return instruction(r, "proxy", family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
     }
 
@@ -92,7 +91,7 @@ final class Scaffolds {
     }
 
     static String pivot(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
-        return "[" + task.id() + "] " + Prompts.fill(Draws.pick(r, task.asks()), subject) + "\n\n"
-                + instruction(r, "pivot", family, paraphraseRate);
+        return "[" + task.id() + "] " + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
+                + "\n\n" + instruction(r, "pivot", family, paraphraseRate);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.ui;
 
 import dev.quarry.ui.task.FxTaskExecutor;
+import dev.quarry.ui.workbench.SampleDataset;
 import dev.quarry.ui.workbench.WorkbenchView;
 import dev.quarry.ui.workbench.WorkbenchViewModel;
 import javafx.application.Application;
@@ -9,8 +10,9 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** The workbench window. Opens the case named on the command line, or the bundled sample. */
+/** The workbench window. Opens the case named on the command line, or else the bundled sample. */
 public final class QuarryApplication extends Application {
 
     @Override
@@ -22,6 +24,13 @@ public final class QuarryApplication extends Application {
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             model.openCase(Path.of(args.get(0)));
+            return;
+        }
+        Optional<Path> sample = SampleDataset.locate();
+        if (sample.isPresent()) {
+            model.openSample(sample.get(), SampleDataset.defaultCasePath());
+        } else {
+            model.statusProperty().set("No case given and no sample dataset found: use Open case…");
         }
     }
 }
