@@ -27,7 +27,9 @@ import java.util.Set;
  * (synchronized windows, model pivot), prompts (templates, capability sweep, reasoning harvest),
  * client configuration (identical uncommon request parameters) and behaviour
  * (members that act alike). Each source alone has innocent explanations, so a community needs two
- * established sources (a family that ties at least half its members by a strong link) to become a campaign; its
+ * established sources (a family that ties at least half its members by a strong link) and, when the
+ * extract has prompts, a sign of extraction (sweep, reasoning harvest or model pivot) to become a
+ * campaign; its
  * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
  * campaign's score, lowered when its own ties to the campaign are a small part of its links;
  * accounts outside campaigns keep a low risk from their anomaly alone, since being unusual is not
@@ -92,7 +94,7 @@ final class CampaignAssembler {
             }
         }
         WeightedGraph graph = builder.build();
-        int[] label = Communities.labelPropagation(graph, in.options().seed(), 50);
+        int[] label = Communities.mergeStronglyTied(graph, Communities.labelPropagation(graph, in.options().seed(), 50), 0.5);
 
         Map<Evidence, boolean[]> covered = new EnumMap<>(Evidence.class);
         for (Evidence e : PAIRWISE) {
@@ -189,6 +191,16 @@ final class CampaignAssembler {
             if (established.size() < requiredSources) {
                 score *= 0.5;
             }
+            // Coordination alone describes a company with several API accounts as well as a farm;
+            // a campaign also shows extraction: a sweep of task types, harvesting of reasoning, or a
+            // rush to a new model. Without prompt text only the pivot can show it, so the rule
+            // applies when prompts are there.
+            boolean extraction = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED
+                    || strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED
+                    || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED;
+            if (available.contains(Source.PROMPTS) && !extraction) {
+                score *= 0.5;
+            }
             List<String> reasons = ReasonWriter.campaignReasons(in, m, strength, coveredCount, sweep, pivot,
                     cohesion, globalCohesion, similarity);
             groups.add(new Group(m, strength, coveredCount, score, reasons));
@@ -225,7 +237,8 @@ final class CampaignAssembler {
                         own.add(source);
                     }
                 }
-                boolean support = own.size() >= Math.max(1, Math.min(2, pairwiseSources(group)));
+                boolean support = own.size() >= Math.max(1, Math.min(2, pairwiseSources(group)))
+                        && takesPartInExtraction(in, group, v);
                 double inside = 0;
                 double total = 0;
                 for (int i = 0; i < graph.degree(v); i++) {
@@ -268,6 +281,36 @@ final class CampaignAssembler {
             }
         }
         return new Assembly(campaignOf, risk, reasons, campaigns);
+    }
+
+    /**
+     * Whether the account itself shows the extraction its group is flagged for: it adopted the new
+     * model within a day, asks for reasoning, or uses the group's shared templates. Vacuously true
+     * when the group's case offers no extraction evidence (no prompts, no release).
+     */
+    private static boolean takesPartInExtraction(Inputs in, Group group, int v) {
+        boolean anyEstablished = false;
+        if (group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+            anyEstablished = true;
+            for (ModelPivotSignal.Release release : in.releases()) {
+                if (release.quickAdopter()[v]) {
+                    return true;
+                }
+            }
+        }
+        if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.reasoningShare()[v] >= 0.5) {
+                return true;
+            }
+        }
+        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.templates()[v].frames().length > 0) {
+                return true;
+            }
+        }
+        return !anyEstablished;
     }
 
     /** The largest share of the group's members that lie in one dense block. */

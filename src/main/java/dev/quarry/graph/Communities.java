@@ -71,6 +71,60 @@ public final class Communities {
         return renumber(label);
     }
 
+    /**
+     * Merges communities whose ties to each other are at least {@code ratio} times the internal
+     * weight of the smaller one. Label propagation settles on the densest cores, so one group run
+     * from two payment cards can end up as two halves held together by everything else they share;
+     * this puts such halves back together without joining groups that merely touch.
+     */
+    public static int[] mergeStronglyTied(WeightedGraph graph, int[] label, double ratio) {
+        int k = java.util.Arrays.stream(label).max().orElse(-1) + 1;
+        double[] internal = new double[k];
+        java.util.Map<Long, Double> between = new java.util.HashMap<>();
+        for (int v = 0; v < graph.nodes(); v++) {
+            for (int i = 0; i < graph.degree(v); i++) {
+                int u = graph.neighbour(v, i);
+                if (u < v) {
+                    continue;
+                }
+                int a = label[v];
+                int b = label[u];
+                if (a == b) {
+                    internal[a] += graph.weight(v, i);
+                } else {
+                    between.merge((long) Math.min(a, b) << 32 | Math.max(a, b), graph.weight(v, i), Double::sum);
+                }
+            }
+        }
+        int[] parent = new int[k];
+        for (int c = 0; c < k; c++) {
+            parent[c] = c;
+        }
+        Long[] pairs = between.keySet().toArray(new Long[0]);
+        java.util.Arrays.sort(pairs);
+        for (long pair : pairs) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            double smaller = Math.min(internal[a], internal[b]);
+            if (smaller > 0 && between.get(pair) >= ratio * smaller) {
+                parent[find(parent, a)] = find(parent, b);
+            }
+        }
+        int[] merged = new int[label.length];
+        for (int v = 0; v < label.length; v++) {
+            merged[v] = find(parent, label[v]);
+        }
+        return renumber(merged);
+    }
+
+    private static int find(int[] parent, int c) {
+        while (parent[c] != c) {
+            parent[c] = parent[parent[c]];
+            c = parent[c];
+        }
+        return c;
+    }
+
     static int[] renumber(int[] label) {
         int[] map = new int[label.length];
         Arrays.fill(map, -1);
