@@ -202,7 +202,7 @@ final class Population {
         p.interestWeights = new double[n];
         for (int i = 0; i < n; i++) {
             p.interests[i] = Draws.weighted(r, CATEGORY_POPULARITY_BY_TASK);
-            p.interestWeights[i] = -Math.log(1 - r.nextDouble());
+            p.interestWeights[i] = -StrictMath.log(1 - r.nextDouble());
         }
     }
 
