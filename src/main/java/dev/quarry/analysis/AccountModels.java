@@ -1,21 +1,16 @@
 package dev.quarry.analysis;
 
-import smile.anomaly.IsolationForest;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
-import smile.anomaly.IsolationTree;
-
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 /**
- * The per-account models on standardized behaviour features: Smile's isolation forest for anomaly
- * scores, Smile's k-means for behaviour clusters, and a 2-D map. Smile draws from thread-local
- * random generators, so the random parts run on the calling thread after seeding it from the run's
- * seed: the same case and seed give the same scores.
+ * The per-account models on standardized behaviour features: an isolation forest for anomaly
+ * scores ({@link IsolationForest}, seeded), Smile's k-means for behaviour clusters, and a 2-D map.
+ * Smile draws from thread-local random generators, so k-means runs on the calling thread after
+ * seeding it from the run's seed: the same case and seed give the same clusters.
  *
  * <p>The map is the projection on the first two principal components, found by power iteration
  * (O(n·d) per step, no native LAPACK): t-SNE and UMAP need O(n²) memory or native code at 24,000
@@ -52,25 +47,8 @@ public final class AccountModels {
         return new Result(anomaly, cluster, project(standardized, options.seed()));
     }
 
-    /**
-     * Smile's isolation trees, grown one after another on this thread: Smile's own {@code fit}
-     * grows them in a parallel stream whose threads draw from unseeded thread-local generators.
-     */
     static double[] isolationScores(double[][] x, AnalysisOptions options) {
-        int n = x.length;
-        int sample = Math.min(n, 256);
-        int depth = (int) Math.ceil(Math.log(sample) / Math.log(2));
-        Random random = new Random(options.seed());
-        IsolationTree[] trees = new IsolationTree[options.isolationTrees()];
-        for (int t = 0; t < trees.length; t++) {
-            MathEx.setSeed(options.seed() * 31 + t);
-            List<double[]> rows = new ArrayList<>(sample);
-            for (int i = 0; i < sample; i++) {
-                rows.add(x[random.nextInt(n)]);
-            }
-            trees[t] = new IsolationTree(rows, depth, 0);
-        }
-        return new IsolationForest(sample, 0, trees).score(x);
+        return IsolationForest.fit(x, options.isolationTrees(), options.seed()).score(x);
     }
 
     /** Coordinates on the first two principal components (power iteration with deflation). */

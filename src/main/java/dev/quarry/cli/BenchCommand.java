@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each compares Quarry with a reference on the same input, in one run, and prints the ratio.",
         subcommands = {
                 IngestBenchCommand.class,
+                DetectBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import dev.quarry.analysis.StoredRun;
 import dev.quarry.export.CsvPacket;
 import dev.quarry.export.ExportReport;
 import dev.quarry.export.ExportedFile;
+import dev.quarry.export.PdfPacket;
 import dev.quarry.store.CaseFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,7 +22,10 @@ import java.util.concurrent.Callable;
                 "--csv DIR writes accounts.csv (one row per account: account_id, risk_score, flagged, campaign_id, "
                         + "reasons, then details), campaigns.csv and manifest.json (sha256 of every source and "
                         + "exported file, the run's parameters and seed, Quarry version).",
-                "Cells a spreadsheet would run as a formula get a leading apostrophe."})
+                "Cells a spreadsheet would run as a formula get a leading apostrophe.",
+                "--pdf FILE writes a packet to read and hand on: summary, each campaign with its evidence, a chart "
+                        + "of its daily requests and its accounts, the flagged accounts, notes, and the sources "
+                        + "with their sha256. Its own sha256 is printed and recorded in the case's audit log."})
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CASE", description = "the case file")
@@ -34,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
         @Option(names = "--csv", paramLabel = "DIR", required = true, description = "write the CSV packet into DIR (created if missing)")
         Path csv;
 
-        @Option(names = "--pdf", paramLabel = "FILE", required = true, description = "write a PDF packet (not available yet)")
+        @Option(names = "--pdf", paramLabel = "FILE", required = true, description = "write the PDF packet to FILE")
         Path pdf;
     }
 
@@ -46,9 +50,6 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (target.pdf != null) {
-            throw new UnsupportedOperationException("PDF packets are not available yet; use --csv DIR");
-        }
         try (CaseFile caseFile = CaseArgument.openExisting(casePath);
              ConsoleProgress progress = new ConsoleProgress("accounts")) {
             RunStore runs = new RunStore(caseFile);
@@ -60,15 +61,20 @@ final class ExportCommand implements Callable<Integer> {
                         "case " + casePath + " has no analysis run yet; run `quarry analyze " + casePath + "` first"));
             }
             StoredRun stored = runs.load(runId);
-            ExportReport report = new CsvPacket(caseFile).write(stored, target.csv, campaign, progress);
+            ExportReport report = target.pdf != null
+                    ? new PdfPacket(caseFile).write(stored, target.pdf, campaign, progress)
+                    : new CsvPacket(caseFile).write(stored, target.csv, campaign, progress);
             progress.close();
             System.out.printf(Locale.ROOT, "exported run %d (seed %d, %s)%s to %s%n", report.runId(),
                     stored.summary().seed(), stored.summary().finishedAt(),
                     campaign == null ? "" : " campaign " + campaign, report.directory());
             for (ExportedFile file : report.files()) {
-                System.out.printf(Locale.ROOT, "  %-14s %,9d rows  sha256 %s%n", file.name(), file.rows(), file.sha256());
+                System.out.printf(Locale.ROOT, "  %-14s %,9d %s  sha256 %s%n", file.name(), file.rows(),
+                        target.pdf != null ? "campaigns" : "rows", file.sha256());
             }
-            System.out.printf(Locale.ROOT, "  %s%n", CsvPacket.MANIFEST);
+            if (target.pdf == null) {
+                System.out.printf(Locale.ROOT, "  %s%n", CsvPacket.MANIFEST);
+            }
             return 0;
         }
     }

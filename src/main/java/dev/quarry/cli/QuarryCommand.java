@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
+                AnalyzeCommand.class,
                 ExportCommand.class,
                 VerifyCommand.class,
                 BenchCommand.class,

@@ -27,6 +27,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IntegrityReport report;
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException(path + " not found; give a case file or an exported packet directory");
+        }
         if (Files.isDirectory(path)) {
             report = PacketVerifier.verify(path);
         } else {

@@ -95,10 +95,18 @@ class ExportVerifyCommandTest {
     }
 
     @Test
-    void pdfPacketFailsWithOneClearLine() {
-        assertEquals(1, run("export", casePath.toString(), "--pdf", dir.resolve("p.pdf").toString()));
-        assertEquals("quarry export: PDF packets are not available yet; use --csv DIR", err.toString().strip());
-        assertFalse(Files.exists(dir.resolve("p.pdf")));
+    void writesAPdfPacketAndRecordsItsHash() throws Exception {
+        Path pdf = dir.resolve("out/packet.pdf");
+        assertEquals(0, run("export", casePath.toString(), "--pdf", pdf.toString()), err.toString());
+        assertTrue(Files.size(pdf) > 1000);
+        String sha = dev.quarry.store.Sha256.of(pdf);
+        assertTrue(out.toString().contains("packet.pdf") && out.toString().contains(sha), out.toString());
+        assertEquals(0, run("verify", casePath.toString()));
+        try (CaseFile caseFile = CaseFile.open(casePath); Statement statement = caseFile.connection().createStatement();
+             var rs = statement.executeQuery("SELECT detail FROM audit_log WHERE action = 'export'")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).endsWith("sha256 " + sha), rs.getString(1));
+        }
     }
 
     @Test
@@ -107,6 +115,14 @@ class ExportVerifyCommandTest {
         assertEquals(1, run("export", missing.toString(), "--csv", dir.resolve("x").toString()));
         assertTrue(err.toString().startsWith("quarry export: case " + missing + " not found"), err.toString());
         assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void verifyOfAMissingPathSaysSo() {
+        Path missing = dir.resolve("nowhere");
+        assertEquals(1, run("verify", missing.toString()));
+        assertEquals("quarry verify: " + missing + " not found; give a case file or an exported packet directory",
+                err.toString().strip());
     }
 
     @Test
