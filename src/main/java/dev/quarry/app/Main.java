@@ -9,8 +9,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command tree: the command line of {@code cli} plus the {@code gui} command. */
+    static CommandLine commandLine() {
         CommandLine commandLine = QuarryCommand.commandLine();
         commandLine.addSubcommand("gui", new GuiCommand());
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
+    /** The unit for work counted in bytes (e.g. of a file being imported), shown as MB and MB/s. */
+    static final String BYTES = "bytes";
     private static final long REFRESH_NANOS = 250_000_000L;
 
     private final String unit;
@@ -52,13 +54,24 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         double rate = done / seconds;
         StringBuilder line = new StringBuilder();
         line.append(message == null ? "" : message).append("  ");
-        line.append(String.format(Locale.ROOT, "%,d", done));
-        if (total > 0) {
-            line.append(String.format(Locale.ROOT, " / %,d %s (%.0f%%)", total, unit, 100.0 * done / total));
+        if (BYTES.equals(unit)) {
+            // byte counts read better, and give a more honest rate and ETA, in megabytes
+            line.append(String.format(Locale.ROOT, "%,.1f", done / 1e6));
+            if (total > 0) {
+                line.append(String.format(Locale.ROOT, " / %,.1f MB (%.0f%%)", total / 1e6, 100.0 * done / total));
+            } else {
+                line.append(" MB");
+            }
+            line.append(String.format(Locale.ROOT, "  %,.1f MB/s", rate / 1e6));
         } else {
-            line.append(' ').append(unit);
+            line.append(String.format(Locale.ROOT, "%,d", done));
+            if (total > 0) {
+                line.append(String.format(Locale.ROOT, " / %,d %s (%.0f%%)", total, unit, 100.0 * done / total));
+            } else {
+                line.append(' ').append(unit);
+            }
+            line.append(String.format(Locale.ROOT, "  %,.0f %s/s", rate, unit));
         }
-        line.append(String.format(Locale.ROOT, "  %,.0f %s/s", rate, unit));
         if (total > 0 && rate > 0 && done < total) {
             line.append(String.format(Locale.ROOT, "  ETA %s", duration((total - done) / rate)));
         }

@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
         description = "Find model-extraction campaigns in API-traffic extracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
+                IngestCommand.class,
+                AnalyzeCommand.class,
+                ExportCommand.class,
+                VerifyCommand.class,
+                BenchCommand.class,
         })
 public final class QuarryCommand implements Runnable {
 

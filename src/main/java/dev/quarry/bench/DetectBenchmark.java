@@ -1,0 +1,360 @@
+package dev.quarry.bench;
+
+import dev.quarry.analysis.AnalysisException;
+import dev.quarry.analysis.AnalysisOptions;
+import dev.quarry.analysis.AnalysisResult;
+import dev.quarry.analysis.Analyzer;
+import dev.quarry.analysis.RunStore;
+import dev.quarry.bench.DetectDatasets.Dataset;
+import dev.quarry.bench.DetectDatasets.Suite;
+import dev.quarry.bench.DetectionScore.CampaignRecall;
+import dev.quarry.bench.DetectionScore.KindRate;
+import dev.quarry.export.CsvPacket;
+import dev.quarry.ingest.ImportOptions;
+import dev.quarry.ingest.Importer;
+import dev.quarry.ingest.IngestException;
+import dev.quarry.model.ProgressListener;
+import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
+import dev.quarry.synth.ExtractGenerator;
+import dev.quarry.synth.GeneratedExtract;
+import dev.quarry.synth.GeneratorOptions;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench detect}: detection quality on generated data with ground truth, and analysis speed at
+ * the seed scale against a full scan of the same case. Quality is scored from the exported
+ * accounts.csv, as an outside scorer would, never from Quarry's objects. Results are returned; the
+ * command line prints them.
+ */
+public final class DetectBenchmark {
+
+    /** The seed scale of the issue: 24,000 accounts making 16 million requests. */
+    public static final int SCALE_ACCOUNTS = 24_000;
+    public static final long SCALE_EVENTS = 16_000_000L;
+    public static final int SCALE_DAYS = 30;
+
+    private final Consumer<String> log;
+    private final ProgressListener progress;
+
+    /**
+     * @param log      one line per step, for a person watching a long run
+     * @param progress progress within a step, and cancellation
+     */
+    public DetectBenchmark(Consumer<String> log, ProgressListener progress) {
+        this.log = log;
+        this.progress = progress;
+    }
+
+    /**
+     * @param notInCase      accounts of the truth that made no request and have no account record (e.g. in a
+     *                       Bedrock extract): no detector can see them; they count as not flagged
+     * @param lostFromExport accounts that are in the case but missing from accounts.csv: an export defect
+     */
+    public record DatasetResult(Dataset dataset, long events, int accounts, double generateSeconds,
+                                double ingestSeconds, double analyzeSeconds, DetectionScore quarry,
+                                DetectionScore naive, long notInCase, long lostFromExport, List<String> shortfalls) {
+        public boolean passed() {
+            return shortfalls.isEmpty();
+        }
+    }
+
+    /**
+     * A suite's datasets pooled: flag counts and legitimate-kind rates summed over its datasets, every
+     * campaign of every dataset (named dataset/campaign), and the mean adjusted Rand index.
+     */
+    public record SuiteResult(String suite, List<DatasetResult> datasets, FlagCounts quarry, FlagCounts naive,
+                              List<KindRate> quarryKinds, List<KindRate> naiveKinds, List<CampaignRecall> campaigns,
+                              double meanAdjustedRandIndex, List<String> shortfalls) {
+        public boolean passed() {
+            return shortfalls.isEmpty();
+        }
+    }
+
+    public record QualityReport(List<DatasetResult> datasets, List<SuiteResult> suites) {
+        public boolean passed() {
+            return suites.stream().allMatch(SuiteResult::passed);
+        }
+    }
+
+    /** Runs generate, ingest, analyze and export on every dataset of the suite under {@code workDirectory}. */
+    public QualityReport quality(Suite suite, Path workDirectory)
+            throws IOException, IngestException, AnalysisException, StoreException, SQLException {
+        List<DatasetResult> results = new ArrayList<>();
+        for (Dataset dataset : DetectDatasets.of(suite)) {
+            progress.checkCancelled();
+            results.add(run(dataset, workDirectory.resolve(dataset.name())));
+        }
+        List<SuiteResult> suites = new ArrayList<>();
+        for (boolean heldOut : new boolean[] {false, true}) {
+            List<DatasetResult> members = results.stream().filter(r -> r.dataset().heldOut() == heldOut).toList();
+            if (!members.isEmpty()) {
+                suites.add(pool(heldOut ? "held-out" : "development", members));
+            }
+        }
+        return new QualityReport(results, suites);
+    }
+
+    private DatasetResult run(Dataset dataset, Path directory)
+            throws IOException, IngestException, AnalysisException, StoreException, SQLException {
+        deleteRecursively(directory);
+        Files.createDirectories(directory);
+        log.accept(dataset.name() + ": generating " + dataset.options().accounts() + " accounts over "
+                + dataset.options().days() + " days (" + dataset.description() + ")");
+        long started = System.nanoTime();
+        GeneratedExtract extract = ExtractGenerator.generate(directory.resolve("extract"), dataset.options(), progress);
+        double generateSeconds = seconds(started);
+        try (CaseFile caseFile = CaseFile.open(directory.resolve("case.quarry"))) {
+            log.accept(dataset.name() + ": ingesting " + extract.eventCount() + " events");
+            started = System.nanoTime();
+            ingest(caseFile, extract);
+            if (dataset.redactPrompts()) {
+                try (Statement statement = caseFile.connection().createStatement()) {
+                    statement.executeUpdate("UPDATE events SET prompt_text = NULL");
+                }
+            }
+            double ingestSeconds = seconds(started);
+            log.accept(dataset.name() + ": analyzing");
+            started = System.nanoTime();
+            Instant analysisStart = Instant.now();
+            AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
+            RunStore runs = new RunStore(caseFile);
+            long runId = runs.save(result, analysisStart, Instant.now(), progress);
+            double analyzeSeconds = seconds(started);
+            Path packet = directory.resolve("packet");
+            new CsvPacket(caseFile).write(runs.load(runId), packet, null, progress);
+
+            GroundTruth truth = GroundTruth.read(extract.truth());
+            Map<String, Prediction> predictions = ExportedPredictions.read(packet);
+            DetectionScore quarry = DetectionScore.of(truth, predictions);
+            DetectionScore naive = DetectionScore.ofFlags(truth, NaiveRule.flagged(caseFile));
+            Set<String> inCase = caseAccounts(caseFile);
+            long notInCase = truth.accounts().keySet().stream().filter(a -> !inCase.contains(a)).count();
+            long lost = truth.accounts().keySet().stream()
+                    .filter(a -> inCase.contains(a) && !predictions.containsKey(a)).count();
+            List<String> shortfalls = new ArrayList<>(
+                    QualityBar.ISSUE_4.shortfalls(quarry.counts(), quarry.campaigns(), quarry.legitKinds()));
+            if (lost > 0) {
+                shortfalls.add(lost + " accounts of the case missing from accounts.csv");
+            }
+            return new DatasetResult(dataset, extract.eventCount(), truth.accounts().size(), generateSeconds,
+                    ingestSeconds, analyzeSeconds, quarry, naive, notInCase, lost, shortfalls);
+        }
+    }
+
+    private static Set<String> caseAccounts(CaseFile caseFile) throws SQLException {
+        Set<String> accounts = new HashSet<>();
+        try (Statement statement = caseFile.connection().createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT account_id FROM accounts UNION SELECT account_id FROM events GROUP BY account_id")) {
+            while (rs.next()) {
+                accounts.add(rs.getString(1));
+            }
+        }
+        return accounts;
+    }
+
+    private void ingest(CaseFile caseFile, GeneratedExtract extract) throws IngestException {
+        Importer importer = new Importer(caseFile);
+        if (extract.accounts() != null) {
+            importer.importFile(extract.accounts(), ImportOptions.auto(), progress);
+        }
+        importer.importFile(extract.events(), ImportOptions.auto(), progress);
+    }
+
+    static SuiteResult pool(String suite, List<DatasetResult> results) {
+        FlagCounts quarry = FlagCounts.ZERO;
+        FlagCounts naive = FlagCounts.ZERO;
+        Map<String, KindRate> quarryKinds = new TreeMap<>();
+        Map<String, KindRate> naiveKinds = new TreeMap<>();
+        List<CampaignRecall> campaigns = new ArrayList<>();
+        double ariSum = 0;
+        for (DatasetResult result : results) {
+            quarry = quarry.plus(result.quarry().counts());
+            naive = naive.plus(result.naive().counts());
+            result.quarry().legitKinds().forEach(k -> quarryKinds.merge(k.kind(), k, KindRate::plus));
+            result.naive().legitKinds().forEach(k -> naiveKinds.merge(k.kind(), k, KindRate::plus));
+            for (CampaignRecall campaign : result.quarry().campaigns()) {
+                campaigns.add(new CampaignRecall(result.dataset().name() + "/" + campaign.campaignId(), campaign.label(),
+                        campaign.members(), campaign.flagged()));
+            }
+            ariSum += result.quarry().adjustedRandIndex();
+        }
+        List<KindRate> kinds = List.copyOf(quarryKinds.values());
+        List<String> shortfalls = new ArrayList<>(QualityBar.ISSUE_4.shortfalls(quarry, campaigns, kinds));
+        results.stream().filter(r -> r.lostFromExport() > 0).forEach(r -> shortfalls.add(
+                r.dataset().name() + ": " + r.lostFromExport() + " accounts of the case missing from accounts.csv"));
+        return new SuiteResult(suite, results, quarry, naive, kinds, List.copyOf(naiveKinds.values()), campaigns,
+                ariSum / results.size(), shortfalls);
+    }
+
+    /**
+     * @param reusedCase the case was already ingested by an earlier run with the same size and was reused
+     * @param scanSeconds one full scan of the events table ({@code GROUP BY account_id} count), page cache warm
+     * @param peakHeapBytes highest heap use seen during the analysis (sampled every 10 ms)
+     * @param poolPeakBytes sum of the heap pools' peak use during the analysis: an upper bound of the peak
+     */
+    public record ScaleReport(int accounts, long events, Path casePath, boolean reusedCase, double generateSeconds,
+                              double ingestSeconds, double scanSeconds, double analyzeSeconds, double storeSeconds,
+                              long peakHeapBytes, long poolPeakBytes, long maxHeapBytes,
+                              Map<String, Double> stageSeconds, long flagged, int campaigns) {
+        /** The analysis in full scans of the events table: the goal is under 10. */
+        public double scans() {
+            return analyzeSeconds / scanSeconds;
+        }
+    }
+
+    /**
+     * Generates (unless already done in {@code workDirectory}) and ingests an extract of the given
+     * size, then times one full scan of its events table and one analysis of it.
+     */
+    public ScaleReport scale(int accounts, long events, long seed, Path workDirectory)
+            throws IOException, IngestException, AnalysisException, StoreException, SQLException {
+        Path directory = workDirectory.resolve("scale-" + accounts + "-" + events + "-" + seed);
+        Path casePath = directory.resolve("case.quarry");
+        Path ready = directory.resolve("ingested");
+        boolean reused = Files.exists(ready) && Files.exists(casePath);
+        double generateSeconds = 0;
+        double ingestSeconds = 0;
+        if (!reused) {
+            deleteRecursively(directory);
+            Files.createDirectories(directory);
+            GeneratorOptions options = GeneratorOptions.defaults(accounts, SCALE_DAYS, seed).withEventsTarget(events);
+            log.accept("generating " + accounts + " accounts, about " + events + " events");
+            long started = System.nanoTime();
+            GeneratedExtract extract = ExtractGenerator.generate(directory.resolve("extract"), options, progress);
+            generateSeconds = seconds(started);
+            log.accept("ingesting " + extract.eventCount() + " events");
+            started = System.nanoTime();
+            try (CaseFile caseFile = CaseFile.open(casePath)) {
+                ingest(caseFile, extract);
+            }
+            ingestSeconds = seconds(started);
+            // the extract is no longer needed and at this scale takes gigabytes
+            deleteRecursively(directory.resolve("extract"));
+            Files.writeString(ready, Instant.now().toString());
+        } else {
+            log.accept("reusing the case ingested earlier in " + directory);
+        }
+        try (CaseFile caseFile = CaseFile.open(casePath)) {
+            log.accept("full scan of the events table (once to warm the page cache, then timed)");
+            fullScan(caseFile);
+            long started = System.nanoTime();
+            long scanned = fullScan(caseFile);
+            double scanSeconds = seconds(started);
+
+            log.accept("analyzing");
+            System.gc();
+            HeapWatch heap = HeapWatch.start();
+            started = System.nanoTime();
+            Instant analysisStart = Instant.now();
+            AnalysisResult result;
+            try {
+                result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(seed), progress);
+            } finally {
+                heap.stop();
+            }
+            double analyzeSeconds = seconds(started);
+            started = System.nanoTime();
+            new RunStore(caseFile).save(result, analysisStart, Instant.now(), progress);
+            double storeSeconds = seconds(started);
+            return new ScaleReport(result.accounts().size(), scanned, casePath, reused, generateSeconds, ingestSeconds,
+                    scanSeconds, analyzeSeconds, storeSeconds, heap.peakSampled(), heap.poolPeaks(),
+                    Runtime.getRuntime().maxMemory(), result.stageSeconds(),
+                    result.accounts().stream().filter(a -> a.flagged()).count(), result.campaigns().size());
+        }
+    }
+
+    /** The reference: one pass over every event, grouped by account. Returns the events counted. */
+    static long fullScan(CaseFile caseFile) throws SQLException {
+        long events = 0;
+        try (Statement statement = caseFile.connection().createStatement();
+             ResultSet rs = statement.executeQuery("SELECT account_id, count(*) FROM events GROUP BY account_id")) {
+            while (rs.next()) {
+                events += rs.getLong(2);
+            }
+        }
+        return events;
+    }
+
+    /** Watches heap use while work runs: sampled maximum, and the heap pools' own peak counters. */
+    private static final class HeapWatch {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread sampler;
+
+        private HeapWatch() {
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            sampler = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "quarry-bench-heap-sampler");
+            sampler.setDaemon(true);
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            watch.sampler.start();
+            return watch;
+        }
+
+        void stop() {
+            running = false;
+            sampler.interrupt();
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long peakSampled() {
+            return peak.get();
+        }
+
+        long poolPeaks() {
+            return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.quarry.cli;
+
+import dev.quarry.bench.DetectBenchmark;
+import dev.quarry.bench.DetectBenchmark.DatasetResult;
+import dev.quarry.bench.DetectBenchmark.QualityReport;
+import dev.quarry.bench.DetectBenchmark.ScaleReport;
+import dev.quarry.bench.DetectBenchmark.SuiteResult;
+import dev.quarry.bench.DetectDatasets.Suite;
+import dev.quarry.bench.DetectionScore;
+import dev.quarry.bench.DetectionScore.CampaignRecall;
+import dev.quarry.bench.DetectionScore.KindRate;
+import dev.quarry.bench.FlagCounts;
+import dev.quarry.bench.QualityBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Detection quality and speed.",
+                "Quality (default): generates datasets with ground truth, runs ingest -> analyze -> export on each, "
+                        + "scores the exported accounts.csv against truth.csv, and prints precision, recall and "
+                        + "false-positive rate of `flagged`, recall per campaign, false-positive rate per legitimate "
+                        + "kind, the adjusted Rand index of campaign ids (over true campaign members), the same for "
+                        + "a naive rule (shared IP or card, or top-1%% volume), and PASS/FAIL against the bar: "
+                        + "precision >= 0.95, recall >= 0.95, every campaign's recall >= 0.9, FPR <= 0.2%% over "
+                        + "legitimate accounts and <= 1%% for each legitimate kind.",
+                "Tune the engine on --suite dev only; --suite heldout is the check.",
+                "Speed (--scale): generates and ingests the seed scale once, times one full scan of the events "
+                        + "table and one analysis of the same case, and prints the ratio, peak heap and time per stage.",
+                "Exit status: 0 quality bar met (or speed measured), 2 bar missed, 1 could not run."})
+final class DetectBenchCommand implements Callable<Integer> {
+
+    static final int BAR_MISSED = 2;
+
+    @Option(names = "--suite", paramLabel = "dev|heldout|all", defaultValue = "all",
+            description = "which datasets to score (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--scale", description = "measure speed at the seed scale instead of quality")
+    boolean scale;
+
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "" + DetectBenchmark.SCALE_ACCOUNTS,
+            description = "accounts of the --scale extract (default: ${DEFAULT-VALUE})")
+    int accounts;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "" + DetectBenchmark.SCALE_EVENTS,
+            description = "events of the --scale extract, approximately (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the --scale extract and its analysis")
+    long seed;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "keep extracts, cases and packets here (and reuse an ingested --scale case); "
+                    + "default: a temporary directory, deleted afterwards")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        Path directory = work != null ? work : Files.createTempDirectory("quarry-bench-detect");
+        Files.createDirectories(directory);
+        try (ConsoleProgress progress = new ConsoleProgress("items")) {
+            DetectBenchmark benchmark = new DetectBenchmark(line -> {
+                System.out.println("# " + line);
+                System.out.flush();
+            }, progress);
+            System.out.printf(Locale.ROOT, "# java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            if (scale) {
+                print(benchmark.scale(accounts, events, seed, directory));
+                return 0;
+            }
+            QualityReport report = benchmark.quality(parseSuite(), directory);
+            progress.close();
+            print(report);
+            return report.passed() ? 0 : BAR_MISSED;
+        } finally {
+            if (work == null) {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    private Suite parseSuite() {
+        return switch (suite.toLowerCase(Locale.ROOT)) {
+            case "dev" -> Suite.DEV;
+            case "heldout", "held-out" -> Suite.HELDOUT;
+            case "all" -> Suite.ALL;
+            default -> throw new IllegalArgumentException("--suite must be dev, heldout or all, not " + suite);
+        };
+    }
+
+    private static void print(QualityReport report) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-26s %-8s %8s %10s | %-33s %6s | %-22s | %s%n", "dataset", "suite", "accounts",
+                "events", "quarry: precision recall FPR", "ARI", "naive: P R FPR", "bar");
+        for (DatasetResult result : report.datasets()) {
+            System.out.printf(Locale.ROOT, "%-26s %-8s %,8d %,10d | %-33s %6.3f | %-22s | %s%n", result.dataset().name(),
+                    result.dataset().heldOut() ? "held-out" : "dev", result.accounts(), result.events(),
+                    rates(result.quarry().counts()), result.quarry().adjustedRandIndex(),
+                    shortRates(result.naive().counts()), result.passed() ? "PASS" : "FAIL");
+        }
+        for (DatasetResult result : report.datasets()) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%s (%s): generate %.1f s, ingest %.1f s, analyze+store %.1f s%n",
+                    result.dataset().name(), result.dataset().description(), result.generateSeconds(),
+                    result.ingestSeconds(), result.analyzeSeconds());
+            if (result.notInCase() > 0) {
+                System.out.printf(Locale.ROOT, "  %d accounts of the truth made no request and are not in the extract "
+                        + "(scored as not flagged)%n", result.notInCase());
+            }
+            printCampaigns(result.quarry().campaigns());
+            printKinds(result.quarry(), result.naive().legitKinds());
+            result.shortfalls().forEach(s -> System.out.println("  FAIL: " + s));
+        }
+        for (SuiteResult suite : report.suites()) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%s suite, %d datasets pooled: quarry %s, mean ARI %.3f; naive %s%n",
+                    suite.suite(), suite.datasets().size(), rates(suite.quarry()), suite.meanAdjustedRandIndex(),
+                    rates(suite.naive()));
+            System.out.printf(Locale.ROOT, "  worst campaign recall: %s%n", suite.campaigns().stream()
+                    .min(Comparator.comparingDouble(CampaignRecall::recall))
+                    .map(c -> String.format(Locale.ROOT, "%s (%s) %d/%d = %.4f", c.campaignId(), c.label(), c.flagged(),
+                            c.members(), c.recall())).orElse("none"));
+            for (KindRate kind : suite.quarryKinds()) {
+                System.out.printf(Locale.ROOT, "  %-22s FPR %7.3f%% (%d/%d)%n", kind.kind(), 100 * kind.rate(),
+                        kind.flagged(), kind.accounts());
+            }
+            suite.shortfalls().forEach(s -> System.out.println("  FAIL: " + s));
+            System.out.printf(Locale.ROOT, "%s suite: %s%n", suite.suite(), suite.passed() ? "PASS" : "FAIL");
+        }
+        QualityBar bar = QualityBar.ISSUE_4;
+        System.out.printf(Locale.ROOT, "%nbar: precision >= %.2f, recall >= %.2f, each campaign recall >= %.2f, "
+                        + "FPR <= %.1f%% overall and <= %.0f%% per legitimate kind; overall: %s%n", bar.minPrecision(),
+                bar.minRecall(), bar.minCampaignRecall(), 100 * bar.maxFalsePositiveRate(),
+                100 * bar.maxKindFalsePositiveRate(), report.passed() ? "PASS" : "FAIL");
+    }
+
+    private static void printCampaigns(List<CampaignRecall> campaigns) {
+        for (CampaignRecall campaign : campaigns) {
+            System.out.printf(Locale.ROOT, "  campaign %-4s %-22s recall %6.4f (%d/%d)%n", campaign.campaignId(),
+                    campaign.label(), campaign.recall(), campaign.flagged(), campaign.members());
+        }
+    }
+
+    private static void printKinds(DetectionScore quarry, List<KindRate> naive) {
+        Map<String, KindRate> naiveByKind = naive.stream().collect(
+                java.util.stream.Collectors.toMap(KindRate::kind, k -> k));
+        for (KindRate kind : quarry.legitKinds()) {
+            KindRate baseline = naiveByKind.get(kind.kind());
+            System.out.printf(Locale.ROOT, "  %-22s FPR %7.3f%% (%d/%d); naive %7.3f%%%n", kind.kind(),
+                    100 * kind.rate(), kind.flagged(), kind.accounts(), baseline == null ? Double.NaN : 100 * baseline.rate());
+        }
+    }
+
+    private static String rates(FlagCounts counts) {
+        return String.format(Locale.ROOT, "P %.4f R %.4f FPR %.3f%%", counts.precision(), counts.recall(),
+                100 * counts.falsePositiveRate());
+    }
+
+    private static String shortRates(FlagCounts counts) {
+        return String.format(Locale.ROOT, "%.2f %.2f %.1f%%", counts.precision(), counts.recall(),
+                100 * counts.falsePositiveRate());
+    }
+
+    private static void print(ScaleReport report) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "case %s: %,d events, %,d accounts analysed%s%n", report.casePath(),
+                report.events(), report.accounts(), report.reusedCase() ? " (reused)"
+                        : String.format(Locale.ROOT, " (generated in %.1f s, ingested in %.1f s)",
+                        report.generateSeconds(), report.ingestSeconds()));
+        System.out.printf(Locale.ROOT, "full scan (GROUP BY account_id count): %8.2f s%n", report.scanSeconds());
+        System.out.printf(Locale.ROOT, "analyze:                               %8.2f s = %.2f full scans (goal: < 10)%n",
+                report.analyzeSeconds(), report.scans());
+        System.out.printf(Locale.ROOT, "store run:                             %8.2f s%n", report.storeSeconds());
+        System.out.printf(Locale.ROOT, "peak heap during analyze: %,d MB sampled (pool peaks sum %,d MB), max heap %,d MB%n",
+                report.peakHeapBytes() >> 20, report.poolPeakBytes() >> 20, report.maxHeapBytes() >> 20);
+        System.out.println("stages:");
+        report.stageSeconds().forEach((stage, seconds) ->
+                System.out.printf(Locale.ROOT, "  %-28s %8.2f s%n", stage, seconds));
+        System.out.printf(Locale.ROOT, "found: %,d flagged accounts, %d campaigns%n", report.flagged(), report.campaigns());
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quarry.ingest;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decides which canonical field a source column (or dotted JSON path) feeds: the mapping file first,
+ * then the alias table. Also decides whether a file holds events or accounts from its column names.
+ */
+final class ColumnResolver {
+
+    /** Returned for a column that maps to no canonical field and is kept in {@code extra}. */
+    static final int EXTRA = -1;
+
+    private final RecordKind kind;
+    private final MappingFile mapping;
+    private final FieldAliases aliases = FieldAliases.standard();
+    private final Map<String, Integer> cache = new HashMap<>();
+
+    ColumnResolver(RecordKind kind, MappingFile mapping) {
+        this.kind = kind;
+        this.mapping = mapping;
+    }
+
+    RecordKind kind() {
+        return kind;
+    }
+
+    int resolve(String sourceName) {
+        Integer cached = cache.get(sourceName);
+        if (cached != null) {
+            return cached;
+        }
+        int index = resolve(kind, sourceName, mapping, aliases);
+        if (cache.size() < 10_000) {
+            cache.put(sourceName, index);
+        }
+        return index;
+    }
+
+    private static int resolve(RecordKind kind, String sourceName, MappingFile mapping, FieldAliases aliases) {
+        String target = mapping.target(sourceName);
+        if (target != null) {
+            return kind.indexOf(target);
+        }
+        return aliases.lookup(kind, sourceName);
+    }
+
+    /**
+     * Accounts when the columns hold an account id and account attributes (email, payment fingerprint,
+     * signup time…) and no event time; events otherwise. Names that fit both tables (created_at, country,
+     * ip) decide nothing. A mapping file's {@code kind} overrides this.
+     */
+    static RecordKind detectKind(Collection<String> names, MappingFile mapping) {
+        if (mapping.kind() != null) {
+            return mapping.kind();
+        }
+        FieldAliases aliases = FieldAliases.standard();
+        boolean accountId = false;
+        boolean eventTime = false;
+        int accountOnly = 0;
+        int eventOnly = 0;
+        for (String name : names) {
+            int event = resolve(RecordKind.EVENTS, name, mapping, aliases);
+            int account = resolve(RecordKind.ACCOUNTS, name, mapping, aliases);
+            if (account == RecordKind.ACCOUNTS.indexOf("account_id")) {
+                accountId = true;
+            } else if (account >= 0 && event < 0) {
+                accountOnly++;
+            } else if (event >= 0 && account < 0) {
+                eventOnly++;
+                eventTime |= event == RecordKind.EVENTS.indexOf("ts");
+            }
+        }
+        return accountId && accountOnly > 0 && !eventTime && eventOnly < accountOnly ? RecordKind.ACCOUNTS : RecordKind.EVENTS;
+    }
+}

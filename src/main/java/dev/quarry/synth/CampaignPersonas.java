@@ -1,0 +1,263 @@
+package dev.quarry.synth;
+
+import dev.quarry.synth.Network.Endpoint;
+import dev.quarry.synth.Taxonomy.Task;
+
+import java.util.SplittableRandom;
+
+/** The fake accounts of extraction campaigns, one class per playbook. */
+final class CampaignPersonas {
+
+    private CampaignPersonas() {
+    }
+
+    abstract static class Member extends Persona {
+        final Campaign campaign;
+        final int member;
+        /** The account's own address when the campaign shares no pool. */
+        Endpoint ownEndpoint;
+        String agent;
+        /** Where in the campaign's sweep this account starts, and how many task types it covers. */
+        int sweepOffset;
+        int sweepWidth;
+
+        Member(World world, int index, Campaign campaign, int member) {
+            super(world, index);
+            this.campaign = campaign;
+            this.member = member;
+        }
+
+        Endpoint endpoint(SplittableRandom r) {
+            return campaign.ipPool.length > 0 ? Draws.pick(r, campaign.ipPool) : ownEndpoint;
+        }
+
+        String agent(SplittableRandom r) {
+            return campaign.spec.userAgents() == 0 ? People.anyAgent(r) : agent;
+        }
+
+        void parameters(EventDraft e, SplittableRandom r) {
+            usualParameters(e, r);
+            if (campaign.spec.maxTokens() > 0) {
+                e.maxTokens = campaign.spec.maxTokens();
+            }
+            if (campaign.spec.temperature() >= 0) {
+                e.temperature = campaign.spec.temperature();
+            }
+        }
+
+        /** The n-th task of this account's systematic sweep through its share of the taxonomy. */
+        Task sweptTask(int ordinal) {
+            int position = (sweepOffset + ordinal % sweepWidth) % campaign.taskOrder.length;
+            return Taxonomy.TASKS.get(campaign.taskOrder[position]);
+        }
+
+        String sweptSubject(Task task, int ordinal) {
+            return task.subjects().get((ordinal / sweepWidth + member) % task.subjects().size());
+        }
+
+        static double refusal(Task task, double base) {
+            return task.category().equals("safety") ? 0.35 : base;
+        }
+    }
+
+    /** Round the clock, uniformly, from a handful of datacenter addresses, one script. */
+    static final class NaiveFarm extends Member {
+        NaiveFarm(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        @Override
+        double expectedEvents(int day) {
+            return campaign.spec.requestsPerAccount() / (double) campaign.span();
+        }
+
+        @Override
+        void timestamps(int day, int count, SplittableRandom r, int[] msOfDay) {
+            for (int i = 0; i < count; i++) {
+                msOfDay[i] = r.nextInt((int) World.DAY_MS);
+            }
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            e.model = Models.FLAGSHIP;
+            parameters(e, r);
+            e.promptText = Scaffolds.naive(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal), ordinal + 1);
+            outcome(e, r, refusal(task, 0.03), 0.04, 0.004, 900, 10);
+        }
+    }
+
+    /**
+     * Residential proxies, randomized clients, and shifts: every account starts and stops within
+     * minutes of the others, on the days the farm works.
+     */
+    static final class ProxyFarm extends Member {
+        static final double PARTICIPATION = 0.9;
+
+        ProxyFarm(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        private double meanPerWorkedDay() {
+            int workDays = 0;
+            for (int d = campaign.firstDay; d < campaign.lastDay; d++) {
+                workDays += campaign.workDays[d] ? 1 : 0;
+            }
+            return campaign.spec.requestsPerAccount() / (Math.max(1, workDays) * PARTICIPATION);
+        }
+
+        @Override
+        double expectedEvents(int day) {
+            return campaign.workDays[day] ? PARTICIPATION * meanPerWorkedDay() : 0;
+        }
+
+        @Override
+        int eventCount(int day, SplittableRandom r, double scale) {
+            return campaign.workDays[day] ? activeThenPoisson(r, PARTICIPATION, meanPerWorkedDay(), scale) : 0;
+        }
+
+        @Override
+        void timestamps(int day, int count, SplittableRandom r, int[] msOfDay) {
+            int shifts = campaign.shiftStartMinutes.length;
+            long[] begin = new long[shifts];
+            long[] end = new long[shifts];
+            double jitterMinutes = 1 + 45 * campaign.spec.timingJitter();
+            for (int s = 0; s < shifts; s++) {
+                begin[s] = (long) ((campaign.shiftStartMinutes[s] + jitterMinutes * Math.abs(r.nextGaussian())) * 60_000);
+                end[s] = (long) ((campaign.shiftStartMinutes[s] + campaign.shiftMinutes - jitterMinutes * Math.abs(r.nextGaussian())) * 60_000);
+            }
+            for (int i = 0; i < count; i++) {
+                int s = r.nextInt(shifts);
+                long at = begin[s] + (long) (r.nextDouble() * Math.max(60_000, end[s] - begin[s]));
+                msOfDay[i] = (int) Math.floorMod(at, World.DAY_MS);
+            }
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            e.model = Draws.chance(r, 0.8) ? Models.FLAGSHIP : Models.OPEN_LARGE;
+            parameters(e, r);
+            e.promptText = Scaffolds.proxy(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal));
+            outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 800, 10);
+        }
+    }
+
+    /**
+     * A few dozen requests a day in the account's own daytime, at a regular cadence, from its own
+     * home address and card; the prompts read like a person's but end in the campaign's scaffold.
+     */
+    static final class LowAndSlow extends Member {
+        static final double ACTIVE = 0.92;
+        long windowStartMs;
+        long windowMs;
+
+        LowAndSlow(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        private double meanWhenActive() {
+            return campaign.spec.requestsPerAccount() / (campaign.span() * ACTIVE);
+        }
+
+        @Override
+        double expectedEvents(int day) {
+            return ACTIVE * meanWhenActive();
+        }
+
+        @Override
+        int eventCount(int day, SplittableRandom r, double scale) {
+            return activeThenPoisson(r, ACTIVE, meanWhenActive(), scale);
+        }
+
+        @Override
+        void timestamps(int day, int count, SplittableRandom r, int[] msOfDay) {
+            double interval = windowMs / (double) Math.max(1, count);
+            double jitter = campaign.spec.timingJitter();
+            for (int i = 0; i < count; i++) {
+                double local = windowStartMs + (i + 0.5) * interval + jitter * interval * 0.5 * r.nextGaussian();
+                msOfDay[i] = localToUtc(Math.round(local));
+            }
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            e.model = Draws.chance(r, 0.85) ? Models.FLAGSHIP : Models.FAST;
+            parameters(e, r);
+            e.promptText = Scaffolds.lowAndSlow(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task);
+            outcome(e, r, refusal(task, 0.015), 0.002, 0.003, 850, 12);
+        }
+    }
+
+    /**
+     * Quiet on the established flagship until the new model is released, then, hours later, all of
+     * its accounts move to the new model at full rate.
+     */
+    static final class ModelPivot extends Member {
+        static final double QUIET_SHARE = 0.15;
+
+        ModelPivot(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        private double fullRatePerDay() {
+            long from = world.dayStart(campaign.firstDay);
+            long to = world.dayStart(campaign.lastDay);
+            long pivot = Math.max(from, Math.min(to, campaign.pivotMs));
+            double quietDays = (pivot - from) / (double) World.DAY_MS;
+            double fullDays = (to - pivot) / (double) World.DAY_MS;
+            return campaign.spec.requestsPerAccount() / Math.max(1e-9, fullDays + QUIET_SHARE * quietDays);
+        }
+
+        /** Share of the day after the pivot. */
+        private double afterPivot(int day) {
+            double share = (world.dayStart(day + 1) - campaign.pivotMs) / (double) World.DAY_MS;
+            return Math.max(0, Math.min(1, share));
+        }
+
+        @Override
+        double expectedEvents(int day) {
+            double after = afterPivot(day);
+            return fullRatePerDay() * (after + QUIET_SHARE * (1 - after));
+        }
+
+        @Override
+        void timestamps(int day, int count, SplittableRandom r, int[] msOfDay) {
+            double after = afterPivot(day);
+            double afterWeight = after / (after + QUIET_SHARE * (1 - after));
+            long pivotInDay = World.DAY_MS - Math.round(after * World.DAY_MS);
+            for (int i = 0; i < count; i++) {
+                long at = Draws.chance(r, afterWeight)
+                        ? pivotInDay + (long) (r.nextDouble() * (World.DAY_MS - pivotInDay))
+                        : (long) (r.nextDouble() * pivotInDay);
+                msOfDay[i] = (int) Math.min(World.DAY_MS - 1, at);
+            }
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            e.model = ts >= campaign.pivotMs ? Models.NEW_RELEASE : Models.FLAGSHIP;
+            parameters(e, r);
+            e.promptText = Scaffolds.pivot(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal));
+            outcome(e, r, refusal(task, 0.02), 0.03, 0.005, 1000, 10);
+        }
+    }
+}

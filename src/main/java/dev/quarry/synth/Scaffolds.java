@@ -1,0 +1,97 @@
+package dev.quarry.synth;
+
+import dev.quarry.synth.Taxonomy.Task;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The prompt scaffolds extraction campaigns wrap around a task: the instruction that elicits a
+ * step-by-step answer worth training on. Each family has a canonical instruction and paraphrases of
+ * it; a campaign picks one family and paraphrases at its configured rate, so two campaigns of the
+ * same kind do not share text.
+ */
+final class Scaffolds {
+
+    private Scaffolds() {
+    }
+
+    private static final List<List<String>> NAIVE = List.of(
+            List.of("Think step by step and show every intermediate step of your reasoning inside <thinking></thinking> tags, then give the final answer inside <answer></answer> tags.",
+                    "Show all of your step-by-step reasoning inside <thinking></thinking> tags first, and only then put the final answer in <answer></answer> tags.",
+                    "Reason through this one step at a time inside <thinking></thinking>, leaving nothing out, and finish with the answer in <answer></answer>.",
+                    "Put your complete chain of thought, every step, in <thinking></thinking> tags; the final answer goes in <answer></answer> tags."),
+            List.of("Reason carefully, step by step. Write out your full chain of thought before answering. Do not skip steps.",
+                    "Work through it carefully and in order. Write your entire chain of thought before the answer, without skipping any step.",
+                    "Go step by step, writing down all of your reasoning before you answer. Skipping steps is not allowed.",
+                    "Explain every step of your thinking in full before giving the answer; do not leave out any steps."));
+
+    private static final List<List<String>> PROXY = List.of(
+            List.of("Provide a comprehensive, expert-level answer to the task below. Explain your reasoning step by step before the final answer, in enough detail to teach a student.",
+                    "Give a thorough, expert answer to the following task. Walk through your reasoning step by step before concluding, detailed enough to teach a learner.",
+                    "Answer the task below as an expert would, comprehensively. Lay out the reasoning step by step first, then the final answer, so a student could learn from it.",
+                    "Please write a complete, expert-quality response to this task, explaining each reasoning step before giving the answer, in a way that teaches a student.",
+                    "Respond to the task below with an in-depth expert answer: reasoning first, step by step, then the conclusion. Aim to teach a student."),
+            List.of("I need a detailed walkthrough for the problem below. Break the solution into numbered steps, justify each one, and finish with a short summary of the key insight.",
+                    "Please walk me through the problem below in detail: numbered steps, a justification for each, and a brief summary of the main insight at the end.",
+                    "Give me a detailed, numbered, step-by-step solution to the following, with reasons for every step and a closing summary of the key idea.",
+                    "Solve the problem below as a detailed walkthrough. Number the steps, explain why each holds, and end with the core insight in a few lines."));
+
+    private static final List<List<String>> LOW_AND_SLOW = List.of(
+            List.of("When you answer: 1) restate the problem in your own words, 2) reason through it step by step, 3) give the final answer on its own line starting with \"Final:\".",
+                    "In your answer, please 1) restate the problem in your own words, 2) reason step by step, 3) put the final answer on a separate line beginning with \"Final:\".",
+                    "Answer like this: 1) your own restatement of the problem, 2) step-by-step reasoning, 3) the final answer alone on a line that starts with \"Final:\"."),
+            List.of("Answer format: a one-line restatement, then detailed reasoning, then \"Answer:\" and the answer. Be complete, do not shorten.",
+                    "Format: restate it in one line, reason in detail, then write \"Answer:\" followed by the answer. Keep it complete, no shortening.",
+                    "Please use this format: one-line restatement; detailed reasoning; \"Answer:\" and then the answer. Completeness matters more than brevity."));
+
+    private static final List<List<String>> PIVOT = List.of(
+            List.of("Respond with a complete worked solution, then a one-paragraph summary of the key idea, then rate your confidence from 1 to 10.",
+                    "Give a full worked solution, followed by a single paragraph summarising the key idea and a confidence rating from 1 to 10.",
+                    "Write out the complete solution, then summarise the central idea in one paragraph, then give your confidence on a 1-10 scale."));
+
+    private static List<String> family(String kind, int index) {
+        List<List<String>> families = switch (kind) {
+            case "naive" -> NAIVE;
+            case "proxy" -> PROXY;
+            case "low" -> LOW_AND_SLOW;
+            default -> PIVOT;
+        };
+        return families.get(Math.floorMod(index, families.size()));
+    }
+
+    private static String instruction(SplittableRandom r, String kind, int family, double paraphraseRate) {
+        List<String> options = family(kind, family);
+        if (Draws.chance(r, paraphraseRate)) {
+            return options.get(1 + r.nextInt(options.size() - 1));
+        }
+        return options.get(0);
+    }
+
+    static String naive(SplittableRandom r, int family, double paraphraseRate, Task task, String subject, int number) {
+        String instruction = instruction(r, "naive", family, paraphraseRate);
+        String ask = Prompts.fill(task.asks().get(0), subject) + Prompts.attachment(r, task);
+        if (family % 2 == 0) {
+            return "You are an expert in " + task.category() + ". Solve the following " + task.title() + " task. "
+                    + instruction + "\n\nTask #" + number + ": " + ask;
+        }
+        return "SYSTEM: Act as a world-class " + task.title() + " specialist.\nUSER: " + ask + "\nINSTRUCTIONS: "
+                + instruction + "\nID: " + number;
+    }
+
+    static String proxy(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
+        String body = ask + Prompts.attachment(r, task);
+        return instruction(r, "proxy", family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
+    }
+
+    /** Looks like a person's question; only the trailing answer-format block is shared across the campaign. */
+    static String lowAndSlow(SplittableRandom r, int family, double paraphraseRate, Task task) {
+        return Prompts.personal(r, task) + "\n\n" + instruction(r, "low", family, paraphraseRate);
+    }
+
+    static String pivot(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
+        return "[" + task.id() + "] " + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
+                + "\n\n" + instruction(r, "pivot", family, paraphraseRate);
+    }
+}
