@@ -2,6 +2,7 @@ package dev.quarry.analysis;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,21 +37,61 @@ public final class AccountActivity {
     double temperatureSum;
     IntCounter orgs;
 
-    void addRequest(long secondsSinceOrigin, int model) {
+    /** Tally of the request contexts (organisation, network, client, model, parameters, status) the account used. */
+    private final IntCounter contexts = new IntCounter();
+
+    void addRequest(long secondsSinceOrigin, int model, int context) {
         if (events == requests.length) {
             requests = Arrays.copyOf(requests, requests.length * 2);
         }
         requests[events++] = secondsSinceOrigin << MODEL_BITS | (model < 0 ? NO_MODEL : model);
+        contexts.add(context);
     }
 
-    void add(AttributeKind kind, int valueId) {
-        attributes.computeIfAbsent(kind, k -> new IntCounter()).add(valueId);
-    }
-
-    /** Sorts requests by time; call once after the scan. Frees the slack of the growable array. */
-    void seal() {
+    /**
+     * Sorts requests by time and spreads the context tally into the attribute tallies; call once
+     * after the scan.
+     *
+     * @param contextValues per context id: org, ip, prefix, asn, country, user agent, model,
+     *                      parameters, status ordinal (-1 = none)
+     */
+    void seal(List<int[]> contextValues, List<Double> contextTemperature) {
         requests = Arrays.copyOf(requests, events);
         Arrays.sort(requests);
+        AttributeKind[] kinds = {null, AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN,
+                AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL, AttributeKind.PARAMETERS};
+        for (int context : contexts.keys()) {
+            int count = contexts.count(context);
+            int[] values = contextValues.get(context);
+            if (values[0] >= 0) {
+                if (orgs == null) {
+                    orgs = new IntCounter();
+                }
+                orgs.add(values[0], count);
+            }
+            for (int k = 1; k < kinds.length; k++) {
+                if (values[k] >= 0) {
+                    attributes.computeIfAbsent(kinds[k], x -> new IntCounter()).add(values[k], count);
+                }
+            }
+            if (values[8] >= 0) {
+                RequestStatus status = RequestStatus.values()[values[8]];
+                if (status != RequestStatus.UNKNOWN) {
+                    statusKnown += count;
+                }
+                switch (status) {
+                    case REFUSED -> refused += count;
+                    case RATE_LIMITED -> rateLimited += count;
+                    case ERROR -> errors += count;
+                    default -> { }
+                }
+            }
+            double temperature = contextTemperature.get(context);
+            if (!Double.isNaN(temperature)) {
+                temperatureCount += count;
+                temperatureSum += temperature * count;
+            }
+        }
     }
 
     public int events() {

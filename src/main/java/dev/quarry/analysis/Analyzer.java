@@ -1,6 +1,7 @@
 package dev.quarry.analysis;
 
 import dev.quarry.analysis.signals.BehaviourSimilarity;
+import dev.quarry.analysis.signals.ClientFingerprintSignal;
 import dev.quarry.analysis.signals.DenseBlockSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class Analyzer {
     private static final String[] STAGES = {"read events", "behaviour features", "account models",
-            "shared infrastructure", "synchronized activity", "shared templates", "dense blocks", "model pivot",
+            "shared infrastructure", "synchronized activity", "shared templates and client configuration", "dense blocks", "model pivot",
             "campaign assembly"};
 
     private Analyzer() {
@@ -76,16 +77,17 @@ public final class Analyzer {
         }
         links.put(Evidence.TEMPLATE, SharedTemplateSignal.links(data, similarity, options.seed()));
 
+        links.put(Evidence.CLIENT, ClientFingerprintSignal.links(data, similarity, options.seed()));
+
         watch.start(6);
-        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize(), options.seed());
-        links.put(Evidence.DENSE_BLOCK, blocks.links());
+        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize());
 
         watch.start(7);
         List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
 
         watch.start(8);
-        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links,
-                templates, releases, standardized, models.anomaly(), holders, options));
+        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links, blocks.blocks(),
+                templates, releases, standardized, models.anomaly(), holders, column(raw, "reasoning_request_share"), options));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {
@@ -104,6 +106,15 @@ public final class Analyzer {
         watch.stop();
         List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
         return new AnalysisResult(options, verdicts, assembly.campaigns(), signals, seconds);
+    }
+
+    private static double[] column(double[][] raw, String feature) {
+        int j = BehaviourFeatures.NAMES.indexOf(feature);
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = raw[i][j];
+        }
+        return out;
     }
 
     /** Times each stage and tells the listener which one runs, checking for cancellation between stages. */

@@ -1,7 +1,9 @@
 package dev.quarry.analysis;
 
 /**
- * The attributes an account can share with others. Event attributes come from the events table,
+ * The attributes an account can share with others. An email shape is supporting evidence only: its
+ * weight stays below a strong tie (0.25) however rare the shape, since a company's addresses share
+ * one shape as much as a farm's do. Event attributes come from the events table,
  * account attributes from the accounts table; {@link #linkWeight} is how strongly one rare shared
  * value suggests common control before rarity and independence are weighed (a payment card is
  * personal, an ASN is shared by a whole cloud).
@@ -18,7 +20,7 @@ public enum AttributeKind {
     CARD_BIN("card BIN", Family.BILLING, 0.25),
     SIGNUP_IP("signup IP", Family.INFRASTRUCTURE, 0.8),
     SIGNUP_PREFIX("signup network prefix", Family.INFRASTRUCTURE, 0.4),
-    EMAIL_PATTERN("email pattern", Family.BILLING, 0.35);
+    EMAIL_PATTERN("email pattern", Family.BILLING, 0.24);
 
     /**
      * Which independent body of evidence a shared value belongs to. Signup IPs are network

@@ -5,6 +5,7 @@ import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.ReasoningHarvestSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
 import dev.quarry.analysis.signals.SharedTemplateSignal;
 import dev.quarry.graph.Communities;
@@ -23,9 +24,12 @@ import java.util.Set;
  * Turns pairwise links into campaigns. The links of all pairwise signals form one weighted account
  * graph; label propagation finds its communities; each community is scored by how many independent
  * sources of evidence support it: billing (accounts table), network (IPs, user agents), timing
- * (synchronized windows, model pivot), prompts (templates, capability sweep) and behaviour
+ * (synchronized windows, model pivot), prompts (templates, capability sweep, reasoning harvest),
+ * client configuration (identical uncommon request parameters) and behaviour
  * (members that act alike). Each source alone has innocent explanations, so a community needs two
- * established sources (a family that ties at least half its members by a strong link) to become a campaign; its
+ * established sources (a family that ties at least half its members by a strong link) and, when the
+ * extract has prompts, a sign of extraction (sweep, reasoning harvest or model pivot) to become a
+ * campaign; its
  * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
  * campaign's score, lowered when its own ties to the campaign are a small part of its links;
  * accounts outside campaigns keep a low risk from their anomaly alone, since being unusual is not
@@ -41,27 +45,30 @@ final class CampaignAssembler {
     private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.of(
             Evidence.BILLING, 0.7, Evidence.INFRASTRUCTURE, 0.5, Evidence.SYNCHRONIZED, 0.7,
             Evidence.TEMPLATE, 0.6, Evidence.DENSE_BLOCK, 0.5, Evidence.CAPABILITY_SWEEP, 0.4,
-            Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4));
+            Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4, Evidence.CLIENT, 0.5, Evidence.REASONING_HARVEST, 0.4));
 
     private static final List<Evidence> PAIRWISE = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE,
-            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.DENSE_BLOCK);
+            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT);
 
-    enum Source { BILLING, NETWORK, TIMING, PROMPTS, BEHAVIOUR }
+    enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, BEHAVIOUR }
 
     static Source sourceOf(Evidence e) {
         return switch (e) {
             case BILLING -> Source.BILLING;
             case INFRASTRUCTURE -> Source.NETWORK;
             case SYNCHRONIZED, MODEL_PIVOT -> Source.TIMING;
-            case TEMPLATE, CAPABILITY_SWEEP -> Source.PROMPTS;
+            case TEMPLATE, CAPABILITY_SWEEP, REASONING_HARVEST -> Source.PROMPTS;
+            case CLIENT -> Source.CLIENT;
             case BEHAVIOUR -> Source.BEHAVIOUR;
             case DENSE_BLOCK -> null; // built from billing, network and prompt values: not independent of them
         };
     }
 
-    record Inputs(CaseData data, Map<Evidence, Links> links, SharedTemplateSignal.Templates[] templates,
+    record Inputs(CaseData data, Map<Evidence, Links> links, List<dev.quarry.graph.DenseBlocks.Block> denseBlocks,
+                  SharedTemplateSignal.Templates[] templates,
                   List<ModelPivotSignal.Release> releases, double[][] standardized, double[] anomaly,
-                  Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, AnalysisOptions options) {
+                  Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, double[] reasoningShare,
+                  AnalysisOptions options) {
     }
 
     record Assembly(Integer[] campaignOf, double[] risk, List<List<String>> reasons, List<Campaign> campaigns) {
@@ -87,7 +94,7 @@ final class CampaignAssembler {
             }
         }
         WeightedGraph graph = builder.build();
-        int[] label = Communities.labelPropagation(graph, in.options().seed(), 50);
+        int[] label = Communities.mergeStronglyTied(graph, Communities.labelPropagation(graph, in.options().seed(), 50), 0.5);
 
         Map<Evidence, boolean[]> covered = new EnumMap<>(Evidence.class);
         for (Evidence e : PAIRWISE) {
@@ -114,6 +121,7 @@ final class CampaignAssembler {
         }
         BehaviourSimilarity similarity = new BehaviourSimilarity(in.standardized());
         double globalCohesion = meanCosine(in.standardized(), allAccounts(n));
+        double reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
         Set<Source> available = ReasonWriter.availableSources(data);
         // Members behaving alike is what a group of similar legitimate users also shows; it only
         // stands in as a second source when the extract lacks billing, network and prompts.
@@ -142,10 +150,29 @@ final class CampaignAssembler {
             for (int i = 0; i < m.length; i++) {
                 memberTemplates[i] = in.templates()[m[i]];
             }
+            // an organisation counts once: accounts of one org share tooling and billing by design,
+            // so a group of a few enterprises is a few parties, not a crowd of accounts
+            java.util.Set<Integer> parties = new java.util.HashSet<>();
+            int orgless = 0;
+            for (int v : m) {
+                int org = data.activity(v).mainOrg();
+                if (org < 0) {
+                    orgless++;
+                } else {
+                    parties.add(org);
+                }
+            }
+            if (parties.size() + orgless < in.options().minCampaignSize()) {
+                continue;
+            }
             CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(memberTemplates);
-            strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
+            // task types are template frames: a sweep only means something among members that share templates
+            strength.put(Evidence.CAPABILITY_SWEEP, strength.get(Evidence.TEMPLATE) >= ESTABLISHED ? sweep.strength() : 0);
+            strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
+            coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
             double[] pivot = ModelPivotSignal.pivot(in.releases(), m);
             strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
+            strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
             double cohesion = meanCosine(in.standardized(), m);
             double cohesionStrength = globalCohesion >= 1 ? 0
                     : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
@@ -162,6 +189,16 @@ final class CampaignAssembler {
             }
             double score = 1 - keep;
             if (established.size() < requiredSources) {
+                score *= 0.5;
+            }
+            // Coordination alone describes a company with several API accounts as well as a farm;
+            // a campaign also shows extraction: a sweep of task types, harvesting of reasoning, or a
+            // rush to a new model. Without prompt text only the pivot can show it, so the rule
+            // applies when prompts are there.
+            boolean extraction = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED
+                    || strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED
+                    || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED;
+            if (available.contains(Source.PROMPTS) && !extraction) {
                 score *= 0.5;
             }
             List<String> reasons = ReasonWriter.campaignReasons(in, m, strength, coveredCount, sweep, pivot,
@@ -183,6 +220,7 @@ final class CampaignAssembler {
             reasons.add(new ArrayList<>());
         }
         int nextId = 1;
+        Map<Integer, Map<Long, List<Long>>> startsByDay = new java.util.HashMap<>();
         for (Group group : groups) {
             if (group.score() < in.options().flagThreshold()) {
                 continue;
@@ -199,7 +237,8 @@ final class CampaignAssembler {
                         own.add(source);
                     }
                 }
-                boolean support = own.size() >= Math.max(1, Math.min(2, pairwiseSources(group)));
+                boolean support = own.size() >= Math.max(1, Math.min(2, pairwiseSources(group)))
+                        && takesPartInExtraction(in, group, v);
                 double inside = 0;
                 double total = 0;
                 for (int i = 0; i < graph.degree(v); i++) {
@@ -228,7 +267,7 @@ final class CampaignAssembler {
             campaigns.add(new Campaign(id, label2, round(group.score()), supported, List.copyOf(signals), group.reasons()));
             for (int v : group.members()) {
                 if (campaignOf[v] != null && campaignOf[v] == id) {
-                    reasons.set(v, ReasonWriter.accountReasons(in, v, id, group.members(), campaignOf, group.strength()));
+                    reasons.set(v, ReasonWriter.accountReasons(in, v, id, group.members(), campaignOf, group.strength(), startsByDay));
                 }
             }
         }
@@ -242,6 +281,55 @@ final class CampaignAssembler {
             }
         }
         return new Assembly(campaignOf, risk, reasons, campaigns);
+    }
+
+    /**
+     * Whether the account itself shows the extraction its group is flagged for: it adopted the new
+     * model within a day, asks for reasoning, or uses the group's shared templates. Vacuously true
+     * when the group's case offers no extraction evidence (no prompts, no release).
+     */
+    private static boolean takesPartInExtraction(Inputs in, Group group, int v) {
+        boolean anyEstablished = false;
+        if (group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+            anyEstablished = true;
+            for (ModelPivotSignal.Release release : in.releases()) {
+                if (release.quickAdopter()[v]) {
+                    return true;
+                }
+            }
+        }
+        if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.reasoningShare()[v] >= 0.5) {
+                return true;
+            }
+        }
+        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.templates()[v].frames().length > 0) {
+                return true;
+            }
+        }
+        return !anyEstablished;
+    }
+
+    /** The largest share of the group's members that lie in one dense block. */
+    private static double blockShare(List<dev.quarry.graph.DenseBlocks.Block> blocks, int[] members) {
+        java.util.Set<Integer> memberSet = new java.util.HashSet<>();
+        for (int v : members) {
+            memberSet.add(v);
+        }
+        int best = 0;
+        for (dev.quarry.graph.DenseBlocks.Block block : blocks) {
+            int inside = 0;
+            for (int row : block.rows()) {
+                if (memberSet.contains(row)) {
+                    inside++;
+                }
+            }
+            best = Math.max(best, inside);
+        }
+        return best / (double) members.length;
     }
 
     /** Independent sources among the group's established pairwise families. */

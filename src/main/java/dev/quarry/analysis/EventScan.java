@@ -18,25 +18,27 @@ import java.util.Set;
  * The one pass over the events table. Events are read in storage order (a sequential scan, the
  * cheapest read SQLite can do) and folded into per-account {@link AccountActivity}. Each row
  * arrives as one byte string that SQLite assembles from the needed columns (one JDBC call per row
- * instead of fifteen: the per-column calls, not SQLite, dominate a JDBC scan), holding only the
+ * instead of sixteen), holding only the
  * prompt's length, its opening words and, for a fixed sample of one row in
  * {@link #REASONING_SAMPLE}, whether it asks for reasoning — so prompt text never crosses into Java.
  */
 public final class EventScan {
     /** Reasoning requests are counted on every n-th event (by event id): LIKE over whole prompts is the costliest part of a scan. */
-    static final int REASONING_SAMPLE = 4;
+    static final int REASONING_SAMPLE = 8;
     private static final int PROGRESS_EVERY = 100_000;
     private static final byte SEPARATOR = 0x1F;
     private static final int FIELDS = 16;
 
-    private static final String QUERY = "SELECT account_id || x'1f' || ts || x'1f' || ifnull(org_id,'') || x'1f' || ifnull(ip,'')"
-            + " || x'1f' || ifnull(asn,'') || x'1f' || ifnull(country,'') || x'1f' || ifnull(user_agent,'')"
-            + " || x'1f' || ifnull(model,'') || x'1f' || ifnull(prompt_tokens,'') || x'1f' || ifnull(completion_tokens,'')"
-            + " || x'1f' || ifnull(max_tokens,'') || x'1f' || ifnull(temperature,'') || x'1f' || ifnull(status,'')"
-            + " || x'1f' || ifnull(length(prompt_text),'')"
-            + " || x'1f' || (CASE WHEN prompt_text IS NOT NULL AND event_id % " + REASONING_SAMPLE + " = 0 THEN "
-            + PromptShape.reasoningSql("prompt_text") + " ELSE '' END)"
-            + " || x'1f' || ifnull(substr(prompt_text, 1, " + PromptShape.OPENING_CHARS + "),'') FROM events";
+    // One printf per row: SQLite's || allocates a new string per operator, printf one per row, and
+    // prints NULL as an empty field. Field order matters: fields 6..14 are contiguous so that their
+    // joint slice, the request's context (organisation, network, client, model, parameters,
+    // status), is looked up once per row.
+    private static final String QUERY = "SELECT printf('" + "%s\u001f".repeat(FIELDS - 1) + "%s',"
+            + " account_id, ts, prompt_tokens, completion_tokens, length(prompt_text),"
+            + " CASE WHEN prompt_text IS NOT NULL AND event_id % " + REASONING_SAMPLE + " = 0 THEN "
+            + PromptShape.reasoningSql("prompt_text") + " END,"
+            + " org_id, ip, asn, country, user_agent, model, max_tokens, temperature, status,"
+            + " substr(prompt_text, 1, " + PromptShape.OPENING_CHARS + ")) FROM events";
 
     private EventScan() {
     }
@@ -100,7 +102,18 @@ public final class EventScan {
             }
         }
         for (AccountActivity a : activity) {
-            a.seal();
+            a.seal(fold.contextValues, fold.contextTemperature);
+        }
+        for (AccountActivity a : activity) {
+            if (a.promptTokensCount > 0) {
+                fold.present.add("prompt_tokens");
+            }
+            if (a.completionTokensCount > 0) {
+                fold.present.add("completion_tokens");
+            }
+            if (a.prompts > 0) {
+                fold.present.add("prompt_text");
+            }
         }
         progress.progress(total, total, "events read");
         return new CaseData(ids, createdAt, accountAttributes, activity, vocabularies,
@@ -110,15 +123,24 @@ public final class EventScan {
 
     /** Folds one assembled row into its account's activity. */
     private static final class Fold {
+        private static final int ORG = 6;
+        private static final int IP = 7;
+        private static final int MAX_TOKENS = 12;
+        private static final int TEMPERATURE = 13;
+        private static final int STATUS = 14;
+        private static final AttributeKind[] CONTEXT_KINDS = {null, AttributeKind.IP, AttributeKind.ASN,
+                AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL};
+        private static final String[] CONTEXT_COLUMNS = {"org_id", "ip", "asn", "country", "user_agent", "model"};
+
         final ByteVocabulary accounts;
         final AccountActivity[] activity;
-        final Map<AttributeKind, ByteVocabulary> values = new EnumMap<>(AttributeKind.class);
         final Map<AttributeKind, Vocabulary> vocabularies;
         final Vocabulary orgs = new Vocabulary();
-        final ByteVocabulary orgIndex = new ByteVocabulary(orgs);
-        final Vocabulary statuses = new Vocabulary();
-        final ByteVocabulary statusIndex = new ByteVocabulary(statuses);
-        final List<RequestStatus> statusKinds = new ArrayList<>();
+        final Vocabulary contexts = new Vocabulary();
+        final ByteVocabulary contextIndex = new ByteVocabulary(contexts);
+        /** Per context id: org, ip, prefix, asn, country, user agent, model, parameters, status kind (-1 = none). */
+        final List<int[]> contextValues = new ArrayList<>();
+        final List<Double> contextTemperature = new ArrayList<>();
         final Set<String> present = new HashSet<>();
         final int[] start = new int[FIELDS];
         final int[] end = new int[FIELDS];
@@ -129,10 +151,6 @@ public final class EventScan {
             this.accounts = accounts;
             this.activity = activity;
             this.vocabularies = vocabularies;
-            for (AttributeKind kind : List.of(AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN,
-                    AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL, AttributeKind.PARAMETERS)) {
-                values.put(kind, new ByteVocabulary(vocabularies.get(kind)));
-            }
         }
 
         void add(byte[] row) {
@@ -158,83 +176,31 @@ public final class EventScan {
                 origin = ts;
             }
             AccountActivity a = activity[account];
-            int model = -1;
+            int context = contextIndex.id(row, start[ORG], end[STATUS]);
+            if (context == contextValues.size()) {
+                contextValues.add(decodeContext(row));
+                contextTemperature.add(has(TEMPERATURE) ? parseTemperature(row) : Double.NaN);
+            }
+            int[] values = contextValues.get(context);
+            a.addRequest(Math.floorDiv(ts - origin, 1000L), values[6], context);
             if (has(2)) {
-                present.add("org_id");
-                if (a.orgs == null) {
-                    a.orgs = new IntCounter();
-                }
-                a.orgs.add(orgIndex.id(row, start[2], end[2]));
+                a.promptTokensCount++;
+                a.promptTokensSum += parseLong(row, 2);
             }
             if (has(3)) {
-                present.add("ip");
-                int ip = values.get(AttributeKind.IP).id(row, start[3], end[3]);
-                a.add(AttributeKind.IP, ip);
-                String prefix = NetworkAddresses.prefix(vocabularies.get(AttributeKind.IP).value(ip));
-                if (prefix != null) {
-                    a.add(AttributeKind.NETWORK_PREFIX, vocabularies.get(AttributeKind.NETWORK_PREFIX).id(prefix));
-                }
-            }
-            attribute(a, row, 4, AttributeKind.ASN, "asn");
-            attribute(a, row, 5, AttributeKind.COUNTRY, "country");
-            attribute(a, row, 6, AttributeKind.USER_AGENT, "user_agent");
-            if (has(7)) {
-                present.add("model");
-                model = values.get(AttributeKind.MODEL).id(row, start[7], end[7]);
-                if (model >= AccountActivity.NO_MODEL) {
-                    model = -1;
-                } else {
-                    a.add(AttributeKind.MODEL, model);
-                }
-            }
-            a.addRequest(Math.floorDiv(ts - origin, 1000L), model);
-            if (has(8)) {
-                present.add("prompt_tokens");
-                a.promptTokensCount++;
-                a.promptTokensSum += parseDouble(row, 8);
-            }
-            if (has(9)) {
-                present.add("completion_tokens");
                 a.completionTokensCount++;
-                a.completionTokensSum += parseDouble(row, 9);
+                a.completionTokensSum += parseLong(row, 3);
             }
-            if (has(10) || has(11)) {
-                present.add("parameters");
-                // max_tokens and temperature are adjacent: their slice, separator included, is the fingerprint
-                a.add(AttributeKind.PARAMETERS, values.get(AttributeKind.PARAMETERS).id(row, start[10], end[11]));
-                if (has(11)) {
-                    a.temperatureCount++;
-                    a.temperatureSum += parseDouble(row, 11);
-                }
-            }
-            if (has(12)) {
-                int status = statusIndex.id(row, start[12], end[12]);
-                while (statusKinds.size() <= status) {
-                    statusKinds.add(RequestStatus.of(statuses.value(statusKinds.size())));
-                }
-                RequestStatus kind = statusKinds.get(status);
-                if (kind != RequestStatus.UNKNOWN) {
-                    present.add("status");
-                    a.statusKnown++;
-                    switch (kind) {
-                        case REFUSED -> a.refused++;
-                        case RATE_LIMITED -> a.rateLimited++;
-                        case ERROR -> a.errors++;
-                        default -> { }
-                    }
-                }
-            }
-            if (has(13)) {
-                double length = parseDouble(row, 13);
+            if (has(4)) {
+                long length = parseLong(row, 4);
                 if (length > 0) {
-                    present.add("prompt_text");
                     a.prompts++;
                     a.promptCharsSum += length;
-                    a.promptCharsSquares += length * length;
+                    a.promptCharsSquares += (double) length * length;
                     a.frames.add(PromptShape.frame(row, start[15], end[15]));
-                    if (has(14)) {
+                    if (has(5)) {
                         a.reasoningSampled++;
-                        if (row[start[14]] == '1') {
+                        if (row[start[5]] == '1') {
                             a.reasoningRequests++;
                         }
                     }
@@ -242,11 +208,57 @@ public final class EventScan {
             }
         }
 
-        private void attribute(AccountActivity a, byte[] row, int field, AttributeKind kind, String column) {
-            if (has(field)) {
-                present.add(column);
-                a.add(kind, values.get(kind).id(row, start[field], end[field]));
+        /** Numbers the values of a context seen for the first time; runs once per distinct context, not per row. */
+        private int[] decodeContext(byte[] row) {
+            int[] values = new int[9];
+            java.util.Arrays.fill(values, -1);
+            for (int k = 0; k < CONTEXT_KINDS.length; k++) {
+                int f = ORG + k;
+                if (!has(f)) {
+                    continue;
+                }
+                present.add(CONTEXT_COLUMNS[k]);
+                String value = new String(row, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+                if (k == 0) {
+                    values[0] = orgs.id(value);
+                } else {
+                    int id = vocabularies.get(CONTEXT_KINDS[k]).id(value);
+                    values[k == 1 ? 1 : k + 1] = id;
+                }
             }
+            if (values[1] >= 0) {
+                String prefix = NetworkAddresses.prefix(vocabularies.get(AttributeKind.IP).value(values[1]));
+                values[2] = prefix == null ? -1 : vocabularies.get(AttributeKind.NETWORK_PREFIX).id(prefix);
+            }
+            if (values[6] >= AccountActivity.NO_MODEL) {
+                values[6] = -1;
+            }
+            if (has(MAX_TOKENS) || has(TEMPERATURE)) {
+                present.add("parameters");
+                String maxTokens = has(MAX_TOKENS) ? text(row, MAX_TOKENS) : "-";
+                String temperature = has(TEMPERATURE) ? text(row, TEMPERATURE) : "-";
+                values[7] = vocabularies.get(AttributeKind.PARAMETERS).id("max_tokens " + maxTokens + ", temperature " + temperature);
+            }
+            if (has(STATUS)) {
+                RequestStatus status = RequestStatus.of(text(row, STATUS));
+                if (status != RequestStatus.UNKNOWN) {
+                    present.add("status");
+                }
+                values[8] = status.ordinal();
+            }
+            return values;
+        }
+
+        private double parseTemperature(byte[] row) {
+            try {
+                return Double.parseDouble(text(row, TEMPERATURE));
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+
+        private String text(byte[] row, int field) {
+            return new String(row, start[field], end[field] - start[field], StandardCharsets.UTF_8);
         }
 
         private boolean has(int field) {
@@ -264,19 +276,10 @@ public final class EventScan {
                     value = value * 10 + (c - '0');
                 } else {
                     // a REAL stored in an INTEGER column: fall back to the exact parser
-                    return (long) Double.parseDouble(new String(row, start[field], end[field] - start[field], StandardCharsets.US_ASCII));
+                    return (long) Double.parseDouble(text(row, field));
                 }
             }
             return negative ? -value : value;
-        }
-
-        private double parseDouble(byte[] row, int field) {
-            String text = new String(row, start[field], end[field] - start[field], StandardCharsets.US_ASCII);
-            try {
-                return Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                return 0;
-            }
         }
     }
 

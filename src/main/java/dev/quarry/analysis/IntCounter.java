@@ -16,6 +16,10 @@ public final class IntCounter {
     }
 
     public void add(int key) {
+        add(key, 1);
+    }
+
+    public void add(int key, int times) {
         if (key < 0) {
             throw new IllegalArgumentException("keys are vocabulary ids >= 0");
         }
@@ -31,7 +35,7 @@ public final class IntCounter {
             keys[i] = key;
             size++;
         }
-        counts[i]++;
+        counts[i] += times;
     }
 
     private void grow() {

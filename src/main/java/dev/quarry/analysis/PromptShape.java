@@ -19,11 +19,12 @@ public final class PromptShape {
 
     /**
      * Generic phrasings that ask a model to show its reasoning (chain-of-thought harvesting),
-     * matched case-insensitively by SQLite's LIKE. They describe a request style, not a dataset.
+     * matched case-insensitively by SQLite's LIKE ({@code _} matches any one character, so
+     * "step by step" and "step-by-step" are one pattern: each pattern is a pass over the prompt).
+     * They describe a request style, not a dataset.
      */
-    static final List<String> REASONING_PHRASES = List.of("step by step", "step-by-step", "chain of thought",
-            "show your work", "show your reasoning", "explain your reasoning", "think through", "let's think",
-            "reason carefully", "thought process");
+    static final List<String> REASONING_PHRASES = List.of("step_by_step", "chain_of_thought", "show your work",
+            "your reasoning", "think through", "let_s think", "thought process");
 
     private PromptShape() {
     }
@@ -31,7 +32,7 @@ public final class PromptShape {
     /** SQL expression, 1 when the prompt asks for reasoning, 0 when not. */
     static String reasoningSql(String column) {
         return "(" + REASONING_PHRASES.stream()
-                .map(p -> column + " LIKE '%" + p.replace("'", "''") + "%'")
+                .map(p -> column + " LIKE '%" + p + "%'")
                 .collect(Collectors.joining(" OR ")) + ")";
     }
 

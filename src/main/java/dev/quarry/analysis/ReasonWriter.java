@@ -24,6 +24,7 @@ final class ReasonWriter {
             AttributeKind.NETWORK_PREFIX, AttributeKind.CARD_BIN, AttributeKind.ASN);
     static final int START_TOLERANCE_SECONDS = 180;
 
+
     private ReasonWriter() {
     }
 
@@ -71,6 +72,11 @@ final class ReasonWriter {
                         + (sweep.complementary() ? "; each member takes a slice of about "
                         + CampaignAssembler.percent(sweep.sliceShare()) + " of them" : "");
                 case MODEL_PIVOT -> pivotSentence(in, pivot);
+                case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members send all their requests with the "
+                        + "same uncommon request parameters as other members" + topFingerprint(in, members);
+                case REASONING_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members ask for step-by-step "
+                        + "reasoning in most of their prompts, against " + CampaignAssembler.percent(
+                        dev.quarry.analysis.signals.ReasoningHarvestSignal.baseRate(in.reasoningShare())) + " of all accounts";
                 case BEHAVIOUR -> "members behave alike: mean similarity of their behaviour features "
                         + String.format(Locale.ROOT, "%.2f", cohesion) + " against "
                         + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
@@ -90,8 +96,8 @@ final class ReasonWriter {
         return switch (e) {
             case BILLING, SYNCHRONIZED -> 0.7;
             case TEMPLATE -> 0.6;
-            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT -> 0.5;
-            case CAPABILITY_SWEEP, BEHAVIOUR -> 0.4;
+            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT, CLIENT -> 0.5;
+            case CAPABILITY_SWEEP, BEHAVIOUR, REASONING_HARVEST -> 0.4;
         };
     }
 
@@ -138,6 +144,21 @@ final class ReasonWriter {
         return best;
     }
 
+    private static String topFingerprint(CampaignAssembler.Inputs in, int[] members) {
+        Map<Integer, Integer> users = new HashMap<>();
+        for (int v : members) {
+            int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(in.data().activity(v));
+            if (fingerprint >= 0) {
+                users.merge(fingerprint, 1, Integer::sum);
+            }
+        }
+        return users.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .filter(e -> e.getValue() >= 2)
+                .map(e -> "; " + e.getValue() + " members use " + display(in.data().vocabulary(AttributeKind.PARAMETERS).value(e.getKey())))
+                .orElse("");
+    }
+
     private static String topTemplate(CampaignAssembler.Inputs in, int[] members) {
         Map<Long, Integer> users = new HashMap<>();
         for (int v : members) {
@@ -150,7 +171,8 @@ final class ReasonWriter {
     }
 
     static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int campaign, int[] members,
-                                       Integer[] campaignOf, Map<Evidence, Double> strength) {
+                                       Integer[] campaignOf, Map<Evidence, Double> strength,
+                                       Map<Integer, Map<Long, List<Long>>> startsByDay) {
         List<String> out = new ArrayList<>();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
@@ -182,7 +204,7 @@ final class ReasonWriter {
             }
         }
         if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
-            String sync = startSentence(data, account, campaign, members, campaignOf);
+            String sync = startSentence(data, account, campaign, members, campaignOf, startsByDay);
             if (sync != null) {
                 out.add(sync);
             }
@@ -202,6 +224,25 @@ final class ReasonWriter {
                         + CampaignAssembler.percent(own.shares()[0]) + " of its " + data.activity(account).prompts() + " prompts)");
             }
         }
+        int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(account));
+        if (fingerprint >= 0 && strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
+            int same = 0;
+            for (int v : members) {
+                if (v != account && campaignOf[v] != null && campaignOf[v] == campaign
+                        && dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(v)) == fingerprint) {
+                    same++;
+                }
+            }
+            if (same > 0) {
+                out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint))
+                        + ", as do " + same + " accounts of campaign " + campaign);
+            }
+        }
+        double ownReasoning = in.reasoningShare()[account];
+        if (!Double.isNaN(ownReasoning) && strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED
+                && ownReasoning >= 0.5) {
+            out.add("asks for step-by-step reasoning in " + CampaignAssembler.percent(ownReasoning) + " of its sampled prompts");
+        }
         if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
             for (ModelPivotSignal.Release release : in.releases()) {
                 if (release.quickAdopter()[account]) {
@@ -214,26 +255,33 @@ final class ReasonWriter {
         return out;
     }
 
-    /** "starts work within 3 minutes of N campaign members on D of T days", or null when it does not. */
-    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf) {
+    /**
+     * "starts work within 3 minutes of N campaign members on D of T days", or null when it does not.
+     * {@code startsByDay} caches each campaign's members' first request of each day.
+     */
+    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf,
+                                        Map<Integer, Map<Long, List<Long>>> startsByDay) {
         long originSecond = Math.floorDiv(data.originMs(), 1000L);
         Map<Long, Long> ownStarts = dailyStarts(data.activity(account), originSecond);
         if (ownStarts.isEmpty()) {
             return null;
         }
-        Map<Long, List<Long>> others = new HashMap<>();
-        for (int v : members) {
-            if (v == account || campaignOf[v] == null || campaignOf[v] != campaign) {
-                continue;
+        Map<Long, List<Long>> others = startsByDay.computeIfAbsent(campaign, c -> {
+            Map<Long, List<Long>> byDay = new HashMap<>();
+            for (int v : members) {
+                if (campaignOf[v] == null || campaignOf[v] != campaign) {
+                    continue;
+                }
+                for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
+                    byDay.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
+                }
             }
-            for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
-                others.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
-            }
-        }
+            return byDay;
+        });
         int days = 0;
         List<Integer> company = new ArrayList<>();
         for (Map.Entry<Long, Long> own : ownStarts.entrySet()) {
-            int near = 0;
+            int near = -1; // the account's own start is among the campaign's starts
             for (long start : others.getOrDefault(own.getKey(), List.of())) {
                 if (Math.abs(start - own.getValue()) <= START_TOLERANCE_SECONDS) {
                     near++;

@@ -51,7 +51,14 @@ final class SignalReport {
                 : noPrompts));
         out.add(new SignalStatus(Evidence.CAPABILITY_SWEEP.signal(), prompts, prompts
                 ? "task types derived from prompt templates, judged per group" : noPrompts));
-        out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), !links.isEmpty(),
+        boolean parameters = data.hasColumn("parameters");
+        out.add(new SignalStatus(Evidence.CLIENT.signal(), parameters, parameters
+                ? links.get(Evidence.CLIENT).size() + " links through identical uncommon request parameters"
+                : "no max_tokens or temperature in the events"));
+        out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
+                ? "reasoning requests counted on one prompt in " + EventScan.REASONING_SAMPLE + " (by event id), judged per group"
+                : noPrompts));
+        out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), true,
                 blocks.blocks().size() + " dense blocks found in the account-attribute graph"));
         boolean models = data.hasColumn("model");
         out.add(new SignalStatus(Evidence.MODEL_PIVOT.signal(), models && !releases.isEmpty(), !models

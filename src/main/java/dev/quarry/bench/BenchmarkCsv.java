@@ -78,7 +78,7 @@ public final class BenchmarkCsv {
     private static String prompt(SplittableRandom random) {
         StringBuilder prompt = new StringBuilder(600);
         prompt.append(OPENINGS[random.nextInt(OPENINGS.length)]);
-        int words = 8 + random.nextInt(random.nextInt(10) == 0 ? 150 : 60);
+        int words = 4 + random.nextInt(random.nextInt(10) == 0 ? 80 : 24);
         for (int w = 0; w < words; w++) {
             prompt.append(random.nextInt(25) == 0 ? '\n' : ' ').append(WORDS[random.nextInt(WORDS.length)]);
         }

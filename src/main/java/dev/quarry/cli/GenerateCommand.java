@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "Same options, same bytes. Memory stays bounded by one day of traffic."})
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write into (created if missing)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write into (created if missing; an earlier generated extract there is replaced)")
     Path out;
 
     @Option(names = "--accounts", defaultValue = "3000", description = "accounts in total (default ${DEFAULT-VALUE})")

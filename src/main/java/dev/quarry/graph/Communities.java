@@ -1,8 +1,6 @@
 package dev.quarry.graph;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -30,7 +28,8 @@ public final class Communities {
             order[v] = v;
         }
         Random random = new Random(seed);
-        Map<Integer, Double> votes = new HashMap<>();
+        double[] votes = new double[n];
+        int[] touched = new int[n];
         for (int round = 0; round < maxRounds; round++) {
             shuffle(order, random);
             boolean changed = false;
@@ -39,19 +38,26 @@ public final class Communities {
                 if (degree == 0) {
                     continue;
                 }
-                votes.clear();
+                int distinct = 0;
                 for (int i = 0; i < degree; i++) {
-                    votes.merge(label[graph.neighbour(v, i)], graph.weight(v, i), Double::sum);
+                    int l = label[graph.neighbour(v, i)];
+                    if (votes[l] == 0) {
+                        touched[distinct++] = l;
+                    }
+                    votes[l] += graph.weight(v, i);
                 }
                 int best = label[v];
-                double bestWeight = votes.getOrDefault(best, 0.0);
-                for (Map.Entry<Integer, Double> vote : votes.entrySet()) {
-                    double w = vote.getValue();
-                    // ties go to the smaller label so the outcome does not depend on hash order
-                    if (w > bestWeight + 1e-12 || Math.abs(w - bestWeight) <= 1e-12 && vote.getKey() < best) {
-                        best = vote.getKey();
-                        bestWeight = w;
+                double bestWeight = votes[best];
+                for (int k = 0; k < distinct; k++) {
+                    int l = touched[k];
+                    // ties go to the smaller label so the outcome does not depend on visiting order
+                    if (votes[l] > bestWeight + 1e-12 || Math.abs(votes[l] - bestWeight) <= 1e-12 && l < best) {
+                        best = l;
+                        bestWeight = votes[l];
                     }
+                }
+                for (int k = 0; k < distinct; k++) {
+                    votes[touched[k]] = 0;
                 }
                 if (best != label[v]) {
                     label[v] = best;
@@ -63,6 +69,60 @@ public final class Communities {
             }
         }
         return renumber(label);
+    }
+
+    /**
+     * Merges communities whose ties to each other are at least {@code ratio} times the internal
+     * weight of the smaller one. Label propagation settles on the densest cores, so one group run
+     * from two payment cards can end up as two halves held together by everything else they share;
+     * this puts such halves back together without joining groups that merely touch.
+     */
+    public static int[] mergeStronglyTied(WeightedGraph graph, int[] label, double ratio) {
+        int k = java.util.Arrays.stream(label).max().orElse(-1) + 1;
+        double[] internal = new double[k];
+        java.util.Map<Long, Double> between = new java.util.HashMap<>();
+        for (int v = 0; v < graph.nodes(); v++) {
+            for (int i = 0; i < graph.degree(v); i++) {
+                int u = graph.neighbour(v, i);
+                if (u < v) {
+                    continue;
+                }
+                int a = label[v];
+                int b = label[u];
+                if (a == b) {
+                    internal[a] += graph.weight(v, i);
+                } else {
+                    between.merge((long) Math.min(a, b) << 32 | Math.max(a, b), graph.weight(v, i), Double::sum);
+                }
+            }
+        }
+        int[] parent = new int[k];
+        for (int c = 0; c < k; c++) {
+            parent[c] = c;
+        }
+        Long[] pairs = between.keySet().toArray(new Long[0]);
+        java.util.Arrays.sort(pairs);
+        for (long pair : pairs) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            double smaller = Math.min(internal[a], internal[b]);
+            if (smaller > 0 && between.get(pair) >= ratio * smaller) {
+                parent[find(parent, a)] = find(parent, b);
+            }
+        }
+        int[] merged = new int[label.length];
+        for (int v = 0; v < label.length; v++) {
+            merged[v] = find(parent, label[v]);
+        }
+        return renumber(merged);
+    }
+
+    private static int find(int[] parent, int c) {
+        while (parent[c] != c) {
+            parent[c] = parent[parent[c]];
+            c = parent[c];
+        }
+        return c;
     }
 
     static int[] renumber(int[] label) {

@@ -75,8 +75,8 @@ final class BedrockRecords {
         if (input.isObject()) {
             ObjectNode rest = ((ObjectNode) input).deepCopy();
             rest.remove("inputTokenCount");
-            rest.remove("inputBodyJson");
             if (body != null && body.isObject()) {
+                rest.remove("inputBodyJson");
                 ObjectNode parameters = ((ObjectNode) body).deepCopy();
                 parameters.remove(java.util.List.of(PROMPT_MEMBERS));
                 if (!parameters.isEmpty()) {

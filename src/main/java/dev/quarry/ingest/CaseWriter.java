@@ -1,46 +1,76 @@
 package dev.quarry.ingest;
 
 import dev.quarry.model.FieldType;
+import dev.quarry.model.ProgressListener;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
 
 /**
- * Writes validated batches into the case inside the import's transaction, counting what each insert
- * did: an event whose request_id is already in the case is ignored by the unique index and counted as
- * a duplicate, exactly. Accounts met in events get an {@code accounts} row (attributes unknown, no
- * source) unless one exists; an accounts file fills those rows in, and only a second file row for the
- * same account counts as a duplicate.
+ * Writes validated batches into the case inside the import's transaction and counts, exactly, what
+ * each row became: accepted or duplicate (its request_id already in the case or earlier in the file).
+ *
+ * <p>Two ways to settle duplicates, same outcome. For an import that is small next to the case, the
+ * unique index on {@code events.request_id} does it: {@code INSERT OR IGNORE}, and a row that changed
+ * nothing is a duplicate. For a bulk import (a file as big as the case or bigger), keeping a unique
+ * index on random ids up to date row by row costs more than everything else together, so the events
+ * indexes are dropped for the duration of the transaction and rebuilt at the end (one sort). Meanwhile
+ * each request_id's 64-bit fingerprint is checked against those already in the case and in the file: a
+ * new fingerprint proves a new id; a repeated one only makes the row a suspect, parked in a temporary
+ * table and inserted with {@code INSERT OR IGNORE} once the unique index is back, which decides it
+ * exactly. A hash collision therefore never turns a row into a duplicate.
+ *
+ * <p>Accounts met in events get an {@code accounts} row (attributes unknown, no source) unless one
+ * exists; an accounts file fills those rows in, and only a second file row for an account counts as a
+ * duplicate.
  */
 final class CaseWriter implements AutoCloseable {
 
-    /** Accounts known to have a row, so events of busy accounts do not re-insert them. */
+    /** Accounts known to have a row, so events of busy accounts do not re-insert them; bounds memory. */
     private static final int KNOWN_ACCOUNTS = 100_000;
+    private static final String SUSPECTS = "temp.ingest_suspects";
 
     private final Connection connection;
     private final long sourceId;
+    private final boolean bulk;
+    private final ToLongFunction<String> fingerprint;
+    private final long expectedRows;
     private final PreparedStatement rejectedInsert;
-    private PreparedStatement rowInsert;
-    private PreparedStatement accountFromEvent;
+    private final Set<String> knownAccounts = new HashSet<>();
     private RecordKind kind;
-    private final Map<String, Boolean> knownAccounts = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > KNOWN_ACCOUNTS;
-        }
-    };
+    private String columnList;
+    private PreparedStatement rowInsert;
+    private PreparedStatement suspectInsert;
+    private PreparedStatement accountFromEvent;
+    private FingerprintSet fingerprints;
+    private final List<String> droppedIndexes = new ArrayList<>();
+    private long suspects;
     private long accepted;
     private long duplicate;
     private long accountsCreated;
 
-    CaseWriter(Connection connection, long sourceId) throws SQLException {
+    /**
+     * @param bulk         whether to rebuild the events indexes at the end instead of maintaining them per
+     *                     row; worth it when the file is large next to the events already in the case
+     * @param expectedRows a guess at the file's rows, to size the fingerprint set
+     */
+    CaseWriter(Connection connection, long sourceId, boolean bulk, long expectedRows, ToLongFunction<String> fingerprint)
+            throws SQLException {
+        this.fingerprint = fingerprint;
+        this.expectedRows = expectedRows;
         this.connection = connection;
         this.sourceId = sourceId;
+        this.bulk = bulk;
         this.rejectedInsert = connection.prepareStatement(
                 "INSERT INTO rejected_rows(source_id, line, reason, raw) VALUES (?, ?, ?, ?)");
     }
@@ -48,33 +78,46 @@ final class CaseWriter implements AutoCloseable {
     void write(RowBatch batch) throws SQLException {
         if (batch.size > 0) {
             prepare(batch.kind);
-            int columns = kind.columnCount();
-            for (int row = 0; row < batch.size; row++) {
-                for (int c = 0; c < columns; c++) {
-                    bind(batch, c, row);
-                }
-                String extra = batch.extra[row];
-                if (extra == null) {
-                    rowInsert.setNull(columns + 1, Types.VARCHAR);
-                } else {
-                    rowInsert.setString(columns + 1, extra);
-                }
-                rowInsert.setLong(columns + 2, sourceId);
-                rowInsert.addBatch();
-            }
-            int[] changes = rowInsert.executeBatch();
             int accountColumn = kind.indexOf("account_id");
-            for (int row = 0; row < changes.length; row++) {
-                if (changes[row] > 0) {
-                    accepted++;
-                    if (kind == RecordKind.EVENTS) {
+            int requestColumn = kind.indexOf("request_id");
+            int inserted = 0;
+            for (int row = 0; row < batch.size; row++) {
+                if (fingerprints != null && !fingerprints.add(fingerprint.applyAsLong(batch.text[requestColumn][row]))) {
+                    bindRow(suspectInsert, batch, row);
+                    suspectInsert.addBatch();
+                    suspects++;
+                } else {
+                    bindRow(rowInsert, batch, row);
+                    rowInsert.addBatch();
+                    inserted++;
+                    if (kind == RecordKind.EVENTS && fingerprints != null) {
                         ensureAccount(batch.text[accountColumn][row]);
                     }
-                } else {
-                    duplicate++;
                 }
             }
-            if (kind == RecordKind.EVENTS) {
+            if (inserted > 0) {
+                int[] changes = rowInsert.executeBatch();
+                if (fingerprints != null) {
+                    for (int change : changes) {
+                        accepted += change;
+                    }
+                } else {
+                    for (int row = 0; row < changes.length; row++) {
+                        if (changes[row] > 0) {
+                            accepted++;
+                            if (kind == RecordKind.EVENTS) {
+                                ensureAccount(batch.text[accountColumn][row]);
+                            }
+                        } else {
+                            duplicate++;
+                        }
+                    }
+                }
+            }
+            if (suspectInsert != null) {
+                suspectInsert.executeBatch();
+            }
+            if (accountFromEvent != null) {
                 for (int change : accountFromEvent.executeBatch()) {
                     accountsCreated += change;
                 }
@@ -92,35 +135,79 @@ final class CaseWriter implements AutoCloseable {
         }
     }
 
-    private void bind(RowBatch batch, int column, int row) throws SQLException {
+    /** Completes a bulk import: rebuilds the indexes, then settles the suspected duplicates exactly. */
+    void finish(ProgressListener progress, String file) throws SQLException {
+        if (droppedIndexes.isEmpty() && fingerprints == null) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            progress.progress(0, -1, file + ": rebuilding the events indexes");
+            for (String sql : droppedIndexes) {
+                statement.execute(sql);
+            }
+            if (suspects > 0) {
+                progress.progress(0, -1, file + ": settling " + suspects + " possible duplicates");
+                int inserted = statement.executeUpdate("INSERT OR IGNORE INTO events(" + columnList + ") SELECT "
+                        + columnList + " FROM " + SUSPECTS + " ORDER BY rowid");
+                accepted += inserted;
+                duplicate += suspects - inserted;
+                try (PreparedStatement accounts = connection.prepareStatement("INSERT OR IGNORE INTO accounts(account_id)"
+                        + " SELECT DISTINCT s.account_id FROM " + SUSPECTS + " s JOIN events e ON e.request_id = s.request_id"
+                        + " WHERE e.source_id = ? AND e.account_id = s.account_id")) {
+                    accounts.setLong(1, sourceId);
+                    accountsCreated += accounts.executeUpdate();
+                }
+            }
+            statement.execute("DROP TABLE IF EXISTS " + SUSPECTS);
+        }
+    }
+
+    private void bindRow(PreparedStatement insert, RowBatch batch, int row) throws SQLException {
+        int columns = kind.columnCount();
+        for (int c = 0; c < columns; c++) {
+            bind(insert, batch, c, row);
+        }
+        String extra = batch.extra[row];
+        if (extra == null) {
+            insert.setNull(columns + 1, Types.VARCHAR);
+        } else {
+            insert.setString(columns + 1, extra);
+        }
+        insert.setLong(columns + 2, sourceId);
+    }
+
+    private void bind(PreparedStatement insert, RowBatch batch, int column, int row) throws SQLException {
         int parameter = column + 1;
         FieldType type = kind.type(column);
         if (type == FieldType.TEXT) {
             String value = batch.text[column][row];
             if (value == null) {
-                rowInsert.setNull(parameter, Types.VARCHAR);
+                insert.setNull(parameter, Types.VARCHAR);
             } else {
-                rowInsert.setString(parameter, value);
+                insert.setString(parameter, value);
             }
         } else if (type == FieldType.REAL) {
             double value = batch.reals[column][row];
             if (Double.isNaN(value)) {
-                rowInsert.setNull(parameter, Types.REAL);
+                insert.setNull(parameter, Types.REAL);
             } else {
-                rowInsert.setDouble(parameter, value);
+                insert.setDouble(parameter, value);
             }
         } else {
             long value = batch.integers[column][row];
             if (value == RowBatch.NO_LONG) {
-                rowInsert.setNull(parameter, Types.INTEGER);
+                insert.setNull(parameter, Types.INTEGER);
             } else {
-                rowInsert.setLong(parameter, value);
+                insert.setLong(parameter, value);
             }
         }
     }
 
     private void ensureAccount(String accountId) throws SQLException {
-        if (knownAccounts.put(accountId, Boolean.TRUE) == null) {
+        if (knownAccounts.size() == KNOWN_ACCOUNTS) {
+            knownAccounts.clear();
+        }
+        if (knownAccounts.add(accountId)) {
             accountFromEvent.setString(1, accountId);
             accountFromEvent.addBatch();
         }
@@ -139,7 +226,12 @@ final class CaseWriter implements AutoCloseable {
         }
         names.add("extra").add("source_id");
         marks.add("?").add("?");
+        columnList = names.toString();
         if (kind == RecordKind.EVENTS) {
+            if (bulk) {
+                startBulk();
+                suspectInsert = connection.prepareStatement("INSERT INTO " + SUSPECTS + "(" + names + ") VALUES (" + marks + ")");
+            }
             rowInsert = connection.prepareStatement("INSERT OR IGNORE INTO events(" + names + ") VALUES (" + marks + ")");
             accountFromEvent = connection.prepareStatement("INSERT OR IGNORE INTO accounts(account_id) VALUES (?)");
         } else {
@@ -151,6 +243,35 @@ final class CaseWriter implements AutoCloseable {
             updates.add("extra = excluded.extra").add("source_id = excluded.source_id");
             rowInsert = connection.prepareStatement("INSERT INTO accounts(" + names + ") VALUES (" + marks + ")"
                     + " ON CONFLICT(account_id) DO UPDATE SET " + updates + " WHERE accounts.source_id IS NULL");
+        }
+    }
+
+    /** Drops the events indexes (rebuilt by {@link #finish}) and loads the fingerprints of the ids in the case. */
+    private void startBulk() throws SQLException {
+        List<String[]> indexes = new ArrayList<>();
+        long existing;
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL")) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
+                existing = rs.next() ? rs.getLong(1) : 0;
+            }
+            fingerprints = new FingerprintSet(existing + expectedRows);
+            try (ResultSet rs = statement.executeQuery("SELECT request_id FROM events")) {
+                while (rs.next()) {
+                    fingerprints.add(fingerprint.applyAsLong(rs.getString(1)));
+                }
+            }
+            for (String[] index : indexes) {
+                statement.execute("DROP INDEX \"" + index[0].replace("\"", "\"\"") + "\"");
+                droppedIndexes.add(index[1]);
+            }
+            statement.execute("DROP TABLE IF EXISTS " + SUSPECTS);
+            statement.execute("CREATE TABLE " + SUSPECTS + " AS SELECT " + columnList + " FROM events WHERE 0");
         }
     }
 
@@ -169,11 +290,10 @@ final class CaseWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         rejectedInsert.close();
-        if (rowInsert != null) {
-            rowInsert.close();
-        }
-        if (accountFromEvent != null) {
-            accountFromEvent.close();
+        for (PreparedStatement statement : new PreparedStatement[] {rowInsert, suspectInsert, accountFromEvent}) {
+            if (statement != null) {
+                statement.close();
+            }
         }
     }
 }

@@ -200,27 +200,41 @@ final class CsvReader {
                             return true;
                         }
                     }
-                    byte b = buf[pos];
-                    if (b == QUOTE) {
-                        if (pos + 1 == limit) {
-                            int more = fillWithinLimit();
-                            if (more < 0) {
-                                status = TOO_LONG;
-                                recordEnd = pos;
-                                return true;
-                            }
+                    // the hot loop of quoted text (prompts): locals only until a quote or the buffer end
+                    byte[] bytes = buf;
+                    int p = pos;
+                    int lim = limit;
+                    long newlines = 0;
+                    while (p < lim) {
+                        byte c = bytes[p];
+                        if (c == QUOTE) {
+                            break;
                         }
-                        if (pos + 1 < limit && buf[pos + 1] == QUOTE) {
-                            escaped = true;
-                            pos += 2;
-                            continue;
+                        if (c == '\n') {
+                            newlines++;
                         }
-                        break;
+                        p++;
                     }
-                    if (b == '\n') {
-                        line++;
+                    pos = p;
+                    line += newlines;
+                    if (p == lim) {
+                        continue;
                     }
-                    pos++;
+                    // at a quote: doubled it is an escaped quote, single it closes the field
+                    if (pos + 1 == limit) {
+                        int more = fillWithinLimit();
+                        if (more < 0) {
+                            status = TOO_LONG;
+                            recordEnd = pos;
+                            return true;
+                        }
+                    }
+                    if (pos + 1 < limit && buf[pos + 1] == QUOTE) {
+                        escaped = true;
+                        pos += 2;
+                        continue;
+                    }
+                    break;
                 }
                 addField(start, pos - recordStart, escaped);
                 pos++;

@@ -82,7 +82,7 @@ final class JsonLinesReader {
         rows.flush();
     }
 
-    /** Maps each member by its dotted path; unmapped objects are walked into, unmapped arrays kept whole. */
+    /** Maps each scalar member by its dotted path; objects are walked into, arrays kept whole as JSON. */
     static void flatten(JsonNode object, String prefix, RowAssembler rows) {
         ColumnResolver resolver = rows.resolver();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -92,11 +92,13 @@ final class JsonLinesReader {
             if (value.isNull()) {
                 continue;
             }
+            if (value.isObject()) {
+                flatten(value, path, rows);
+                continue;
+            }
             int target = resolver.resolve(path);
             if (target >= 0 && !rows.isSet(target)) {
                 rows.set(target, scalarText(value));
-            } else if (value.isObject()) {
-                flatten(value, path, rows);
             } else if (value.isArray()) {
                 rows.extraJson(path, value.toString());
             } else {

@@ -1,10 +1,16 @@
 package dev.quarry.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Byte-level checks run before a record is decoded, since decoding would silently replace bad bytes. */
 final class Utf8 {
     static final int VALID = 0;
     static final int HAS_NUL = 1;
     static final int INVALID = 2;
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Utf8() {
     }
@@ -12,6 +18,14 @@ final class Utf8 {
     /** {@link #VALID}, {@link #HAS_NUL} or {@link #INVALID} for {@code bytes[from, to)}. */
     static int check(byte[] bytes, int from, int to) {
         int i = from;
+        // eight bytes at a time while they are plain ASCII without NUL, the common case
+        while (i + 8 <= to) {
+            long word = (long) WORDS.get(bytes, i);
+            if ((word & 0x8080808080808080L) != 0 || ((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+                break;
+            }
+            i += 8;
+        }
         while (i < to) {
             int b = bytes[i];
             if (b > 0) {

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Writes a synthetic extract: events (time-ordered), accounts and the ground truth.
+ * Writes a synthetic extract: events (time-ordered), accounts and the ground truth. Files an earlier
+ * run left in the directory under the generator's own file names are replaced.
  *
  * <p>Memory stays bounded by one day of traffic: for each day every account decides how many
  * requests it makes and when, each request is planned as a single {@code long} (time of day,
@@ -42,6 +43,12 @@ public final class ExtractGenerator {
     public static GeneratedExtract generate(Path outDir, GeneratorOptions options, ProgressListener progress)
             throws IOException {
         Files.createDirectories(outDir);
+        // an earlier run in another format must not leave a second events file for an importer to pick up
+        for (OutputFormat f : OutputFormat.values()) {
+            Files.deleteIfExists(outDir.resolve(f.fileName(false)));
+            Files.deleteIfExists(outDir.resolve(f.fileName(true)));
+        }
+        Files.deleteIfExists(outDir.resolve(ACCOUNTS_FILE));
         World world = new World(options);
         Population population = Population.build(world);
         List<Persona> accounts = population.accounts;

@@ -9,10 +9,12 @@ import dev.quarry.synth.Network.Country;
 import dev.quarry.synth.Network.Endpoint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -50,7 +52,7 @@ final class Population {
                     perKind[spec.kind().ordinal()]++);
         }
         List<Persona> shuffled = new ArrayList<>(built);
-        Collections.shuffle(shuffled, new java.util.Random(r.nextLong()));
+        Collections.shuffle(shuffled, new Random(r.nextLong()));
         for (int i = 0; i < shuffled.size(); i++) {
             shuffled.get(i).index = i;
         }
@@ -328,7 +330,7 @@ final class Population {
             egress[i] = Network.endpoint(r, corporate, false);
         }
         double[] weights = new double[egress.length];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         int gatewayMaxTokens = Draws.pick(r, new Integer[] {1024, 2048, 4096});
         double gatewayTemperature = Draws.pick(r, new Double[] {0.0, 0.2, 0.3});
         String gatewayAgent = Draws.pick(r, People.SDK_AGENTS) + " " + company + "-ai-gateway/2." + r.nextInt(9);
@@ -437,7 +439,7 @@ final class Population {
         for (int t = 0; t < Taxonomy.TASKS.size(); t++) {
             order.add(t);
         }
-        Collections.shuffle(order, new java.util.Random(r.nextLong()));
+        Collections.shuffle(order, new Random(r.nextLong()));
         c.taskOrder = order.stream().mapToInt(Integer::intValue).toArray();
         c.workDays = new boolean[world.days];
         for (int d = 0; d < world.days; d++) {

@@ -234,13 +234,4 @@ final class Taxonomy {
 
     private Taxonomy() {
     }
-
-    static Task task(String id) {
-        for (Task t : TASKS) {
-            if (t.id().equals(id)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("no task " + id);
-    }
 }

@@ -30,10 +30,6 @@ final class World {
         return startMs + day * DAY_MS;
     }
 
-    int dayOf(long ts) {
-        return (int) Math.floorDiv(ts - startMs, DAY_MS);
-    }
-
     boolean weekend(int day, int utcOffsetMinutes) {
         DayOfWeek d = Instant.ofEpochMilli(dayStart(day) + 12 * HOUR_MS + utcOffsetMinutes * 60_000L)
                 .atOffset(ZoneOffset.UTC).getDayOfWeek();

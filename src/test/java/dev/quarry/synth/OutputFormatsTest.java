@@ -172,6 +172,18 @@ class OutputFormatsTest {
     }
 
     @Test
+    void replacesAnEarlierExtractInAnotherFormat() throws IOException {
+        Path out = dir.resolve("out");
+        generate("out", small(2));
+        GeneratedExtract jsonl = generate("out", small(2).withFormat(OutputFormat.JSONL).withGzip(true));
+        try (var files = Files.list(out)) {
+            assertEquals(Set.of("events.jsonl.gz", "accounts.csv", "truth.csv"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        assertEquals(out.resolve("events.jsonl.gz"), jsonl.events());
+    }
+
+    @Test
     void removesPartialFilesWhenCancelled() throws IOException {
         ProgressListener cancelAfterStart = new ProgressListener() {
             private int calls;

@@ -17,6 +17,9 @@ import java.util.Map;
  * an enterprise, not a farm, and is dropped. Blocks must reach {@link #MIN_DENSITY}: each member
  * holds, on average, shared values worth at least two moderately rare ones (a value held by 50
  * accounts weighs 1/ln 55 = 0.25), which a single NAT IP or a popular user agent does not reach.
+ * Blocks are group evidence (how much of a candidate campaign lies in one block), not links: the
+ * peeling keeps whole blocks, and linking all their rows would let one block glue unrelated
+ * communities together.
  */
 public final class DenseBlockSignal {
     static final double MIN_DENSITY = 0.5;
@@ -25,11 +28,11 @@ public final class DenseBlockSignal {
     private DenseBlockSignal() {
     }
 
-    public record Result(List<DenseBlocks.Block> blocks, Links links) {
+    public record Result(List<DenseBlocks.Block> blocks) {
     }
 
     public static Result find(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders,
-                              List<long[]> templateColumns, int minRows, long seed) {
+                              List<long[]> templateColumns, int minRows) {
         List<int[]> edges = new ArrayList<>();
         int column = 0;
         for (SharedInfrastructureSignal.Holders index : holders.values()) {
@@ -57,10 +60,9 @@ public final class DenseBlockSignal {
             }
             edges.add(new int[] {(int) accountFrame[0], c});
         }
-        Links links = new Links(Evidence.DENSE_BLOCK);
         List<DenseBlocks.Block> kept = new ArrayList<>();
         if (edges.isEmpty()) {
-            return new Result(kept, links);
+            return new Result(kept);
         }
         List<DenseBlocks.Block> blocks = DenseBlocks.find(data.size(), column, edges.toArray(new int[0][]), MAX_BLOCKS, minRows);
         for (DenseBlocks.Block block : blocks) {
@@ -68,11 +70,8 @@ public final class DenseBlockSignal {
                 continue;
             }
             kept.add(block);
-            int id = kept.size() - 1;
-            double weight = Math.min(1.0, block.density() / (2 * MIN_DENSITY));
-            PairSampler.forPairs(block.rows(), seed + id, (a, b) -> links.add(a, b, weight, id));
         }
-        return new Result(kept, links);
+        return new Result(kept);
     }
 
     static boolean dominatedByOneOrg(CaseData data, int[] rows) {

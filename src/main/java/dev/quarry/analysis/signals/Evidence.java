@@ -10,7 +10,9 @@ public enum Evidence {
     INFRASTRUCTURE("shared_infrastructure", "shared network infrastructure"),
     SYNCHRONIZED("synchronized", "synchronized activity"),
     TEMPLATE("shared_template", "shared prompt templates"),
+    CLIENT("shared_client_configuration", "identical uncommon request parameters"),
     DENSE_BLOCK("dense_block", "dense block of shared attributes"),
+    REASONING_HARVEST("reasoning_harvest", "chain-of-thought harvesting"),
     CAPABILITY_SWEEP("capability_sweep", "complementary capability sweep"),
     MODEL_PIVOT("model_pivot", "fast pivot to a new model"),
     BEHAVIOUR("behaviour", "uniform behaviour");

@@ -28,6 +28,7 @@ public final class SynchronizedActivitySignal {
     static final double MIN_Z = 5.0;
     static final int MIN_WINDOWS = 8;
     static final int MAX_BUCKET_ALL_PAIRS = 24;
+    static final double MIN_ESTIMATED_JACCARD = 0.1;
 
     private SynchronizedActivitySignal() {
     }
@@ -121,6 +122,10 @@ public final class SynchronizedActivitySignal {
         for (long key : sorted) {
             int a = (int) (key >>> 32);
             int b = (int) key;
+            // the signatures estimate the Jaccard similarity; pairs far below any link are not worth an exact count
+            if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
+                continue;
+            }
             double z = excessOverlap(windows[a], windows[b], slotCounts[a], slotCounts[b], slotWindows);
             if (z >= MIN_Z) {
                 int shared = intersection(windows[a], windows[b]);
@@ -164,6 +169,16 @@ public final class SynchronizedActivitySignal {
         long second = originSecond + (long) window * windowSeconds;
         // 1970-01-01 was a Thursday; the slot only needs to be a consistent hour of the week
         return (int) Math.floorMod(Math.floorDiv(second, 3600L), 168L);
+    }
+
+    private static double agreement(long[] x, long[] y) {
+        int same = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == y[i]) {
+                same++;
+            }
+        }
+        return same / (double) x.length;
     }
 
     static long[] minHash(int[] set, int hashes, long seed) {

@@ -5,6 +5,7 @@ import dev.quarry.analysis.SignalStatus;
 import dev.quarry.store.CaseOverview;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -89,7 +90,9 @@ public final class WorkbenchView extends BorderPane {
 
         TableView<AccountRow> table = new TableView<>(model.visibleAccounts());
         table.setId("accounts-table");
-        table.getColumns().add(column("Account", AccountRow::accountId));
+        TableColumn<AccountRow, String> account = column("Account", AccountRow::accountId);
+        account.setPrefWidth(170);
+        table.getColumns().add(account);
         table.getColumns().add(column("Events", AccountRow::events));
         table.getColumns().add(column("Risk", row -> row.riskScore() == null ? "" : String.format(Locale.ROOT, "%.2f", row.riskScore())));
         table.getColumns().add(column("Flagged", row -> row.flagged() ? "yes" : ""));
@@ -102,7 +105,8 @@ public final class WorkbenchView extends BorderPane {
         VBox left = new VBox(6, filters, table);
         left.setPadding(new Insets(6));
 
-        SplitPane split = new SplitPane(left, detail("account-detail", model.accountDetailProperty()));
+        SplitPane split = new SplitPane(left, detail("account-detail", model.accountDetailProperty(),
+                "Select an account to see its activity and why it was flagged."));
         split.setDividerPositions(0.68);
         return split;
     }
@@ -110,10 +114,12 @@ public final class WorkbenchView extends BorderPane {
     private static SplitPane campaignsPane(WorkbenchViewModel model, Runnable showAccounts) {
         TableView<Campaign> table = new TableView<>(model.campaigns());
         table.setId("campaigns-table");
-        table.getColumns().add(column("Campaign", Campaign::campaignId));
-        table.getColumns().add(column("Accounts", Campaign::size));
-        table.getColumns().add(column("Score", campaign -> String.format(Locale.ROOT, "%.2f", campaign.score())));
-        table.getColumns().add(column("Evidence", Campaign::label));
+        table.getColumns().add(narrow(column("Campaign", Campaign::campaignId)));
+        table.getColumns().add(narrow(column("Accounts", Campaign::size)));
+        table.getColumns().add(narrow(column("Score", campaign -> String.format(Locale.ROOT, "%.2f", campaign.score()))));
+        TableColumn<Campaign, String> evidence = column("Evidence", Campaign::label);
+        evidence.setPrefWidth(420);
+        table.getColumns().add(evidence);
         table.getColumns().add(column("Signals", campaign -> String.join(", ", campaign.signals())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No campaigns: the case has not been analysed, or the run found none."));
@@ -128,7 +134,8 @@ public final class WorkbenchView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, table, members);
         left.setPadding(new Insets(6));
-        SplitPane split = new SplitPane(left, detail("campaign-detail", model.campaignDetailProperty()));
+        SplitPane split = new SplitPane(left, detail("campaign-detail", model.campaignDetailProperty(),
+                "Select a campaign to see the evidence that links its accounts."));
         split.setDividerPositions(0.6);
         return split;
     }
@@ -178,8 +185,9 @@ public final class WorkbenchView extends BorderPane {
         return statusBar;
     }
 
-    private static TextArea detail(String id, javafx.beans.value.ObservableValue<String> text) {
+    private static TextArea detail(String id, ObservableValue<String> text, String prompt) {
         TextArea area = new TextArea();
+        area.setPromptText(prompt);
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(true);
@@ -200,6 +208,12 @@ public final class WorkbenchView extends BorderPane {
 
     private static String instant(Long epochMillis) {
         return epochMillis == null ? "" : Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    private static <S, T> TableColumn<S, T> narrow(TableColumn<S, T> column) {
+        column.setPrefWidth(80);
+        column.setMaxWidth(110);
+        return column;
     }
 
     private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {

@@ -1,0 +1,42 @@
+package dev.quarry.analysis.signals;
+
+/**
+ * A group whose members mostly ask for visible step-by-step reasoning: chain-of-thought is what a
+ * distillation campaign harvests. An account asks for reasoning when at least half of its sampled
+ * prompts do (see {@code PromptShape}); a group harvests when a majority of its members do and that
+ * is at least three times the rate among all accounts with prompts — some people like step-by-step
+ * answers, a whole group asking for them every time does not happen by chance.
+ */
+public final class ReasoningHarvestSignal {
+    static final double ACCOUNT_SHARE = 0.5;
+
+    private ReasoningHarvestSignal() {
+    }
+
+    /** Base rate: the share of accounts (with a known reasoning share) that ask for reasoning. */
+    public static double baseRate(double[] reasoningShare) {
+        int known = 0;
+        int asking = 0;
+        for (double share : reasoningShare) {
+            if (!Double.isNaN(share)) {
+                known++;
+                if (share >= ACCOUNT_SHARE) {
+                    asking++;
+                }
+            }
+        }
+        return known == 0 ? 0 : asking / (double) known;
+    }
+
+    /** The fraction of members asking for reasoning when it is beyond the base rate, else 0. */
+    public static double strength(double[] reasoningShare, int[] members, double baseRate) {
+        int asking = 0;
+        for (int v : members) {
+            if (!Double.isNaN(reasoningShare[v]) && reasoningShare[v] >= ACCOUNT_SHARE) {
+                asking++;
+            }
+        }
+        double share = asking / (double) members.length;
+        return share > 0.5 && share >= 3 * baseRate ? share : 0;
+    }
+}

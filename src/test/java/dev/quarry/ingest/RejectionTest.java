@@ -1,0 +1,129 @@
+package dev.quarry.ingest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RejectionTest {
+
+    private static final String HEADER = "request_id,ts,account_id,prompt_tokens,completion_tokens,temperature,prompt_text\n";
+
+    @TempDir
+    Path directory;
+    IngestFixture fixture;
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new IngestFixture(directory);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "r2,,acct,1,1,0.1,p                   | missing ts (event time)  | rejectsRowMissingTs",
+            "r2,1709633730,,1,1,0.1,p             | missing account_id       | rejectsRowMissingAccountId",
+            "r2,5 March 2024,acct,1,1,0.1,p       | unparseable timestamp    | rejectsRowWithUnparseableTimestamp",
+            "r2,1709633730,acct,twelve,1,0.1,p    | not a whole number       | rejectsRowWithUnparseableTokenCount",
+            "r2,1709633730,acct,1,1,warm,p        | not a number             | rejectsRowWithUnparseableTemperature",
+            "r2,1709633730,acct,1,-5,0.1,p        | negative token count     | rejectsRowWithNegativeTokenCount",
+            "r2,1709633730,acct,1,1,0.1           | wrong number of fields   | rejectsRowWithMissingField",
+            "r2,1709633730,acct,1,1,0.1,p,extra   | wrong number of fields   | rejectsRowWithExtraField",
+            "r2,1709633730,acct,1,1,0.1,\"p\"x    | text after a closing quote | rejectsRowWithTextAfterClosingQuote",
+    })
+    void rejectsInvalidRowWithReasonLineAndRawText(String row, String reason, String name) throws Exception {
+        ImportSummary summary = fixture.importText("bad.csv", HEADER + "r1,1709633730,acct,1,1,0.1,fine\n" + row + "\n");
+
+        assertEquals(2, summary.read());
+        assertEquals(1, summary.accepted());
+        assertEquals(1, summary.rejected());
+        assertEquals(1L, summary.rejectedByReason().get(reason), summary.rejectedByReason().toString());
+        assertEquals(3, fixture.count("SELECT line FROM rejected_rows"));
+        assertTrue(fixture.string("SELECT reason FROM rejected_rows").startsWith(reason));
+        assertEquals(row, fixture.string("SELECT raw FROM rejected_rows"));
+    }
+
+    @Test
+    void rejectsRowWithInvalidUtf8() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((HEADER + "r1,1709633730,acct,1,1,0.1,caf").getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9); // Latin-1 é: not UTF-8
+        bytes.writeBytes("\nr2,1709633731,acct,1,1,0.1,café\n".getBytes(StandardCharsets.UTF_8));
+        ImportSummary summary = fixture.importFile(fixture.write("latin1.csv", bytes.toByteArray()));
+
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get("invalid UTF-8"));
+        assertEquals(2, fixture.count("SELECT line FROM rejected_rows"));
+        assertEquals("café", fixture.string("SELECT prompt_text FROM events"));
+    }
+
+    @Test
+    void rejectsRowWithNulByte() throws Exception {
+        ImportSummary summary = fixture.importText("nul.csv", HEADER + "r1,1709633730,acct,1,1,0.1,a\u0000b\n");
+        assertEquals(1L, summary.rejectedByReason().get("contains a NUL byte"));
+    }
+
+    @Test
+    void rejectsJsonValueWithEscapedNul() throws Exception {
+        ImportSummary summary = fixture.importText("nul.jsonl", "{\"ts\":1709633730,\"account_id\":\"a\",\"prompt\":\"x\\u0000y\"}\n");
+        assertEquals(1L, summary.rejectedByReason().get("contains a NUL byte"));
+    }
+
+    @Test
+    void rejectsFieldOverTheSizeLimit() throws Exception {
+        String huge = "x".repeat(Limits.FIELD_BYTES + 1);
+        ImportSummary summary = fixture.importText("huge.csv", HEADER + "r1,1709633730,acct,1,1,0.1," + huge + "\nr2,1709633730,acct,1,1,0.1,ok\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get(RejectReason.FIELD_TOO_LARGE.label));
+        assertTrue(fixture.string("SELECT reason FROM rejected_rows").contains("prompt_text"));
+    }
+
+    @Test
+    void rejectsMalformedJsonAndNonObjectLines() throws Exception {
+        ImportSummary summary = fixture.importText("bad.jsonl", "{\"ts\":1709633730,\"account_id\":\"a\"}\n{\"ts\": oops}\n[1,2]\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get("malformed JSON"));
+        assertEquals(1L, summary.rejectedByReason().get("not a JSON object"));
+        assertEquals(java.util.List.of("2", "3"), fixture.strings("SELECT line FROM rejected_rows ORDER BY line"));
+    }
+
+    @Test
+    void anUnclosedQuoteCostsOneLineNotTheRestOfTheFile() throws Exception {
+        ImportSummary summary = fixture.importText("quote.csv", HEADER
+                + "r1,1709633730,acct,1,1,0.1,\"never closed\n"
+                + "r2,1709633731,acct,1,1,0.1,fine\n"
+                + "r3,1709633732,acct,1,1,0.1,fine\n");
+        // the stray quote swallows everything after it; the reader rejects its first line and re-reads the rest
+        assertEquals(3, summary.read());
+        assertEquals(2, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get("unterminated quoted field"));
+        assertEquals(2, fixture.count("SELECT line FROM rejected_rows"));
+    }
+
+    @Test
+    void rejectedRowsDoNotStopTheImport() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            csv.append("r").append(i).append(',').append(i % 2 == 0 ? "1709633730" : "never").append(",acct,1,1,0.1,p\n");
+        }
+        ImportSummary summary = fixture.importText("half.csv", csv.toString());
+        assertEquals(5000, summary.read());
+        assertEquals(2500, summary.accepted());
+        assertEquals(2500, summary.rejected());
+        assertEquals(2500, fixture.count("SELECT count(*) FROM rejected_rows"));
+        assertEquals(2500, fixture.count("SELECT rows_rejected FROM sources"));
+    }
+}
