@@ -172,7 +172,6 @@ final class CaseWriter implements AutoCloseable {
         } else {
             insert.setString(columns + 1, extra);
         }
-        insert.setLong(columns + 2, sourceId);
     }
 
     private void bind(PreparedStatement insert, RowBatch batch, int column, int row) throws SQLException {
@@ -224,7 +223,8 @@ final class CaseWriter implements AutoCloseable {
             marks.add("?");
         }
         names.add("extra").add("source_id");
-        marks.add("?").add("?");
+        // the source id is our own number, not input: written into the statement, it saves a bind per row
+        marks.add("?").add(Long.toString(sourceId));
         columnList = names.toString();
         if (kind == RecordKind.EVENTS) {
             if (bulk) {
