@@ -17,7 +17,12 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private static final long REFRESH_NANOS = 250_000_000L;
 
     private final String unit;
-    private final long started = System.nanoTime();
+    // rate and ETA are measured from the start of the current phase (a new file, a new stage),
+    // so a slow earlier phase does not make a later one look slow
+    private long phaseStarted = System.nanoTime();
+    private long phaseStartDone;
+    private long lastDone;
+    private long phaseTotal = Long.MIN_VALUE;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -53,13 +58,19 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             lastPrinted = now;
             return;
         }
+        if (done < lastDone || total != phaseTotal) {
+            phaseTotal = total;
+            phaseStarted = now;
+            phaseStartDone = done;
+        }
+        lastDone = done;
         if (printed && now - lastPrinted < (interactive ? REFRESH_NANOS : 10 * REFRESH_NANOS)) {
             return;
         }
         lastPrinted = now;
         printed = true;
-        double seconds = Math.max(1e-9, (now - started) / 1e9);
-        double rate = done / seconds;
+        double seconds = Math.max(1e-9, (now - phaseStarted) / 1e9);
+        double rate = (done - phaseStartDone) / seconds;
         StringBuilder line = new StringBuilder();
         line.append(message == null ? "" : message).append("  ");
         if (BYTES.equals(unit)) {
