@@ -16,7 +16,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String command = commandLine.getCommandSpec().qualifiedName();
         if (e instanceof CancelledException) {
-            System.err.println(command + ": cancelled; the case is as it was before this command");
+            System.err.println(command + ": cancelled; the step in progress was rolled back (an import keeps the files it finished before it)");
             return CANCELLED;
         }
         String message = e.getMessage();
