@@ -7,13 +7,10 @@ import dev.quarry.model.ProgressListener;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,29 +27,11 @@ class AnalyzeExportEndToEndTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final QuarryConsole console = new QuarryConsole();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return QuarryCommand.commandLine().execute(args);
+        return console.run(args);
     }
 
     @Test
@@ -60,15 +39,15 @@ class AnalyzeExportEndToEndTest {
         GeneratedExtract extract = ExtractGenerator.generate(dir.resolve("extract"),
                 GeneratorOptions.defaults(300, 7, 5), ProgressListener.NONE);
         String casePath = dir.resolve("case.quarry").toString();
-        assertEquals(0, run("ingest", casePath, extract.accounts().toString(), extract.events().toString()), err.toString());
+        assertEquals(0, run("ingest", casePath, extract.accounts().toString(), extract.events().toString()), console.err());
 
-        assertEquals(0, run("analyze", casePath, "--seed", "5"), err.toString());
-        String summary = out.toString();
+        assertEquals(0, run("analyze", casePath, "--seed", "5"), console.err());
+        String summary = console.out();
         assertTrue(summary.startsWith("run 1 stored in " + casePath + " (seed 5,"), summary);
         assertTrue(summary.contains(" flagged; campaigns: "), summary);
 
         Path packet = dir.resolve("packet");
-        assertEquals(0, run("export", casePath, "--csv", packet.toString()), err.toString());
+        assertEquals(0, run("export", casePath, "--csv", packet.toString()), console.err());
         List<CSVRecord> rows = read(packet.resolve("accounts.csv"));
         Set<String> exported = new HashSet<>();
         rows.forEach(r -> exported.add(r.get("account_id")));
@@ -81,13 +60,13 @@ class AnalyzeExportEndToEndTest {
             assertTrue(risk >= 0 && risk <= 1, row.toString());
         }
 
-        assertEquals(0, run("verify", packet.toString()), out.toString());
-        assertEquals(0, run("verify", casePath), out.toString());
-        assertTrue(out.toString().contains("hash chain intact"), out.toString());
+        assertEquals(0, run("verify", packet.toString()), console.out());
+        assertEquals(0, run("verify", casePath), console.out());
+        assertTrue(console.out().contains("hash chain intact"), console.out());
 
-        assertEquals(0, run("analyze", casePath, "--seed", "5"), err.toString());
-        assertTrue(out.toString().startsWith("run 2 stored"), out.toString());
-        assertEquals(0, run("export", casePath, "--csv", dir.resolve("first").toString(), "--run", "1"), err.toString());
+        assertEquals(0, run("analyze", casePath, "--seed", "5"), console.err());
+        assertTrue(console.out().startsWith("run 2 stored"), console.out());
+        assertEquals(0, run("export", casePath, "--csv", dir.resolve("first").toString(), "--run", "1"), console.err());
         assertEquals(Files.readString(packet.resolve("accounts.csv")), Files.readString(dir.resolve("first/accounts.csv")),
                 "the same case and seed give the same scores, and run 1 stays readable");
     }

@@ -4,14 +4,11 @@ import dev.quarry.analysis.RunStore;
 import dev.quarry.fixtures.SmallCase;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -26,10 +23,8 @@ class ExportVerifyCommandTest {
     @TempDir
     Path dir;
     Path casePath;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final QuarryConsole console = new QuarryConsole();
 
     @BeforeEach
     void analysedCase() throws Exception {
@@ -40,28 +35,16 @@ class ExportVerifyCommandTest {
             runs.save(SmallCase.result(1, 0.0), Instant.EPOCH, Instant.EPOCH, ProgressListener.NONE);
             runs.save(SmallCase.result(2, 0.5), Instant.EPOCH, Instant.EPOCH, ProgressListener.NONE);
         }
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return QuarryCommand.commandLine().execute(args);
+        return console.run(args);
     }
 
     @Test
     void exportsTheLatestRunByDefaultAndAnEarlierOneOnRequest() throws Exception {
         assertEquals(0, run("export", casePath.toString(), "--csv", dir.resolve("latest").toString()));
-        assertTrue(out.toString().startsWith("exported run 2 (seed 2,"), out.toString());
+        assertTrue(console.out().startsWith("exported run 2 (seed 2,"), console.out());
         assertTrue(Files.readString(dir.resolve("latest/accounts.csv")).contains("0.470000"));
 
         assertEquals(0, run("export", casePath.toString(), "--csv", dir.resolve("first").toString(), "--run", "1"));
@@ -73,34 +56,34 @@ class ExportVerifyCommandTest {
         Path packet = dir.resolve("packet");
         assertEquals(0, run("export", casePath.toString(), "--csv", packet.toString()));
         assertEquals(0, run("verify", packet.toString()));
-        assertTrue(out.toString().contains("OK: " + packet + " is intact"), out.toString());
+        assertTrue(console.out().contains("OK: " + packet + " is intact"), console.out());
 
         Path campaigns = packet.resolve("campaigns.csv");
         Files.writeString(campaigns, Files.readString(campaigns).replace("0.430000", "0.990000"));
         assertEquals(VerifyCommand.DIFFERS, run("verify", packet.toString()));
-        assertTrue(out.toString().contains("DIFFERS  campaigns.csv: sha256 is "), out.toString());
-        assertTrue(out.toString().contains("MISMATCH: 1 difference(s)"), out.toString());
+        assertTrue(console.out().contains("DIFFERS  campaigns.csv: sha256 is "), console.out());
+        assertTrue(console.out().contains("MISMATCH: 1 difference(s)"), console.out());
     }
 
     @Test
     void verifyChecksTheCaseAuditChain() throws Exception {
         assertEquals(0, run("verify", casePath.toString()));
-        assertTrue(out.toString().contains("ok       audit log: 2 entries, hash chain intact"), out.toString());
+        assertTrue(console.out().contains("ok       audit log: 2 entries, hash chain intact"), console.out());
 
         try (CaseFile caseFile = CaseFile.open(casePath); Statement statement = caseFile.connection().createStatement()) {
             statement.executeUpdate("UPDATE audit_log SET action = 'nothing to see' WHERE audit_id = 1");
         }
         assertEquals(VerifyCommand.DIFFERS, run("verify", casePath.toString()));
-        assertTrue(out.toString().contains("DIFFERS  audit entry 1 (nothing to see at"), out.toString());
+        assertTrue(console.out().contains("DIFFERS  audit entry 1 (nothing to see at"), console.out());
     }
 
     @Test
     void writesAPdfPacketAndRecordsItsHash() throws Exception {
         Path pdf = dir.resolve("out/packet.pdf");
-        assertEquals(0, run("export", casePath.toString(), "--pdf", pdf.toString()), err.toString());
+        assertEquals(0, run("export", casePath.toString(), "--pdf", pdf.toString()), console.err());
         assertTrue(Files.size(pdf) > 1000);
         String sha = dev.quarry.store.Sha256.of(pdf);
-        assertTrue(out.toString().contains("packet.pdf") && out.toString().contains(sha), out.toString());
+        assertTrue(console.out().contains("packet.pdf") && console.out().contains(sha), console.out());
         assertEquals(0, run("verify", casePath.toString()));
         try (CaseFile caseFile = CaseFile.open(casePath); Statement statement = caseFile.connection().createStatement();
              var rs = statement.executeQuery("SELECT detail FROM audit_log WHERE action = 'export'")) {
@@ -113,7 +96,7 @@ class ExportVerifyCommandTest {
     void missingCaseIsNotCreated() {
         Path missing = dir.resolve("missing.quarry");
         assertEquals(1, run("export", missing.toString(), "--csv", dir.resolve("x").toString()));
-        assertTrue(err.toString().startsWith("quarry export: case " + missing + " not found"), err.toString());
+        assertTrue(console.err().startsWith("quarry export: case " + missing + " not found"), console.err());
         assertFalse(Files.exists(missing));
     }
 
@@ -122,7 +105,7 @@ class ExportVerifyCommandTest {
         Path missing = dir.resolve("nowhere");
         assertEquals(1, run("verify", missing.toString()));
         assertEquals("quarry verify: " + missing + " not found; give a case file or an exported packet directory",
-                err.toString().strip());
+                console.err().strip());
     }
 
     @Test
@@ -130,6 +113,6 @@ class ExportVerifyCommandTest {
         Path empty = dir.resolve("empty.quarry");
         CaseFile.open(empty).close();
         assertEquals(1, run("export", empty.toString(), "--csv", dir.resolve("x").toString()));
-        assertTrue(err.toString().contains("has no analysis run yet; run `quarry analyze"), err.toString());
+        assertTrue(console.err().contains("has no analysis run yet; run `quarry analyze"), console.err());
     }
 }
