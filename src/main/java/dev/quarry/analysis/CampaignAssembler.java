@@ -28,8 +28,8 @@ import java.util.Set;
  * client configuration (identical uncommon request parameters) and behaviour
  * (members that act alike). Each source alone has innocent explanations, so a community needs two
  * established sources (a family that ties at least half its members by a strong link) and, when the
- * extract has prompts, a sign of extraction (sweep, reasoning harvest or model pivot) to become a
- * campaign; its
+ * extract has prompts, a sign of extraction (sweep, reasoning harvest or model pivot) or a third
+ * source to become a campaign; its
  * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
  * campaign's score, lowered when its own ties to the campaign are a small part of its links;
  * accounts outside campaigns keep a low risk from their anomaly alone, since being unusual is not
@@ -191,14 +191,15 @@ final class CampaignAssembler {
             if (established.size() < requiredSources) {
                 score *= 0.5;
             }
-            // Coordination alone describes a company with several API accounts as well as a farm;
-            // a campaign also shows extraction: a sweep of task types, harvesting of reasoning, or a
-            // rush to a new model. Without prompt text only the pivot can show it, so the rule
-            // applies when prompts are there.
+            // Coordination through two sources describes a company with several API accounts as
+            // well as a farm; such a campaign must also show extraction: a sweep of task types,
+            // harvesting of reasoning, or a rush to a new model. Three independent sources of
+            // coordination stand on their own. Without prompt text only the pivot can show
+            // extraction, so the rule applies when prompts are there.
             boolean extraction = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED
                     || strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED
                     || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED;
-            if (available.contains(Source.PROMPTS) && !extraction) {
+            if (available.contains(Source.PROMPTS) && !extraction && established.size() < 3) {
                 score *= 0.5;
             }
             List<String> reasons = ReasonWriter.campaignReasons(in, m, strength, coveredCount, sweep, pivot,

@@ -59,14 +59,24 @@ public final class CapabilitySweepSignal {
                 use.merge(t.frames()[i], t.shares()[i], Double::sum);
             }
         }
-        // a task type one member alone uses is that member's habit, not the group's coverage
+        // a task type only a few members use is their habit, not the group's coverage: it must be
+        // used by at least two members and a tenth of those with templates
         Map<Long, Integer> usedBy = new HashMap<>();
         for (SharedTemplateSignal.Templates t : memberTemplates) {
             for (long frame : t.frames()) {
                 usedBy.merge(frame, 1, Integer::sum);
             }
         }
-        use.keySet().removeIf(frame -> usedBy.get(frame) < 2);
+        int minUsers = Math.max(2, (int) Math.ceil(0.1 * members));
+        use.keySet().removeIf(frame -> usedBy.get(frame) < minUsers);
+        slices = 0;
+        for (SharedTemplateSignal.Templates t : memberTemplates) {
+            for (long frame : t.frames()) {
+                if (use.containsKey(frame)) {
+                    slices++;
+                }
+            }
+        }
         int tasks = use.size();
         if (members == 0 || tasks < 2) {
             return new Sweep(tasks, 0, 1, members == 0 ? 0 : slices / members);
