@@ -92,6 +92,21 @@ class RejectionTest {
     }
 
     @Test
+    void rejectsRecordOverTheRecordLimitKeepingItsBeginningAndReadsOn() throws Exception {
+        String huge = "{\"ts\":1709633730,\"account_id\":\"a\",\"prompt\":\"" + "y".repeat(Limits.RECORD_BYTES + 10) + "\"}";
+        ImportSummary json = fixture.importText("huge.jsonl", huge + "\n{\"ts\":1709633731,\"account_id\":\"b\"}\n");
+        assertEquals(2, json.read());
+        assertEquals(1, json.accepted());
+        assertEquals(1L, json.rejectedByReason().get(RejectReason.RECORD_TOO_LARGE.label));
+        assertEquals(Limits.RAW_KEPT_BYTES, fixture.string("SELECT raw FROM rejected_rows").length());
+
+        ImportSummary csv = fixture.importText("huge.csv", HEADER + "r1,1709633730,acct,1,1,0.1,\"" + "z".repeat(Limits.RECORD_BYTES)
+                + "\"\nr2,1709633731,acct,1,1,0.1,ok\n");
+        assertEquals(1, csv.accepted(), csv.toString());
+        assertEquals(1L, csv.rejectedByReason().get(RejectReason.RECORD_TOO_LARGE.label), csv.toString());
+    }
+
+    @Test
     void rejectsMalformedJsonAndNonObjectLines() throws Exception {
         ImportSummary summary = fixture.importText("bad.jsonl", "{\"ts\":1709633730,\"account_id\":\"a\"}\n{\"ts\": oops}\n[1,2]\n");
         assertEquals(1, summary.accepted());
