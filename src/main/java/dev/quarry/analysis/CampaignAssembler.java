@@ -218,6 +218,7 @@ final class CampaignAssembler {
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
 
         Integer[] campaignOf = new Integer[n];
+        Integer[] nearCampaign = new Integer[n];
         double[] risk = new double[n];
         double[] anomalyRank = ranks(in.anomaly());
         for (int v = 0; v < n; v++) {
@@ -263,6 +264,7 @@ final class CampaignAssembler {
                     risk[v] = group.score() * (0.7 + 0.3 * attachment);
                 } else {
                     risk[v] = Math.max(risk[v], 0.4 * group.score());
+                    nearCampaign[v] = id;
                 }
             }
             List<String> signals = new ArrayList<>();
@@ -281,7 +283,11 @@ final class CampaignAssembler {
             }
         }
         for (int v = 0; v < n; v++) {
-            if (campaignOf[v] == null) {
+            if (campaignOf[v] == null && nearCampaign[v] != null) {
+                reasons.set(v, List.of("grouped with campaign " + nearCampaign[v] + " by " + graph.degree(v)
+                        + " links, but its own ties or its own share in the extraction are too weak to flag it; "
+                        + ReasonWriter.anomalySentence(anomalyRank[v])));
+            } else if (campaignOf[v] == null) {
                 reasons.set(v, List.of(ReasonWriter.unlinkedReason(in, v, anomalyRank[v], graph.degree(v))));
             } else {
                 List<String> r = new ArrayList<>(reasons.get(v));
