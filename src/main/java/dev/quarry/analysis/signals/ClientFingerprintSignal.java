@@ -56,7 +56,7 @@ public final class ClientFingerprintSignal {
             if (members.length < 2 || members.length > maxHolders) {
                 continue;
             }
-            double rarity = SharedInfrastructureSignal.rarity(members.length, withFingerprint);
+            double rarity = Math.log(withFingerprint / (double) members.length) / Math.log(withFingerprint);
             PairSampler.forPairs(members, seed ^ fingerprint, (a, b) -> {
                 int org = data.activity(a).mainOrg();
                 if (org >= 0 && org == data.activity(b).mainOrg()) {

@@ -11,9 +11,8 @@ import java.util.Map;
 /**
  * Accounts linked through values they share: IPs, /24 and /48 prefixes, ASNs and user agents from
  * the events; payment fingerprints, card BINs, signup IPs and email shapes from the accounts table.
- * A link's weight is the kind's base weight times the value's rarity ({@link #rarity}: the
- * surprisal ln(N/m) of a value held by m of the N accounts that have the attribute, on a fixed
- * scale), times how dependent the two
+ * A link's weight is the kind's base weight times the value's rarity, {@code ln(N/m) / ln(N)} for a
+ * value held by m of the N accounts that have the attribute at all, times how dependent the two
  * sharers otherwise look ({@link BehaviourSimilarity}). Accounts of the same organisation are never
  * linked by a shared value: an enterprise shares billing, egress IPs and tooling by design.
  */
@@ -31,26 +30,13 @@ public final class SharedInfrastructureSignal {
             return value < byValue.size() ? byValue.get(value) : new int[0];
         }
 
-        /** See {@link SharedInfrastructureSignal#rarity(int, int)}. */
+        /** ln(N/m)/ln(N): 1 for a value unique to one account, 0 for one everybody has. */
         public double rarity(int holders) {
-            return SharedInfrastructureSignal.rarity(holders, accountsWithKind);
+            if (accountsWithKind < 2 || holders < 1) {
+                return 0;
+            }
+            return Math.max(0, Math.log(accountsWithKind / (double) holders) / Math.log(accountsWithKind));
         }
-    }
-
-    /** A value held by one account in this many (or fewer) is fully rare. */
-    static final double FULLY_RARE = 1000;
-
-    /**
-     * How surprising it is that accounts share a value held by m of the N accounts with the
-     * attribute: the surprisal ln(N/m) of drawing it, on a fixed scale where one holder in a
-     * thousand counts as fully rare (1) and a value everybody holds as 0. A fixed scale keeps the
-     * weight of "3% of accounts share it" the same in a case of 3,000 and of 24,000 accounts.
-     */
-    public static double rarity(int holders, int of) {
-        if (of < 2 || holders < 1) {
-            return 0;
-        }
-        return Math.max(0, Math.min(1, Math.log(of / (double) holders) / Math.log(FULLY_RARE)));
     }
 
     public static Map<AttributeKind, Holders> holders(CaseData data) {

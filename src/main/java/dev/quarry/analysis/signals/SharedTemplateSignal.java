@@ -71,7 +71,7 @@ public final class SharedTemplateSignal {
             if (members.length < 2 || members.length > maxUsers) {
                 continue;
             }
-            double rarity = SharedInfrastructureSignal.rarity(members.length, prompting);
+            double rarity = Math.log(prompting / (double) members.length) / Math.log(prompting);
             PairSampler.forPairs(members, seed ^ frame, (a, b) -> {
                 int orgA = data.activity(a).mainOrg();
                 if (orgA >= 0 && orgA == data.activity(b).mainOrg()) {
