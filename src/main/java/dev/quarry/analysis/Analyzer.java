@@ -87,7 +87,8 @@ public final class Analyzer {
 
         watch.start(8);
         CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links, blocks.blocks(),
-                templates, releases, standardized, models.anomaly(), holders, column(raw, "reasoning_request_share"), options));
+                templates, releases, standardized, models.anomaly(), holders, column(raw, "reasoning_request_share"),
+                column(raw, "mean_completion_tokens"), options));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {

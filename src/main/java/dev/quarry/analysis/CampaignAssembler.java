@@ -5,6 +5,7 @@ import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.OutputHarvestSignal;
 import dev.quarry.analysis.signals.ReasoningHarvestSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
 import dev.quarry.analysis.signals.SharedTemplateSignal;
@@ -25,10 +26,11 @@ import java.util.Set;
  * graph; label propagation finds its communities; each community is scored by how many independent
  * sources of evidence support it: billing (accounts table), network (IPs, user agents), timing
  * (synchronized windows, model pivot), prompts (templates, capability sweep, reasoning harvest),
- * client configuration (identical uncommon request parameters) and behaviour
+ * client configuration (identical uncommon request parameters), harvest (members drawing long
+ * answers) and behaviour
  * (members that act alike). Each source alone has innocent explanations, so a community needs two
  * established sources (a family that ties at least half its members by a strong link) and, when the
- * extract has prompts, a sign of extraction (sweep, reasoning harvest or model pivot) or a third
+ * extract has prompts, a sign of extraction (sweep, reasoning or output harvest, model pivot) or a third
  * source to become a campaign; its
  * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
  * campaign's score, lowered when its own ties to the campaign are a small part of its links;
@@ -42,15 +44,16 @@ final class CampaignAssembler {
     static final double ESTABLISHED = 0.5;
     static final double OUTSIDE_CAMPAIGN_MAX_RISK = 0.3;
 
-    private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.of(
-            Evidence.BILLING, 0.7, Evidence.INFRASTRUCTURE, 0.5, Evidence.SYNCHRONIZED, 0.7,
-            Evidence.TEMPLATE, 0.6, Evidence.DENSE_BLOCK, 0.5, Evidence.CAPABILITY_SWEEP, 0.4,
-            Evidence.MODEL_PIVOT, 0.5, Evidence.BEHAVIOUR, 0.4, Evidence.CLIENT, 0.5, Evidence.REASONING_HARVEST, 0.4));
+    private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.ofEntries(
+            Map.entry(Evidence.BILLING, 0.7), Map.entry(Evidence.INFRASTRUCTURE, 0.5), Map.entry(Evidence.SYNCHRONIZED, 0.7),
+            Map.entry(Evidence.TEMPLATE, 0.6), Map.entry(Evidence.DENSE_BLOCK, 0.5), Map.entry(Evidence.CAPABILITY_SWEEP, 0.4),
+            Map.entry(Evidence.MODEL_PIVOT, 0.5), Map.entry(Evidence.BEHAVIOUR, 0.4), Map.entry(Evidence.CLIENT, 0.5),
+            Map.entry(Evidence.REASONING_HARVEST, 0.4), Map.entry(Evidence.OUTPUT_HARVEST, 0.4)));
 
     private static final List<Evidence> PAIRWISE = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE,
             Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT);
 
-    enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, BEHAVIOUR }
+    enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, HARVEST, BEHAVIOUR }
 
     static Source sourceOf(Evidence e) {
         return switch (e) {
@@ -59,6 +62,7 @@ final class CampaignAssembler {
             case SYNCHRONIZED, MODEL_PIVOT -> Source.TIMING;
             case TEMPLATE, CAPABILITY_SWEEP, REASONING_HARVEST -> Source.PROMPTS;
             case CLIENT -> Source.CLIENT;
+            case OUTPUT_HARVEST -> Source.HARVEST;
             case BEHAVIOUR -> Source.BEHAVIOUR;
             case DENSE_BLOCK -> null; // built from billing, network and prompt values: not independent of them
         };
@@ -68,6 +72,7 @@ final class CampaignAssembler {
                   SharedTemplateSignal.Templates[] templates,
                   List<ModelPivotSignal.Release> releases, double[][] standardized, double[] anomaly,
                   Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, double[] reasoningShare,
+                  double[] meanCompletionTokens,
                   AnalysisOptions options) {
     }
 
@@ -122,6 +127,7 @@ final class CampaignAssembler {
         BehaviourSimilarity similarity = new BehaviourSimilarity(in.standardized());
         double globalCohesion = meanCosine(in.standardized(), allAccounts(n));
         double reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
+        double longAnswer = OutputHarvestSignal.threshold(in.meanCompletionTokens());
         Set<Source> available = ReasonWriter.availableSources(data);
         // Members behaving alike is what a group of similar legitimate users also shows; it only
         // stands in as a second source when the extract lacks billing, network and prompts.
@@ -173,6 +179,7 @@ final class CampaignAssembler {
             double[] pivot = ModelPivotSignal.pivot(in.releases(), m);
             strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
             strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
+            strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer));
             double cohesion = meanCosine(in.standardized(), m);
             double cohesionStrength = globalCohesion >= 1 ? 0
                     : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
@@ -198,7 +205,8 @@ final class CampaignAssembler {
             // extraction, so the rule applies when prompts are there.
             boolean extraction = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED
                     || strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED
-                    || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED;
+                    || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED
+                    || strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
             if (available.contains(Source.PROMPTS) && !extraction && established.size() < 3) {
                 score *= 0.5;
             }
@@ -210,6 +218,7 @@ final class CampaignAssembler {
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
 
         Integer[] campaignOf = new Integer[n];
+        Integer[] nearCampaign = new Integer[n];
         double[] risk = new double[n];
         double[] anomalyRank = ranks(in.anomaly());
         for (int v = 0; v < n; v++) {
@@ -255,6 +264,7 @@ final class CampaignAssembler {
                     risk[v] = group.score() * (0.7 + 0.3 * attachment);
                 } else {
                     risk[v] = Math.max(risk[v], 0.4 * group.score());
+                    nearCampaign[v] = id;
                 }
             }
             List<String> signals = new ArrayList<>();
@@ -273,7 +283,11 @@ final class CampaignAssembler {
             }
         }
         for (int v = 0; v < n; v++) {
-            if (campaignOf[v] == null) {
+            if (campaignOf[v] == null && nearCampaign[v] != null) {
+                reasons.set(v, List.of("grouped with campaign " + nearCampaign[v] + " by " + graph.degree(v)
+                        + " links, but its own ties or its own share in the extraction are too weak to flag it; "
+                        + ReasonWriter.anomalySentence(anomalyRank[v])));
+            } else if (campaignOf[v] == null) {
                 reasons.set(v, List.of(ReasonWriter.unlinkedReason(in, v, anomalyRank[v], graph.degree(v))));
             } else {
                 List<String> r = new ArrayList<>(reasons.get(v));
@@ -302,6 +316,12 @@ final class CampaignAssembler {
         if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
             anyEstablished = true;
             if (in.reasoningShare()[v] >= 0.5) {
+                return true;
+            }
+        }
+        if (group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.meanCompletionTokens()[v] > OutputHarvestSignal.median(in.meanCompletionTokens())) {
                 return true;
             }
         }

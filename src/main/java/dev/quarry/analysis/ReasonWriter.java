@@ -74,6 +74,9 @@ final class ReasonWriter {
                 case MODEL_PIVOT -> pivotSentence(in, pivot);
                 case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members send all their requests with the "
                         + "same uncommon request parameters as other members" + topFingerprint(in, members);
+                case OUTPUT_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members draw answers longer on average "
+                        + "than nine in ten accounts (mean completion above " + String.format(Locale.ROOT, "%.0f",
+                        dev.quarry.analysis.signals.OutputHarvestSignal.threshold(in.meanCompletionTokens())) + " tokens)";
                 case REASONING_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members ask for step-by-step "
                         + "reasoning in most of their prompts, against " + CampaignAssembler.percent(
                         dev.quarry.analysis.signals.ReasoningHarvestSignal.baseRate(in.reasoningShare())) + " of all accounts";
@@ -97,7 +100,7 @@ final class ReasonWriter {
             case BILLING, SYNCHRONIZED -> 0.7;
             case TEMPLATE -> 0.6;
             case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT, CLIENT -> 0.5;
-            case CAPABILITY_SWEEP, BEHAVIOUR, REASONING_HARVEST -> 0.4;
+            case CAPABILITY_SWEEP, BEHAVIOUR, REASONING_HARVEST, OUTPUT_HARVEST -> 0.4;
         };
     }
 

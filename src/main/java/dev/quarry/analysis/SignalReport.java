@@ -58,6 +58,10 @@ final class SignalReport {
         out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
                 ? "reasoning requests counted on one prompt in " + EventScan.REASONING_SAMPLE + " (by event id), judged per group"
                 : noPrompts));
+        boolean completions = data.hasColumn("completion_tokens");
+        out.add(new SignalStatus(Evidence.OUTPUT_HARVEST.signal(), completions, completions
+                ? "long answers = mean completion in the top tenth of accounts, judged per group"
+                : "no completion token counts in the events"));
         out.add(new SignalStatus(Evidence.DENSE_BLOCK.signal(), true,
                 blocks.blocks().size() + " dense blocks found in the account-attribute graph"));
         boolean models = data.hasColumn("model");

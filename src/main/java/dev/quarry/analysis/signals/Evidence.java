@@ -13,6 +13,7 @@ public enum Evidence {
     CLIENT("shared_client_configuration", "identical uncommon request parameters"),
     DENSE_BLOCK("dense_block", "dense block of shared attributes"),
     REASONING_HARVEST("reasoning_harvest", "chain-of-thought harvesting"),
+    OUTPUT_HARVEST("output_harvest", "harvesting of long answers"),
     CAPABILITY_SWEEP("capability_sweep", "complementary capability sweep"),
     MODEL_PIVOT("model_pivot", "fast pivot to a new model"),
     BEHAVIOUR("behaviour", "uniform behaviour");

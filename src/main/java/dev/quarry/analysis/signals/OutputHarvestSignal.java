@@ -1,0 +1,53 @@
+package dev.quarry.analysis.signals;
+
+import java.util.Arrays;
+
+/**
+ * A group whose members mostly draw long answers: harvesting a model's outputs (reasoning traces,
+ * full solutions) is what distillation is for, and it shows in completion tokens even when prompt
+ * text is redacted. An account draws long answers when its mean completion length is in the top
+ * tenth of all accounts; a group harvests when a majority of its members do — five times the rate
+ * chance gives. Heavy legitimate users draw long answers too, one by one; this is group evidence.
+ */
+public final class OutputHarvestSignal {
+    static final double TOP_SHARE = 0.10;
+
+    private OutputHarvestSignal() {
+    }
+
+    /** The mean completion length above which an account is in the top tenth, or NaN when unknown. */
+    public static double threshold(double[] meanCompletionTokens) {
+        return quantile(meanCompletionTokens, 1 - TOP_SHARE);
+    }
+
+    /**
+     * The median account's mean completion length: a member of a harvesting group takes part when
+     * it draws longer answers than that (the group's long tail is a group trait, not a per-member test).
+     */
+    public static double median(double[] meanCompletionTokens) {
+        return quantile(meanCompletionTokens, 0.5);
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (known.length < 10) {
+            return Double.NaN;
+        }
+        return known[(int) Math.floor(q * (known.length - 1))];
+    }
+
+    /** The fraction of members drawing long answers when it is a majority, else 0. */
+    public static double strength(double[] meanCompletionTokens, int[] members, double threshold) {
+        if (Double.isNaN(threshold)) {
+            return 0;
+        }
+        int harvesting = 0;
+        for (int v : members) {
+            if (meanCompletionTokens[v] > threshold) {
+                harvesting++;
+            }
+        }
+        double share = harvesting / (double) members.length;
+        return share > 0.5 ? share : 0;
+    }
+}
