@@ -111,7 +111,7 @@ public final class IngestBenchmark {
         }
         run(List.of("sqlite3", database.toString(), "CREATE TABLE events(" + columns + ");"));
         long started = System.nanoTime();
-        run(List.of("sqlite3", database.toString(), ".import --csv --skip 1 " + csv.toAbsolutePath() + " events"));
+        run(List.of("sqlite3", database.toString(), ".import --csv --skip 1 \"" + csv.toAbsolutePath() + "\" events"));
         double seconds = (System.nanoTime() - started) / 1e9;
         Files.deleteIfExists(database);
         return seconds;

@@ -45,6 +45,14 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     @Override
     public void progress(long done, long total, String message) {
         long now = System.nanoTime();
+        // nothing counted and no total: a new stage of the work (e.g. rebuilding indexes), always shown
+        boolean stage = done == 0 && total < 0;
+        if (stage) {
+            System.err.print(interactive ? "\r" + message + "\033[K" : message + System.lineSeparator());
+            printed = true;
+            lastPrinted = now;
+            return;
+        }
         if (printed && now - lastPrinted < (interactive ? REFRESH_NANOS : 10 * REFRESH_NANOS)) {
             return;
         }

@@ -44,7 +44,6 @@ final class CaseWriter implements AutoCloseable {
     private final long sourceId;
     private final boolean bulk;
     private final ToLongFunction<String> fingerprint;
-    private final long expectedRows;
     private final PreparedStatement rejectedInsert;
     private final Set<String> knownAccounts = new HashSet<>();
     private RecordKind kind;
@@ -52,7 +51,7 @@ final class CaseWriter implements AutoCloseable {
     private PreparedStatement rowInsert;
     private PreparedStatement suspectInsert;
     private PreparedStatement accountFromEvent;
-    private FingerprintSet fingerprints;
+    private boolean bulkStarted;
     private final List<String> droppedIndexes = new ArrayList<>();
     private long suspects;
     private long accepted;
@@ -62,12 +61,10 @@ final class CaseWriter implements AutoCloseable {
     /**
      * @param bulk         whether to rebuild the events indexes at the end instead of maintaining them per
      *                     row; worth it when the file is large next to the events already in the case
-     * @param expectedRows a guess at the file's rows, to size the fingerprint set
+     * @param fingerprint  the request-id fingerprint, {@link FingerprintSet#of} but in tests
      */
-    CaseWriter(Connection connection, long sourceId, boolean bulk, long expectedRows, ToLongFunction<String> fingerprint)
-            throws SQLException {
+    CaseWriter(Connection connection, long sourceId, boolean bulk, ToLongFunction<String> fingerprint) throws SQLException {
         this.fingerprint = fingerprint;
-        this.expectedRows = expectedRows;
         this.connection = connection;
         this.sourceId = sourceId;
         this.bulk = bulk;
@@ -82,7 +79,7 @@ final class CaseWriter implements AutoCloseable {
             int requestColumn = kind.indexOf("request_id");
             int inserted = 0;
             for (int row = 0; row < batch.size; row++) {
-                if (fingerprints != null && !fingerprints.add(fingerprint.applyAsLong(batch.text[requestColumn][row]))) {
+                if (bulk && batch.suspect[row]) {
                     bindRow(suspectInsert, batch, row);
                     suspectInsert.addBatch();
                     suspects++;
@@ -90,14 +87,16 @@ final class CaseWriter implements AutoCloseable {
                     bindRow(rowInsert, batch, row);
                     rowInsert.addBatch();
                     inserted++;
-                    if (kind == RecordKind.EVENTS && fingerprints != null) {
-                        ensureAccount(batch.text[accountColumn][row]);
+                    if (bulk && batch.newAccount[row]) {
+                        accountFromEvent.setString(1, batch.text[accountColumn][row]);
+                        accountFromEvent.addBatch();
                     }
                 }
             }
             if (inserted > 0) {
                 int[] changes = rowInsert.executeBatch();
-                if (fingerprints != null) {
+                if (bulk) {
+                    // no unique index during a bulk import: a row that is not a suspect is new
                     for (int change : changes) {
                         accepted += change;
                     }
@@ -137,7 +136,7 @@ final class CaseWriter implements AutoCloseable {
 
     /** Completes a bulk import: rebuilds the indexes, then settles the suspected duplicates exactly. */
     void finish(ProgressListener progress, String file) throws SQLException {
-        if (droppedIndexes.isEmpty() && fingerprints == null) {
+        if (!bulkStarted) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
@@ -173,7 +172,6 @@ final class CaseWriter implements AutoCloseable {
         } else {
             insert.setString(columns + 1, extra);
         }
-        insert.setLong(columns + 2, sourceId);
     }
 
     private void bind(PreparedStatement insert, RowBatch batch, int column, int row) throws SQLException {
@@ -225,11 +223,12 @@ final class CaseWriter implements AutoCloseable {
             marks.add("?");
         }
         names.add("extra").add("source_id");
-        marks.add("?").add("?");
+        // the source id is our own number, not input: written into the statement, it saves a bind per row
+        marks.add("?").add(Long.toString(sourceId));
         columnList = names.toString();
         if (kind == RecordKind.EVENTS) {
             if (bulk) {
-                startBulk();
+                dropIndexes();
                 suspectInsert = connection.prepareStatement("INSERT INTO " + SUSPECTS + "(" + names + ") VALUES (" + marks + ")");
             }
             rowInsert = connection.prepareStatement("INSERT OR IGNORE INTO events(" + names + ") VALUES (" + marks + ")");
@@ -246,24 +245,34 @@ final class CaseWriter implements AutoCloseable {
         }
     }
 
-    /** Drops the events indexes (rebuilt by {@link #finish}) and loads the fingerprints of the ids in the case. */
-    private void startBulk() throws SQLException {
+    /**
+     * For a bulk import: the fingerprints of the request ids already in the case, for the reading thread
+     * to mark suspected duplicates with (see {@link RowAssembler}).
+     */
+    FingerprintSet loadFingerprints(long expectedRows) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            long existing;
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
+                existing = rs.next() ? rs.getLong(1) : 0;
+            }
+            FingerprintSet fingerprints = new FingerprintSet(existing + expectedRows, fingerprint);
+            try (ResultSet rs = statement.executeQuery("SELECT request_id FROM events")) {
+                while (rs.next()) {
+                    fingerprints.addId(rs.getString(1));
+                }
+            }
+            return fingerprints;
+        }
+    }
+
+    /** Drops the events indexes, rebuilt by {@link #finish}, and makes room for suspects. */
+    private void dropIndexes() throws SQLException {
         List<String[]> indexes = new ArrayList<>();
-        long existing;
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL")) {
                 while (rs.next()) {
                     indexes.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
-                existing = rs.next() ? rs.getLong(1) : 0;
-            }
-            fingerprints = new FingerprintSet(existing + expectedRows);
-            try (ResultSet rs = statement.executeQuery("SELECT request_id FROM events")) {
-                while (rs.next()) {
-                    fingerprints.add(fingerprint.applyAsLong(rs.getString(1)));
                 }
             }
             for (String[] index : indexes) {
@@ -272,6 +281,7 @@ final class CaseWriter implements AutoCloseable {
             }
             statement.execute("DROP TABLE IF EXISTS " + SUSPECTS);
             statement.execute("CREATE TABLE " + SUSPECTS + " AS SELECT " + columnList + " FROM events WHERE 0");
+            bulkStarted = true;
         }
     }
 

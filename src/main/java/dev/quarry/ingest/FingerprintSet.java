@@ -1,5 +1,7 @@
 package dev.quarry.ingest;
 
+import java.util.function.ToLongFunction;
+
 /**
  * A set of 64-bit request-id fingerprints in one open-addressing {@code long[]} (about 12 bytes per id),
  * so de-duplicating a 16-million-row import needs no per-row objects. A fingerprint seen before only
@@ -8,19 +10,26 @@ package dev.quarry.ingest;
  */
 final class FingerprintSet {
 
+    private final ToLongFunction<String> fingerprint;
     private long[] table;
     private int size;
     private int resizeAt;
 
-    FingerprintSet(long expected) {
+    /** @param fingerprint {@link #of} in production; tests pass a weak one to force collisions */
+    FingerprintSet(long expected, ToLongFunction<String> fingerprint) {
+        this.fingerprint = fingerprint;
         int capacity = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1024, expected * 3 / 2))) << 1;
         table = new long[capacity];
         resizeAt = capacity / 4 * 3;
     }
 
-    /** Adds the fingerprint; false when it was already present. */
-    boolean add(long fingerprint) {
-        long key = fingerprint == 0 ? 1 : fingerprint;
+    /** Adds the id's fingerprint; false when that fingerprint was already present (maybe from another id). */
+    boolean addId(String id) {
+        return add(fingerprint.applyAsLong(id));
+    }
+
+    private boolean add(long value) {
+        long key = value == 0 ? 1 : value;
         if (size >= resizeAt) {
             grow();
         }

@@ -109,9 +109,11 @@ public final class Importer {
             long accepted;
             long duplicate;
             long accountsCreated;
-            try (CaseWriter writer = new CaseWriter(connection, sourceId, isBulk(connection, estimatedRows(size, input.gzip())),
-                    estimatedRows(size, input.gzip()), fingerprint)) {
-                report = runPipeline(file, size, input, format, mapping, writer, progress);
+            long estimatedRows = estimatedRows(size, input.gzip());
+            boolean bulk = isBulk(connection, estimatedRows);
+            try (CaseWriter writer = new CaseWriter(connection, sourceId, bulk, fingerprint)) {
+                FingerprintSet seenRequestIds = bulk ? writer.loadFingerprints(estimatedRows) : null;
+                report = runPipeline(file, size, input, format, mapping, seenRequestIds, writer, progress);
                 writer.finish(progress, file.getFileName().toString());
                 accepted = writer.accepted();
                 duplicate = writer.duplicate();
@@ -175,7 +177,7 @@ public final class Importer {
     }
 
     private ReadReport runPipeline(Path file, long size, ExtractStream input, SourceFormat format, MappingFile mapping,
-                                   CaseWriter writer, ProgressListener progress) throws SQLException, IngestException, IOException {
+                                   FingerprintSet seenRequestIds, CaseWriter writer, ProgressListener progress) throws SQLException, IngestException, IOException {
         BlockingQueue<RowBatch> filled = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         BlockingQueue<RowBatch> empty = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
         RowAssembler.BatchSink sink = new RowAssembler.BatchSink() {
@@ -198,7 +200,7 @@ public final class Importer {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread reader = new Thread(() -> {
             try {
-                read(file, input, format, mapping, sink, report);
+                read(file, input, format, mapping, seenRequestIds, sink, report);
             } catch (Throwable e) {
                 failure.set(e);
                 RowBatch end = new RowBatch(RecordKind.ACCOUNTS);
@@ -262,7 +264,7 @@ public final class Importer {
 
     /** The reading thread: picks the reader for the format and fills the report when it ends. */
     private static void read(Path file, ExtractStream input, SourceFormat format, MappingFile mapping,
-                             RowAssembler.BatchSink sink, ReadReport report) throws IOException, IngestException, InterruptedException {
+                             FingerprintSet seenRequestIds, RowAssembler.BatchSink sink, ReadReport report) throws IOException, IngestException, InterruptedException {
         RowAssembler rows;
         if (format == SourceFormat.CSV) {
             CsvReader csv = new CsvReader(input.content());
@@ -278,7 +280,7 @@ public final class Importer {
                 }
                 report.extraColumns = extra;
                 report.delimiter = delimiter;
-                assembler.set(new RowAssembler(resolver, sink));
+                assembler.set(new RowAssembler(resolver, sink, seenRequestIds));
                 return assembler.get();
             }, file.toString());
             rows = assembler.get();
@@ -286,7 +288,7 @@ public final class Importer {
         } else {
             RecordKind kind = format == SourceFormat.BEDROCK ? RecordKind.EVENTS
                     : mapping.kind() != null ? mapping.kind() : RecordKind.EVENTS;
-            rows = new RowAssembler(new ColumnResolver(kind, mapping), sink);
+            rows = new RowAssembler(new ColumnResolver(kind, mapping), sink, seenRequestIds);
             JsonLinesReader json = new JsonLinesReader(input.content(), format == SourceFormat.BEDROCK);
             json.read(rows);
             report.blankLines = json.blankLines();

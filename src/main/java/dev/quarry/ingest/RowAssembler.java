@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one record's values, already mapped onto canonical fields by a reader, into a typed row of a
@@ -25,6 +27,8 @@ final class RowAssembler {
     }
 
     private static final HexFormat HEX = HexFormat.of();
+    /** How many account ids the reader remembers to flag first sightings; bounds memory. */
+    private static final int RECENT_ACCOUNTS = 100_000;
 
     private final RecordKind kind;
     private final ColumnResolver resolver;
@@ -38,13 +42,21 @@ final class RowAssembler {
     private final int accountColumn;
     private final int requestColumn;
     private final boolean[] tokenColumn;
+    private final FingerprintSet seenRequestIds;
+    private final Set<String> recentAccounts = new HashSet<>();
     private RowBatch batch;
     private long line;
     private long read;
     private long rejected;
     private long derivedRequestIds;
 
-    RowAssembler(ColumnResolver resolver, BatchSink sink) throws InterruptedException {
+    /**
+     * @param seenRequestIds fingerprints of the request ids in the case, for a bulk import (see
+     *                       {@link CaseWriter}); rows whose fingerprint is already there are marked suspect.
+     *                       Null when the unique index settles duplicates on insert.
+     */
+    RowAssembler(ColumnResolver resolver, BatchSink sink, FingerprintSet seenRequestIds) throws InterruptedException {
+        this.seenRequestIds = resolver.kind() == RecordKind.EVENTS ? seenRequestIds : null;
         this.kind = resolver.kind();
         this.resolver = resolver;
         this.sink = sink;
@@ -193,6 +205,16 @@ final class RowAssembler {
         if (requestColumn >= 0 && values[requestColumn] == null) {
             batch.text[requestColumn][row] = derivedRequestId(row);
             derivedRequestIds++;
+        }
+        if (requestColumn >= 0) {
+            // done here rather than by the writer, which is the busier of the two threads
+            boolean suspect = seenRequestIds != null && !seenRequestIds.addId(batch.text[requestColumn][row]);
+            batch.suspect[row] = suspect;
+            if (recentAccounts.size() == RECENT_ACCOUNTS) {
+                recentAccounts.clear();
+            }
+            // suspects are settled (and their accounts added) at the end; only certain rows count as sightings
+            batch.newAccount[row] = !suspect && recentAccounts.add(values[accountColumn]);
         }
         batch.size++;
         if (batch.full()) {

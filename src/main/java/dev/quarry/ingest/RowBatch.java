@@ -25,6 +25,10 @@ final class RowBatch {
     final long[][] integers;
     final double[][] reals;
     final String[] extra = new String[CAPACITY];
+    /** Events whose request_id fingerprint was seen before (bulk imports only): settled exactly later. */
+    final boolean[] suspect = new boolean[CAPACITY];
+    /** Events whose account the reading thread had not seen recently: the writer makes sure it has a row. */
+    final boolean[] newAccount = new boolean[CAPACITY];
     final List<Rejection> rejections = new ArrayList<>();
     int size;
     /** Set on the batch that ends the file. */

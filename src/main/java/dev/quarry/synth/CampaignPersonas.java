@@ -128,8 +128,8 @@ final class CampaignPersonas {
             long[] end = new long[shifts];
             double jitterMinutes = 1 + 45 * campaign.spec.timingJitter();
             for (int s = 0; s < shifts; s++) {
-                begin[s] = (long) ((campaign.shiftStartMinutes[s] + jitterMinutes * Math.abs(r.nextGaussian())) * 60_000);
-                end[s] = (long) ((campaign.shiftStartMinutes[s] + campaign.shiftMinutes - jitterMinutes * Math.abs(r.nextGaussian())) * 60_000);
+                begin[s] = (long) ((campaign.shiftStartMinutes[s] + jitterMinutes * Math.abs(Draws.gaussian(r))) * 60_000);
+                end[s] = (long) ((campaign.shiftStartMinutes[s] + campaign.shiftMinutes - jitterMinutes * Math.abs(Draws.gaussian(r))) * 60_000);
             }
             for (int i = 0; i < count; i++) {
                 int s = r.nextInt(shifts);
@@ -184,7 +184,7 @@ final class CampaignPersonas {
             double interval = windowMs / (double) Math.max(1, count);
             double jitter = campaign.spec.timingJitter();
             for (int i = 0; i < count; i++) {
-                double local = windowStartMs + (i + 0.5) * interval + jitter * interval * 0.5 * r.nextGaussian();
+                double local = windowStartMs + (i + 0.5) * interval + jitter * interval * 0.5 * Draws.gaussian(r);
                 msOfDay[i] = localToUtc(Math.round(local));
             }
         }

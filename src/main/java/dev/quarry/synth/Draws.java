@@ -37,9 +37,9 @@ final class Draws {
             return 0;
         }
         if (mean > 40) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * r.nextGaussian()));
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(r)));
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = r.nextDouble();
         int count = 0;
         while (product > limit) {
@@ -49,8 +49,24 @@ final class Draws {
         return count;
     }
 
+    /**
+     * A standard normal draw (Marsaglia's polar method) on {@link StrictMath}, whose results are the same
+     * on every JVM and CPU; {@code Math.log} and the JDK's own Gaussian may differ in the last bit.
+     */
+    static double gaussian(SplittableRandom r) {
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2 * r.nextDouble() - 1;
+            v = 2 * r.nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    }
+
     static double logNormal(SplittableRandom r, double median, double sigma) {
-        return median * Math.exp(sigma * r.nextGaussian());
+        return median * StrictMath.exp(sigma * gaussian(r));
     }
 
     static boolean chance(SplittableRandom r, double probability) {

@@ -22,6 +22,8 @@ import java.util.zip.GZIPOutputStream;
 /** Writes events one at a time in one of the output formats; nothing is buffered beyond the stream. */
 abstract class EventSink implements Closeable {
 
+    final IsoTime time = new IsoTime();
+
     static final CSVFormat CSV = CSVFormat.Builder.create(CSVFormat.RFC4180).setRecordSeparator("\n").get();
 
     abstract void write(EventDraft e) throws IOException;
@@ -56,7 +58,7 @@ abstract class EventSink implements Closeable {
         @Override
         void write(EventDraft e) throws IOException {
             printer.print(requestId(e.ordinal));
-            printer.print(IsoTime.format(e.ts));
+            printer.print(time.format(e.ts));
             printer.print(e.account.accountId);
             printer.print(e.account.orgId);
             printer.print(e.apiKeyId);
@@ -97,7 +99,7 @@ abstract class EventSink implements Closeable {
         void write(EventDraft e) throws IOException {
             g.writeStartObject();
             g.writeStringField("request_id", requestId(e.ordinal));
-            g.writeStringField("ts", IsoTime.format(e.ts));
+            g.writeStringField("ts", time.format(e.ts));
             g.writeStringField("account_id", e.account.accountId);
             g.writeStringField("org_id", e.account.orgId);
             g.writeStringField("api_key_id", e.apiKeyId);
@@ -143,7 +145,7 @@ abstract class EventSink implements Closeable {
             g.writeStartObject();
             g.writeStringField("schemaType", "ModelInvocationLog");
             g.writeStringField("schemaVersion", "1.0");
-            g.writeStringField("timestamp", IsoTime.format(e.ts));
+            g.writeStringField("timestamp", time.format(e.ts));
             g.writeStringField("accountId", a.awsAccount);
             g.writeObjectFieldStart("identity");
             g.writeStringField("arn", a.arn);

@@ -131,6 +131,10 @@ public final class ExtractGenerator {
                 Files.deleteIfExists(accountsFile);
             }
             Files.deleteIfExists(truth);
+            if (e instanceof IOException) {
+                throw new IOException("could not write the extract in " + outDir + ": " + e.getMessage()
+                        + "; the partial files were removed", e);
+            }
             throw e;
         }
         progress.progress(written, written, "generated " + written + " events");
@@ -152,8 +156,9 @@ public final class ExtractGenerator {
                 out.print(f.column());
             }
             out.println();
+            IsoTime time = new IsoTime();
             for (Persona p : byCreation) {
-                out.printRecord(p.accountId, IsoTime.format(p.createdAt), p.email, p.paymentFingerprint, p.cardBin,
+                out.printRecord(p.accountId, time.format(p.createdAt), p.email, p.paymentFingerprint, p.cardBin,
                         p.billingCountry, p.signupIp, p.plan);
             }
         }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param gzip               gzip the events file
  * @param campaigns          the planted campaigns; empty means {@link #defaultCampaigns(int)}
  * @param legit              proportions of legitimate kinds among the non-campaign accounts
- * @param eventsTarget       when positive, every request rate is scaled so the expected event total is this; 0 keeps natural rates
+ * @param eventsTarget       when positive, every request rate is scaled so the expected event total is this; 0 keeps
+ *                           natural rates. An account makes at most 32,767 requests a day, so a target far beyond
+ *                           that many per account and day is not reached
  * @param start              start of the first day (UTC)
  * @param newModelReleaseDay day on which a new model is released, or -1 for two thirds into the extract
  */

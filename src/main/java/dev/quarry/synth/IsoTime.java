@@ -2,15 +2,15 @@ package dev.quarry.synth;
 
 import java.time.LocalDate;
 
-/** ISO-8601 UTC with milliseconds (2026-03-01T12:34:56.789Z), fast enough for millions of rows. */
+/**
+ * ISO-8601 UTC with milliseconds (2026-03-01T12:34:56.789Z), fast enough for millions of rows: the
+ * date part is formatted once per day. One instance per writer; not thread-safe.
+ */
 final class IsoTime {
-    private static long cachedDay = Long.MIN_VALUE;
-    private static String cachedDate;
+    private long cachedDay = Long.MIN_VALUE;
+    private String cachedDate;
 
-    private IsoTime() {
-    }
-
-    static synchronized String format(long epochMs) {
+    String format(long epochMs) {
         long day = Math.floorDiv(epochMs, World.DAY_MS);
         if (day != cachedDay) {
             cachedDay = day;

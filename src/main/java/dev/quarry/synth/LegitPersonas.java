@@ -115,6 +115,8 @@ final class LegitPersonas {
      */
     static final class LabMember extends Persona {
         static final double RUN_PROBABILITY = 0.08;
+        private static final long RUN_DAY_STREAM = 0x4c4142L;
+        private static final long EVALUATED_MODEL_STREAM = 0x4d4f44L;
         static final double ORDINARY_MEAN = 6;
 
         int suite;
@@ -134,7 +136,7 @@ final class LegitPersonas {
         }
 
         boolean runDay(int day) {
-            return Draws.stream(world.seed, index, day, 0x4c4142L).nextDouble() < RUN_PROBABILITY;
+            return Draws.stream(world.seed, index, day, RUN_DAY_STREAM).nextDouble() < RUN_PROBABILITY;
         }
 
         private double ordinaryProbability(int day) {
@@ -178,7 +180,7 @@ final class LegitPersonas {
                 e.endpoint = labNat;
                 e.userAgent = harnessAgent;
                 // labs evaluate whatever is newest, including a model released this week
-                e.model = ts >= world.releaseMs && Draws.stream(world.seed, index, day, 0x4d4f44L).nextDouble() < 0.6
+                e.model = ts >= world.releaseMs && Draws.stream(world.seed, index, day, EVALUATED_MODEL_STREAM).nextDouble() < 0.6
                         ? Models.NEW_RELEASE : Models.ESTABLISHED.get(Math.floorMod(day + suite, Models.ESTABLISHED.size()));
                 e.maxTokens = labMaxTokens;
                 e.temperature = labTemperature;

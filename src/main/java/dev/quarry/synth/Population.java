@@ -174,9 +174,7 @@ final class Population {
         }
     }
 
-    private String[] personalPlan() {
-        return new String[] {"free", "free", "pay_as_you_go", "pay_as_you_go", "pro"};
-    }
+    private static final String[] PERSONAL_PLANS = {"free", "free", "pay_as_you_go", "pay_as_you_go", "pro"};
 
     private static final double[] CATEGORY_POPULARITY_BY_TASK = taskPopularity();
 
@@ -202,7 +200,7 @@ final class Population {
         p.interestWeights = new double[n];
         for (int i = 0; i < n; i++) {
             p.interests[i] = Draws.weighted(r, CATEGORY_POPULARITY_BY_TASK);
-            p.interestWeights[i] = -Math.log(1 - r.nextDouble());
+            p.interestWeights[i] = -StrictMath.log(1 - r.nextDouble());
         }
     }
 
@@ -266,7 +264,7 @@ final class Population {
         identity(p, kind.label(), kind.hardNegative(), country, null);
         legitCreation(p);
         p.email = People.personalEmail(r);
-        p.plan = Draws.pick(r, personalPlan());
+        p.plan = Draws.pick(r, PERSONAL_PLANS);
         Endpoint home = Network.endpoint(r, AsnKind.RESIDENTIAL, country.code(), 0.2);
         Endpoint mobile = Network.endpoint(r, AsnKind.MOBILE, country.code(), 0.5);
         if (nat != null) {

@@ -50,17 +50,17 @@ final class Scaffolds {
                     "Give a full worked solution, followed by a single paragraph summarising the key idea and a confidence rating from 1 to 10.",
                     "Write out the complete solution, then summarise the central idea in one paragraph, then give your confidence on a 1-10 scale."));
 
-    private static List<String> family(String kind, int index) {
+    private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
-            case "naive" -> NAIVE;
-            case "proxy" -> PROXY;
-            case "low" -> LOW_AND_SLOW;
-            default -> PIVOT;
+            case NAIVE_FARM -> NAIVE;
+            case PROXY_FARM -> PROXY;
+            case LOW_AND_SLOW -> LOW_AND_SLOW;
+            case MODEL_PIVOT -> PIVOT;
         };
         return families.get(Math.floorMod(index, families.size()));
     }
 
-    private static String instruction(SplittableRandom r, String kind, int family, double paraphraseRate) {
+    private static String instruction(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate) {
         List<String> options = family(kind, family);
         if (Draws.chance(r, paraphraseRate)) {
             return options.get(1 + r.nextInt(options.size() - 1));
@@ -69,7 +69,7 @@ final class Scaffolds {
     }
 
     static String naive(SplittableRandom r, int family, double paraphraseRate, Task task, String subject, int number) {
-        String instruction = instruction(r, "naive", family, paraphraseRate);
+        String instruction = instruction(r, CampaignKind.NAIVE_FARM, family, paraphraseRate);
         String ask = Prompts.fill(task.asks().get(0), subject) + Prompts.attachment(r, task);
         if (family % 2 == 0) {
             return "You are an expert in " + task.category() + ". Solve the following " + task.title() + " task. "
@@ -82,16 +82,16 @@ final class Scaffolds {
     static String proxy(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
         String body = ask + Prompts.attachment(r, task);
-        return instruction(r, "proxy", family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
+        return instruction(r, CampaignKind.PROXY_FARM, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
     }
 
     /** Looks like a person's question; only the trailing answer-format block is shared across the campaign. */
     static String lowAndSlow(SplittableRandom r, int family, double paraphraseRate, Task task) {
-        return Prompts.personal(r, task) + "\n\n" + instruction(r, "low", family, paraphraseRate);
+        return Prompts.personal(r, task) + "\n\n" + instruction(r, CampaignKind.LOW_AND_SLOW, family, paraphraseRate);
     }
 
     static String pivot(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
         return "[" + task.id() + "] " + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
-                + "\n\n" + instruction(r, "pivot", family, paraphraseRate);
+                + "\n\n" + instruction(r, CampaignKind.MODEL_PIVOT, family, paraphraseRate);
     }
 }

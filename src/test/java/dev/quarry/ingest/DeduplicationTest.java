@@ -124,6 +124,20 @@ class DeduplicationTest {
     }
 
     @Test
+    void everyAccountOfAcceptedEventsGetsARowEvenWhenFirstSeenOnADuplicate() throws Exception {
+        fixture.importText("first.csv", "request_id,ts,account_id\nreq-x,1709633730,acct-old\n");
+        StringBuilder csv = new StringBuilder("request_id,ts,account_id\nreq-x,1709633731,acct-new\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append("req-").append(i).append(",1709633732,acct-new\n");
+        }
+        ImportSummary summary = fixture.importText("second.csv", csv.toString());
+        assertEquals(1, summary.duplicate());
+        assertEquals(50, summary.accepted());
+        assertEquals(List.of("acct-new", "acct-old"), fixture.strings("SELECT account_id FROM accounts ORDER BY account_id"));
+        assertEquals(0, fixture.count("SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = e.account_id)"));
+    }
+
+    @Test
     void accountsSeenInEventsExistAndAreFilledInByALaterAccountsFile() throws Exception {
         fixture.importText("events.csv", events(0, 50));
         assertEquals(7, fixture.count("SELECT count(*) FROM accounts"));

@@ -280,9 +280,13 @@ class PopulationPropertiesTest {
     }
 
     @Test
-    void scalesRatesToTheEventsTarget() {
-        assertEquals(60_000, extract.eventCount(), 60_000 * 0.03);
+    void scalesRatesToTheEventsTarget() throws Exception {
+        // lab benchmark runs are few and large, so one extract lands within several percent of the target
+        assertEquals(60_000, extract.eventCount(), 60_000 * 0.08);
         assertEquals(extract.eventCount(), events.size());
+        GeneratedExtract half = ExtractGenerator.generate(dir.resolve("half"),
+                GeneratorOptions.defaults(ACCOUNTS, DAYS, 7).withEventsTarget(30_000), ProgressListener.NONE);
+        assertEquals(2.0, extract.eventCount() / (double) half.eventCount(), 0.05);
     }
 
     private static int hour(Event e) {

@@ -9,8 +9,10 @@ import java.util.Map;
  * sweeps shows up as many templates used in even proportions. A group sweeps when it covers at
  * least {@link #MIN_TASKS} task types with an evenness (normalised entropy of the group's use of
  * them) of at least {@link #MIN_EVENNESS}; the sweep is complementary when members each take a
- * slice (on average at most half of the group's task types). A lone benchmark runner covering many
- * topics is one account and never a group.
+ * slice (on average at most half of the group's task types). Members must each work on at least
+ * two task types on average: accounts that each send one template all the time are single-purpose
+ * integrations (several companies' app backends), not a sweep. A lone benchmark runner covering
+ * many topics is one account and never a group.
  */
 public final class CapabilitySweepSignal {
     static final int MIN_TASKS = 4;
@@ -23,10 +25,11 @@ public final class CapabilitySweepSignal {
      * @param tasks      task types the group covers
      * @param evenness   normalised entropy of the group's use of them, 0..1
      * @param sliceShare the mean share of the group's task types one member covers
+     * @param tasksPerMember the mean number of task types a member works on
      */
-    public record Sweep(int tasks, double evenness, double sliceShare) {
+    public record Sweep(int tasks, double evenness, double sliceShare, double tasksPerMember) {
         public boolean systematic() {
-            return tasks >= MIN_TASKS && evenness >= MIN_EVENNESS;
+            return tasks >= MIN_TASKS && evenness >= MIN_EVENNESS && tasksPerMember >= 2;
         }
 
         public boolean complementary() {
@@ -66,7 +69,7 @@ public final class CapabilitySweepSignal {
         use.keySet().removeIf(frame -> usedBy.get(frame) < 2);
         int tasks = use.size();
         if (members == 0 || tasks < 2) {
-            return new Sweep(tasks, 0, 1);
+            return new Sweep(tasks, 0, 1, members == 0 ? 0 : slices / members);
         }
         double total = use.values().stream().mapToDouble(Double::doubleValue).sum();
         double entropy = 0;
@@ -74,6 +77,6 @@ public final class CapabilitySweepSignal {
             double p = u / total;
             entropy -= p * Math.log(p);
         }
-        return new Sweep(tasks, entropy / Math.log(tasks), Math.min(1, slices / members / tasks));
+        return new Sweep(tasks, entropy / Math.log(tasks), Math.min(1, slices / members / tasks), slices / members);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@link #MIN_SHARE} of at least {@link #MIN_REQUESTS} requests; two accounts of different
  * organisations with the same fingerprint are linked with weight {@code 0.8 x rarity x dependence},
  * rarity over the accounts that have a fingerprint at all, and combinations held by more than a
- * tenth of them are no evidence.
+ * quarter of them (SDK defaults) are no evidence.
  */
 public final class ClientFingerprintSignal {
     static final double MIN_SHARE = 0.9;

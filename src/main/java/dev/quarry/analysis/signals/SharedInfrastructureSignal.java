@@ -18,8 +18,8 @@ import java.util.Map;
  */
 public final class SharedInfrastructureSignal {
 
-    /** Values held by more than this share of accounts carry no information about common control. */
-    static final double MAX_HOLDER_SHARE = 0.10;
+    /** Values held by more than this share of accounts carry no information about common control (rarity weighting already makes them weak; the cap bounds the work). */
+    static final double MAX_HOLDER_SHARE = 0.25;
 
     private SharedInfrastructureSignal() {
     }

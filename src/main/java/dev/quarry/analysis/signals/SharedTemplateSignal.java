@@ -61,7 +61,7 @@ public final class SharedTemplateSignal {
         if (prompting < 2) {
             return links;
         }
-        int maxUsers = Math.max(2, (int) (SharedInfrastructureSignal.MAX_HOLDER_SHARE * 2 * prompting));
+        int maxUsers = Math.max(2, (int) (SharedInfrastructureSignal.MAX_HOLDER_SHARE * prompting));
         Long[] frames = users.keySet().toArray(new Long[0]);
         Arrays.sort(frames);
         // a pair's evidence adds up over the templates it shares: rarity x the share both put on it

@@ -1,0 +1,57 @@
+package dev.quarry.analysis.signals;
+
+import dev.quarry.analysis.CaseFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Random;
+
+import static dev.quarry.analysis.CaseFixture.DAY;
+import static dev.quarry.analysis.CaseFixture.START;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SharedTemplateSignalTest {
+
+    static final String[] TEMPLATES = {"Solve the following algebra problem and show all steps: ",
+            "Write a unit-tested Java method that does the following: ", "Summarise this contract clause for a lawyer: "};
+
+    @Test
+    void linksUnrelatedAccountsLeaningOnTheSameTemplatesButNotAnAppOrAnOrganisation(@TempDir Path dir) throws Exception {
+        CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
+        Random random = new Random(2);
+        for (int a = 0; a < 6; a++) {
+            f.account("farm" + a, null, null, null, null);
+            f.account("team" + a, null, null, null, null);
+        }
+        f.account("app", null, null, null, null);
+        for (int a = 0; a < 30; a++) {
+            f.account("user" + a, null, null, null, null);
+        }
+        for (int e = 0; e < 60; e++) {
+            long at = START + random.nextInt(10) * DAY + random.nextInt((int) DAY);
+            for (int a = 0; a < 6; a++) {
+                f.event("farm" + a, at, "o-farm" + a, null, null, "m", null, null, "ok",
+                        TEMPLATES[(e + a) % 3] + random.nextInt(1000) + " " + CaseFixture.freeText(random, 5));
+                f.event("team" + a, at, "o-team", null, null, "m", null, null, "ok",
+                        "Classify this support ticket by urgency: " + CaseFixture.freeText(random, 8));
+            }
+            f.event("app", at, "o-app", null, null, "m", null, null, "ok",
+                    "Write a product description for the following item: " + CaseFixture.freeText(random, 4));
+            for (int a = 0; a < 30; a++) {
+                f.event("user" + a, at, "o-user" + a, null, null, "m", null, null, "ok", CaseFixture.freeText(random, 12));
+            }
+        }
+        SignalCase c = new SignalCase(f);
+        Links links = SharedTemplateSignal.links(c.data, c.similarity, 1);
+        assertTrue(c.pairs(links, 0.25).contains("farm0-farm1"), c.pairs(links, 0.0).toString());
+        assertFalse(c.touches(links, "team", 0.0), "one organisation's shared template is no evidence");
+        assertFalse(c.touches(links, "app", 0.0), "one app's product template links nothing");
+        assertFalse(c.touches(links, "user", 0.25), "people writing their own prompts are not tied");
+        var sweep = CapabilitySweepSignal.of(new SharedTemplateSignal.Templates[] {
+                SharedTemplateSignal.templatesOf(c.data.activity(c.account("farm0"))),
+                SharedTemplateSignal.templatesOf(c.data.activity(c.account("farm1")))});
+        assertTrue(sweep.tasks() == 3 && sweep.evenness() > 0.9, sweep.toString());
+    }
+}
