@@ -33,6 +33,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -214,11 +215,13 @@ public final class DetectBenchmark {
      * @param scanSeconds one full scan of the events table ({@code GROUP BY account_id} count), page cache warm
      * @param peakHeapBytes highest heap use seen during the analysis (sampled every 10 ms)
      * @param poolPeakBytes sum of the heap pools' peak use during the analysis: an upper bound of the peak
+     * @param score         the run's flags and campaigns against the truth (taken from the run, not from an
+     *                      export), or null when the case was ingested before the truth was kept
      */
     public record ScaleReport(int accounts, long events, Path casePath, boolean reusedCase, double generateSeconds,
                               double ingestSeconds, double scanSeconds, double analyzeSeconds, double storeSeconds,
                               long peakHeapBytes, long poolPeakBytes, long maxHeapBytes,
-                              Map<String, Double> stageSeconds, long flagged, int campaigns) {
+                              Map<String, Double> stageSeconds, long flagged, int campaigns, DetectionScore score) {
         /** The analysis in full scans of the events table: the goal is under 10. */
         public double scans() {
             return analyzeSeconds / scanSeconds;
@@ -251,7 +254,8 @@ public final class DetectBenchmark {
                 ingest(caseFile, extract);
             }
             ingestSeconds = seconds(started);
-            // the extract is no longer needed and at this scale takes gigabytes
+            // the extract is no longer needed and at this scale takes gigabytes; the truth is kept for scoring
+            Files.move(extract.truth(), directory.resolve("truth.csv"));
             deleteRecursively(directory.resolve("extract"));
             Files.writeString(ready, Instant.now().toString());
         } else {
@@ -279,10 +283,17 @@ public final class DetectBenchmark {
             started = System.nanoTime();
             new RunStore(caseFile).save(result, analysisStart, Instant.now(), progress);
             double storeSeconds = seconds(started);
+            DetectionScore score = null;
+            if (Files.exists(directory.resolve("truth.csv"))) {
+                Map<String, Prediction> predictions = new HashMap<>();
+                result.accounts().forEach(a -> predictions.put(a.accountId(), new Prediction(a.flagged(),
+                        a.campaignId() == null ? null : a.campaignId().toString())));
+                score = DetectionScore.of(GroundTruth.read(directory.resolve("truth.csv")), predictions);
+            }
             return new ScaleReport(result.accounts().size(), scanned, casePath, reused, generateSeconds, ingestSeconds,
                     scanSeconds, analyzeSeconds, storeSeconds, heap.peakSampled(), heap.poolPeaks(),
                     Runtime.getRuntime().maxMemory(), result.stageSeconds(),
-                    result.accounts().stream().filter(a -> a.flagged()).count(), result.campaigns().size());
+                    result.accounts().stream().filter(a -> a.flagged()).count(), result.campaigns().size(), score);
         }
     }
 

@@ -157,8 +157,9 @@ final class DetectBenchCommand implements Callable<Integer> {
                 java.util.stream.Collectors.toMap(KindRate::kind, k -> k));
         for (KindRate kind : quarry.legitKinds()) {
             KindRate baseline = naiveByKind.get(kind.kind());
-            System.out.printf(Locale.ROOT, "  %-22s FPR %7.3f%% (%d/%d); naive %7.3f%%%n", kind.kind(),
-                    100 * kind.rate(), kind.flagged(), kind.accounts(), baseline == null ? Double.NaN : 100 * baseline.rate());
+            System.out.printf(Locale.ROOT, "  %-22s FPR %7.3f%% (%d/%d)%s%n", kind.kind(), 100 * kind.rate(),
+                    kind.flagged(), kind.accounts(), baseline == null ? ""
+                            : String.format(Locale.ROOT, "; naive %7.3f%%", 100 * baseline.rate()));
         }
     }
 
@@ -186,8 +187,14 @@ final class DetectBenchCommand implements Callable<Integer> {
                 report.peakHeapBytes() >> 20, report.poolPeakBytes() >> 20, report.maxHeapBytes() >> 20);
         System.out.println("stages:");
         report.stageSeconds().forEach((stage, seconds) ->
-                System.out.printf(Locale.ROOT, "  %-28s %8.2f s%n", stage, seconds));
+                System.out.printf(Locale.ROOT, "  %-42s %8.2f s%n", stage, seconds));
         System.out.printf(Locale.ROOT, "found: %,d flagged accounts, %d campaigns%n", report.flagged(), report.campaigns());
+        if (report.score() != null) {
+            System.out.printf(Locale.ROOT, "against the truth: %s, ARI %.3f%n", rates(report.score().counts()),
+                    report.score().adjustedRandIndex());
+            printCampaigns(report.score().campaigns());
+            printKinds(report.score(), List.of());
+        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
