@@ -73,7 +73,8 @@ public final class Communities {
 
     /**
      * Merges communities whose ties to each other are at least {@code ratio} times the internal
-     * weight of the smaller one. Label propagation settles on the densest cores, so one group run
+     * weight of the larger one (measured against the smaller one, a pair of accounts with a single
+     * tie would glue itself to any group it touches, and merges would chain). Label propagation settles on the densest cores, so one group run
      * from two payment cards can end up as two halves held together by everything else they share;
      * this puts such halves back together without joining groups that merely touch.
      */
@@ -105,8 +106,8 @@ public final class Communities {
         for (long pair : pairs) {
             int a = (int) (pair >>> 32);
             int b = (int) pair;
-            double smaller = Math.min(internal[a], internal[b]);
-            if (smaller > 0 && between.get(pair) >= ratio * smaller) {
+            double larger = Math.max(internal[a], internal[b]);
+            if (larger > 0 && between.get(pair) >= ratio * larger) {
                 parent[find(parent, a)] = find(parent, b);
             }
         }
