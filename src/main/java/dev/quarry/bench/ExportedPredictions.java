@@ -27,7 +27,7 @@ public final class ExportedPredictions {
         Path file = packetDirectory.resolve(CsvPacket.ACCOUNTS);
         Map<String, Prediction> predictions = new HashMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             for (CSVRecord row : parser) {
                 String campaign = row.get("campaign_id");
                 predictions.put(SpreadsheetSafe.original(row.get("account_id")),

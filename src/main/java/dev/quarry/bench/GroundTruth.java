@@ -27,7 +27,7 @@ public record GroundTruth(Map<String, Entry> accounts) {
     public static GroundTruth read(Path truthCsv) throws IOException {
         Map<String, Entry> accounts = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(truthCsv, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             for (CSVRecord row : parser) {
                 String campaign = row.get("campaign_id");
                 accounts.put(row.get("account_id"), new Entry(row.get("account_id"), row.get("label"),

@@ -41,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(seed), progress);
             Instant finished = Instant.now();
             long runId = new RunStore(caseFile).save(result, started, finished, progress);
-            progress.close();
+            progress.finish();
             print(runId, result, Duration.between(started, finished));
             return 0;
         }

@@ -110,7 +110,14 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void close() {
-        finished.set(true);
+        finish();
+    }
+
+    /** Ends the progress line so a summary can follow; safe to call more than once. */
+    void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
         if (printed && interactive) {
             System.err.println();
         }

@@ -80,7 +80,7 @@ final class DetectBenchCommand implements Callable<Integer> {
                 return 0;
             }
             QualityReport report = benchmark.quality(parseSuite(), directory);
-            progress.close();
+            progress.finish();
             print(report);
             return report.passed() ? 0 : BAR_MISSED;
         } finally {

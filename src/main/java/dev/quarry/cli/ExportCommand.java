@@ -64,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
             ExportReport report = target.pdf != null
                     ? new PdfPacket(caseFile).write(stored, target.pdf, campaign, progress)
                     : new CsvPacket(caseFile).write(stored, target.csv, campaign, progress);
-            progress.close();
+            progress.finish();
             System.out.printf(Locale.ROOT, "exported run %d (seed %d, %s)%s to %s%n", report.runId(),
                     stored.summary().seed(), stored.summary().finishedAt(),
                     campaign == null ? "" : " campaign " + campaign, report.directory());

@@ -1,6 +1,7 @@
 package dev.quarry.analysis;
 
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -74,7 +75,7 @@ public final class CaseFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws StoreException {
         caseFile.close();
     }
 

@@ -49,7 +49,7 @@ class CsvPacketTest {
 
     private static List<CSVRecord> read(Path file) throws Exception {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             assertEquals(file.getFileName().toString().equals(CsvPacket.ACCOUNTS) ? CsvPacket.ACCOUNT_COLUMNS
                     : CsvPacket.CAMPAIGN_COLUMNS, parser.getHeaderNames());
             return parser.getRecords();

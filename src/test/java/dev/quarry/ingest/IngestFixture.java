@@ -2,6 +2,7 @@ package dev.quarry.ingest;
 
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,7 +92,7 @@ final class IngestFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws StoreException {
         caseFile.close();
     }
 }
