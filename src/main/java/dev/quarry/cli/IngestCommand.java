@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,11 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SourceFormat sourceFormat = parseFormat(format);
         ImportOptions options = new ImportOptions(sourceFormat, mapping);
+        // a mistyped path must not leave a new, empty case behind
+        if (files.stream().noneMatch(Files::isReadable) && !Files.exists(casePath)) {
+            throw new IllegalArgumentException("none of the files can be read (" + files.get(0)
+                    + (files.size() > 1 ? ", …" : "") + "); check the paths; no case was created");
+        }
         int status = 0;
         try (CaseFile caseFile = CaseFile.open(casePath)) {
             Importer importer = new Importer(caseFile);

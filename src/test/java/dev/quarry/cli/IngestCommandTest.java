@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,7 @@ class IngestCommandTest {
         assertNotEquals(0, run.status());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("missing.csv"), run.err());
+        assertFalse(Files.exists(directory.resolve("case.quarry")), "a mistyped path leaves no empty case behind");
     }
 
     @Test
