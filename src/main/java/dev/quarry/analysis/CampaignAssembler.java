@@ -43,6 +43,12 @@ final class CampaignAssembler {
     static final double STRONG_LINK = 0.25;
     static final double ESTABLISHED = 0.5;
     static final double OUTSIDE_CAMPAIGN_MAX_RISK = 0.3;
+    /**
+     * Modularity's own scale (gamma = 1): a community keeps growing only while its ties beat what
+     * chance gives a group of its total link weight, so loosely chained accounts of a large extract
+     * do not become one community that hides the farms inside it.
+     */
+    static final double COMMUNITY_RESOLUTION = 1.0;
 
     private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.ofEntries(
             Map.entry(Evidence.BILLING, 0.7), Map.entry(Evidence.INFRASTRUCTURE, 0.5), Map.entry(Evidence.SYNCHRONIZED, 0.7),
@@ -99,7 +105,7 @@ final class CampaignAssembler {
             }
         }
         WeightedGraph graph = builder.build();
-        int[] label = Communities.mergeStronglyTied(graph, Communities.labelPropagation(graph, in.options().seed(), 50), 0.5);
+        int[] label = Communities.mergeStronglyTied(graph, Communities.labelPropagation(graph, in.options().seed(), 50, COMMUNITY_RESOLUTION), 0.5);
 
         Map<Evidence, boolean[]> covered = new EnumMap<>(Evidence.class);
         for (Evidence e : PAIRWISE) {
@@ -134,6 +140,9 @@ final class CampaignAssembler {
         boolean behaviourCounts = available.size() - 1 < 2;
         int requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
 
+        // a pivot must stand out against chance across all the groups tested (Bonferroni, 5 %)
+        long candidates = byLabel.stream().filter(g -> g.size() >= in.options().minCampaignSize()).count();
+        double pivotSignificance = 0.05 / Math.max(1, candidates);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> members : byLabel) {
             if (members.size() < in.options().minCampaignSize()) {
@@ -176,7 +185,7 @@ final class CampaignAssembler {
             strength.put(Evidence.CAPABILITY_SWEEP, strength.get(Evidence.TEMPLATE) >= ESTABLISHED ? sweep.strength() : 0);
             strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
             coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
-            double[] pivot = ModelPivotSignal.pivot(in.releases(), m);
+            double[] pivot = ModelPivotSignal.pivot(in.releases(), m, pivotSignificance);
             strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
             strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
             strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer));

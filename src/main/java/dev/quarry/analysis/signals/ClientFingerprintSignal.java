@@ -16,13 +16,21 @@ import java.util.Map;
  * An account has a fingerprint when one parameter combination covers at least
  * {@link #MIN_SHARE} of at least {@link #MIN_REQUESTS} requests; two accounts of different
  * organisations with the same fingerprint are linked with weight {@code 0.8 x rarity x dependence},
- * rarity over the accounts that have a fingerprint at all, and combinations held by more than a
+ * rarity {@code ln(W/m) / ln(1000)} (capped at 1) over the W accounts that have a fingerprint at all, and combinations held by more than a
  * quarter of them (SDK defaults) are no evidence.
  */
 public final class ClientFingerprintSignal {
     static final double MIN_SHARE = 0.9;
     static final int MIN_REQUESTS = 20;
     static final double BASE_WEIGHT = 0.8;
+    /**
+     * Rarity is {@code ln(W/m)}, the surprise of a fingerprinted account holding this combination
+     * by chance, on a fixed scale: full weight at odds of one in this many. Dividing by {@code ln(W)}
+     * instead made the same combination weaker the larger the extract, so a farm of several hundred
+     * in a case of tens of thousands fell below a strong tie although sharing an uncommon
+     * combination by chance is no likelier there.
+     */
+    static final double FULL_RARITY_ODDS = 1000;
 
     private ClientFingerprintSignal() {
     }
@@ -56,7 +64,7 @@ public final class ClientFingerprintSignal {
             if (members.length < 2 || members.length > maxHolders) {
                 continue;
             }
-            double rarity = Math.log(withFingerprint / (double) members.length) / Math.log(withFingerprint);
+            double rarity = Math.min(1, Math.log(withFingerprint / (double) members.length) / Math.log(FULL_RARITY_ODDS));
             PairSampler.forPairs(members, seed ^ fingerprint, (a, b) -> {
                 int org = data.activity(a).mainOrg();
                 if (org >= 0 && org == data.activity(b).mainOrg()) {

@@ -13,7 +13,10 @@ import java.util.List;
  * not "new"); an account adopts it quickly when its first request to it comes within 24 hours of the
  * model's first appearance. A group pivots when a majority of its members adopt quickly and that is
  * at least three times the rate among all accounts active at release time — early adopters exist
- * among legitimate users, a whole group switching at once does not happen by chance.
+ * among legitimate users, a whole group switching at once does not happen by chance. Small groups
+ * reach a majority by chance often enough when thousands of groups are tested, so the count of
+ * quick adopters must also be unlikely under the base rate: its binomial upper tail at most the
+ * significance the caller allows (Bonferroni over the groups it tests).
  */
 public final class ModelPivotSignal {
     static final long DAY_SECONDS = 86_400L;
@@ -78,8 +81,13 @@ public final class ModelPivotSignal {
         return releases;
     }
 
-    /** The strongest pivot of a group: {fraction of members adopting quickly, release index}, or null. */
-    public static double[] pivot(List<Release> releases, int[] members) {
+    /**
+     * The strongest pivot of a group: {fraction of members adopting quickly, release index}, or null.
+     *
+     * @param significance largest chance, under each release's base rate, of the group's count of
+     *                     quick adopters that still counts as a pivot
+     */
+    public static double[] pivot(List<Release> releases, int[] members, double significance) {
         double[] best = null;
         for (int r = 0; r < releases.size(); r++) {
             Release release = releases.get(r);
@@ -90,10 +98,35 @@ public final class ModelPivotSignal {
                 }
             }
             double share = quick / (double) members.length;
-            if (share > 0.5 && share >= 3 * release.baseRate() && (best == null || share > best[0])) {
+            if (share > 0.5 && share >= 3 * release.baseRate() && (best == null || share > best[0])
+                    && binomialUpperTail(members.length, quick, release.baseRate()) <= significance) {
                 best = new double[] {share, r};
             }
         }
         return best;
+    }
+
+    /** P(X >= k) for X ~ Binomial(n, p), summed in log space so large groups do not underflow. */
+    static double binomialUpperTail(int n, int k, double p) {
+        if (k <= 0) {
+            return 1;
+        }
+        if (p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return 1;
+        }
+        double tail = 0;
+        double logChoose = 0; // ln C(n, i), built up from i = 0
+        for (int i = 0; i <= n; i++) {
+            if (i > 0) {
+                logChoose += Math.log(n - i + 1) - Math.log(i);
+            }
+            if (i >= k) {
+                tail += Math.exp(logChoose + i * Math.log(p) + (n - i) * Math.log1p(-p));
+            }
+        }
+        return Math.min(1, tail);
     }
 }

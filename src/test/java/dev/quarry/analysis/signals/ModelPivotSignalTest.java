@@ -50,9 +50,31 @@ class ModelPivotSignalTest {
             group[a] = c.account("group" + a);
             users[a] = c.account("user" + a);
         }
-        double[] pivot = ModelPivotSignal.pivot(releases, group);
+        double[] pivot = ModelPivotSignal.pivot(releases, group, 0.05);
         assertNotNull(pivot);
         assertTrue(pivot[0] >= 0.9);
-        assertNull(ModelPivotSignal.pivot(releases, users));
+        assertNull(ModelPivotSignal.pivot(releases, users, 0.05));
+    }
+
+    @Test
+    void smallMajorityOfEarlyAdoptersIsNotAPivotWhenChanceExplainsIt() {
+        // 4 of 5 members adopt quickly where one account in five does: a majority, four times the
+        // base rate, yet one group in 150 gets there by chance
+        boolean[] quick = new boolean[100];
+        for (int a = 0; a < 4; a++) {
+            quick[a] = true;
+        }
+        List<ModelPivotSignal.Release> releases = List.of(new ModelPivotSignal.Release(0, START, quick, 0.2));
+        int[] small = {0, 1, 2, 3, 4};
+        assertNotNull(ModelPivotSignal.pivot(releases, small, 0.05));
+        assertNull(ModelPivotSignal.pivot(releases, small, 0.05 / 100));
+    }
+
+    @Test
+    void binomialTailMatchesDirectSumAndDoesNotUnderflowForLargeGroups() {
+        assertEquals(0.00265148, ModelPivotSignal.binomialUpperTail(11, 7, 0.21), 1e-7);
+        assertEquals(1, ModelPivotSignal.binomialUpperTail(11, 0, 0.21), 1e-12);
+        double large = ModelPivotSignal.binomialUpperTail(80, 70, 0.21);
+        assertTrue(large > 0 && large < 1e-30, "tail " + large);
     }
 }
