@@ -57,6 +57,7 @@ class WorkbenchSmokeTest {
         } catch (TimeoutException e) {
             throw new AssertionError("sample did not open: " + model.statusProperty().get(), e);
         }
+        WaitForAsyncUtils.waitForFxEvents();
 
         Label summary = robot.lookup("#case-summary").queryAs(Label.class);
         assertTrue(summary.getText().matches("[\\d,]+ events from 400 accounts in 2 source file\\(s\\), 0 rows rejected.*"),

@@ -169,9 +169,10 @@ public final class WorkbenchViewModel {
         busy.set(true);
         status.set(what + "…");
         current = executor.execute(what, task, result -> {
+            // show the result before leaving the busy state, so "not busy" means "all shown"
+            onSuccess.accept(result);
             unbind();
             status.set("Ready");
-            onSuccess.accept(result);
         }, failure -> {
             unbind();
             status.set(failure instanceof CancelledException ? what + ": cancelled, nothing was changed"
