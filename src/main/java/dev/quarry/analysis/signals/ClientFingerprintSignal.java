@@ -16,7 +16,7 @@ import java.util.Map;
  * An account has a fingerprint when one parameter combination covers at least
  * {@link #MIN_SHARE} of at least {@link #MIN_REQUESTS} requests; two accounts of different
  * organisations with the same fingerprint are linked with weight {@code 0.8 x rarity x dependence},
- * rarity {@code ln(W/m) / ln(1000)} (capped at 1) over the W accounts that have a fingerprint at all, and combinations held by more than a
+ * rarity {@code ln(W/m) / ln(min(W, 1000))} (capped at 1) over the W accounts that have a fingerprint at all, and combinations held by more than a
  * quarter of them (SDK defaults) are no evidence.
  */
 public final class ClientFingerprintSignal {
@@ -28,7 +28,8 @@ public final class ClientFingerprintSignal {
      * by chance, on a fixed scale: full weight at odds of one in this many. Dividing by {@code ln(W)}
      * instead made the same combination weaker the larger the extract, so a farm of several hundred
      * in a case of tens of thousands fell below a strong tie although sharing an uncommon
-     * combination by chance is no likelier there.
+     * combination by chance is no likelier there. Below that many fingerprinted accounts the scale
+     * stays {@code ln(W)}: a fixed scale there would make a small extract's farm weaker, not stronger.
      */
     static final double FULL_RARITY_ODDS = 1000;
 
@@ -64,7 +65,8 @@ public final class ClientFingerprintSignal {
             if (members.length < 2 || members.length > maxHolders) {
                 continue;
             }
-            double rarity = Math.min(1, Math.log(withFingerprint / (double) members.length) / Math.log(FULL_RARITY_ODDS));
+            double rarity = Math.min(1, Math.log(withFingerprint / (double) members.length)
+                    / Math.log(Math.min(withFingerprint, FULL_RARITY_ODDS)));
             PairSampler.forPairs(members, seed ^ fingerprint, (a, b) -> {
                 int org = data.activity(a).mainOrg();
                 if (org >= 0 && org == data.activity(b).mainOrg()) {
