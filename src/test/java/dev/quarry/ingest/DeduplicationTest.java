@@ -1,10 +1,7 @@
 package dev.quarry.ingest;
 
 import dev.quarry.model.ProgressListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,21 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DeduplicationTest {
+class DeduplicationTest extends IngestCaseTest {
 
-    @TempDir
-    Path directory;
-    IngestFixture fixture;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new IngestFixture(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private static String events(int from, int to) {
         StringBuilder csv = new StringBuilder("request_id,ts,account_id,prompt_text\n");

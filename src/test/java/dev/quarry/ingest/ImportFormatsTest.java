@@ -1,9 +1,6 @@
 package dev.quarry.ingest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,21 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ImportFormatsTest {
+class ImportFormatsTest extends IngestCaseTest {
 
-    @TempDir
-    Path directory;
-    IngestFixture fixture;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new IngestFixture(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private static final String CSV = "request_id,ts,account_id,prompt_tokens,temperature,prompt_text\n"
             + "r1,2024-03-05T10:15:30Z,alice,12,0.7,\"Summarize, briefly: \"\"the report\"\"\nand list\nits risks\"\n"

@@ -1,8 +1,5 @@
 package dev.quarry.ingest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,25 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read = accepted + duplicate + rejected, what the case holds matches the summary, and for line-based
  * formats every non-blank line is one record.
  */
-class ReaderFuzzTest {
+class ReaderFuzzTest extends IngestCaseTest {
 
     private static final int ROUNDS = 80;
 
     enum Input { CSV, JSONL, BEDROCK, GZIP_CSV, GZIP_JSONL }
 
-    @TempDir
-    Path directory;
-    IngestFixture fixture;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new IngestFixture(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private static final String CSV_SAMPLE = "\uFEFFrequest_id,ts,user_id,input_tokens,temp,prompt,extra col\r\n"
             + "a1,2024-03-05T10:15:30Z,u1,10,0.5,\"quoted, with \"\"quotes\"\"\nand a newline\",x\r\n"

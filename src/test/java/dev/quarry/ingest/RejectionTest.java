@@ -1,36 +1,19 @@
 package dev.quarry.ingest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RejectionTest {
+class RejectionTest extends IngestCaseTest {
 
     private static final String HEADER = "request_id,ts,account_id,prompt_tokens,completion_tokens,temperature,prompt_text\n";
 
-    @TempDir
-    Path directory;
-    IngestFixture fixture;
-
-    @BeforeEach
-    void open() throws Exception {
-        fixture = new IngestFixture(directory);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
