@@ -2,29 +2,32 @@ package dev.quarry.analysis;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Everything the event pass keeps about one account: its request times (with the model of each
- * request), tallies of the attributes it used, token, status and prompt statistics. Built
- * incrementally, one event at a time, in whatever order the events table yields them.
+ * request), tallies of the attributes it used, token, status and prompt statistics. Built one event
+ * at a time, in whatever order the events table yields them; the pass reads the table in parts, each
+ * part folding into its own activity, and the parts are merged before {@link #seal}.
  */
 public final class AccountActivity {
     /** Request time in seconds since the scan's time origin, shifted left, with the model id in the low bits. */
     static final int MODEL_BITS = 16;
     static final long NO_MODEL = (1 << MODEL_BITS) - 1;
+    private static final long[] NO_REQUESTS = new long[0];
 
-    private long[] requests = new long[8];
+    private long[] requests = NO_REQUESTS;
     int events;
     final Map<AttributeKind, IntCounter> attributes = new EnumMap<>(AttributeKind.class);
+    /** Frames of the prompts' openings and of their closings (see {@link PromptShape}). */
     final FrameCounter frames = new FrameCounter();
+    final FrameCounter closings = new FrameCounter();
+    /** Prompts per task category of the taxonomy; null until the first categorised prompt. */
+    int[] tasks;
     int prompts;
     double promptCharsSum;
     double promptCharsSquares;
     int reasoningRequests;
-    /** Prompts checked for reasoning requests (a fixed sample of all prompts, see EventScan). */
-    int reasoningSampled;
     int promptTokensCount;
     double promptTokensSum;
     int completionTokensCount;
@@ -37,61 +40,185 @@ public final class AccountActivity {
     double temperatureSum;
     IntCounter orgs;
 
-    /** Tally of the request contexts (organisation, network, client, model, parameters, status) the account used. */
-    private final IntCounter contexts = new IntCounter();
+    /** Tally of the request contexts (network, user agent, organisation, call settings) seen in one part, by {@link #contextKey}. */
+    private IntCounter contexts = new IntCounter();
 
-    void addRequest(long secondsSinceOrigin, int model, int context) {
+    /** One request; the context keys ({@link #contextKey}) say where it came from and how it was made, -1 where unknown. */
+    void addRequest(long secondsSinceOrigin, int model, int network, int client, int call) {
         if (events == requests.length) {
-            requests = Arrays.copyOf(requests, requests.length * 2);
+            requests = Arrays.copyOf(requests, Math.max(8, requests.length + (requests.length >> 1)));
         }
         requests[events++] = secondsSinceOrigin << MODEL_BITS | (model < 0 ? NO_MODEL : model);
-        contexts.add(context);
+        if (network >= 0) {
+            contexts.add(network);
+        }
+        if (client >= 0) {
+            contexts.add(client);
+        }
+        if (call >= 0) {
+            contexts.add(call);
+        }
     }
 
+    void addPrompt(PromptShape.Reading prompt, int taskCategories) {
+        prompts++;
+        promptCharsSum += prompt.chars();
+        promptCharsSquares += (double) prompt.chars() * prompt.chars();
+        frames.add(prompt.opening());
+        if (prompt.closing() != 0) {
+            closings.add(prompt.closing());
+        }
+        if (prompt.reasoning()) {
+            reasoningRequests++;
+        }
+        if (prompt.task() >= 0) {
+            if (tasks == null) {
+                tasks = new int[taskCategories];
+            }
+            tasks[prompt.task()]++;
+        }
+    }
+
+    /** Which part of a request's context a tallied key numbers (see {@link #addRequest}). */
+    static final int NETWORK = 0;
+    static final int CLIENT = 1;
+    static final int CALL = 2;
+    private static final int COMPONENT_SHIFT = 28;
+    private static final int ID_MASK = (1 << COMPONENT_SHIFT) - 1;
+
     /**
-     * Sorts requests by time and spreads the context tally into the attribute tallies; call once
-     * after the scan.
-     *
-     * @param contextValues per context id: org, ip, prefix, asn, country, user agent, model,
-     *                      parameters, status ordinal (-1 = none)
+     * What one part's context numbers stand for, in case-wide ids: per network id its IP, prefix,
+     * ASN and country (4 ints); per client id its organisation and user agent (2 ints); per call id
+     * its model, parameter combination and status ordinal (3 ints) and temperature (NaN when none).
+     * -1 where the event had no value.
      */
-    void seal(List<int[]> contextValues, List<Double> contextTemperature) {
-        requests = Arrays.copyOf(requests, events);
-        Arrays.sort(requests);
-        AttributeKind[] kinds = {null, AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN,
-                AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL, AttributeKind.PARAMETERS};
-        for (int context : contexts.keys()) {
-            int count = contexts.count(context);
-            int[] values = contextValues.get(context);
-            if (values[0] >= 0) {
-                if (orgs == null) {
-                    orgs = new IntCounter();
+    record ContextTables(int[] network, int[] clients, int[] calls, double[] temperatures) {
+    }
+
+    static int contextKey(int component, int id) {
+        return component << COMPONENT_SHIFT | id;
+    }
+
+    /** Spreads one part's context tally into the attribute tallies; call once per part, after its events are read. */
+    void spreadContexts(ContextTables tables) {
+        AttributeKind[] networkKinds = {AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN, AttributeKind.COUNTRY};
+        for (int key : contexts.keys()) {
+            int count = contexts.count(key);
+            int id = key & ID_MASK;
+            switch (key >>> COMPONENT_SHIFT) {
+                case NETWORK -> {
+                    for (int k = 0; k < networkKinds.length; k++) {
+                        tally(networkKinds[k], tables.network()[4 * id + k], count);
+                    }
                 }
-                orgs.add(values[0], count);
-            }
-            for (int k = 1; k < kinds.length; k++) {
-                if (values[k] >= 0) {
-                    attributes.computeIfAbsent(kinds[k], x -> new IntCounter()).add(values[k], count);
+                case CLIENT -> {
+                    int org = tables.clients()[2 * id];
+                    if (org >= 0) {
+                        if (orgs == null) {
+                            orgs = new IntCounter();
+                        }
+                        orgs.add(org, count);
+                    }
+                    tally(AttributeKind.USER_AGENT, tables.clients()[2 * id + 1], count);
                 }
-            }
-            if (values[8] >= 0) {
-                RequestStatus status = RequestStatus.values()[values[8]];
-                if (status != RequestStatus.UNKNOWN) {
-                    statusKnown += count;
+                default -> {
+                    tally(AttributeKind.MODEL, tables.calls()[3 * id], count);
+                    tally(AttributeKind.PARAMETERS, tables.calls()[3 * id + 1], count);
+                    int statusOrdinal = tables.calls()[3 * id + 2];
+                    if (statusOrdinal >= 0) {
+                        RequestStatus status = RequestStatus.values()[statusOrdinal];
+                        if (status != RequestStatus.UNKNOWN) {
+                            statusKnown += count;
+                        }
+                        switch (status) {
+                            case REFUSED -> refused += count;
+                            case RATE_LIMITED -> rateLimited += count;
+                            case ERROR -> errors += count;
+                            default -> { }
+                        }
+                    }
+                    double temperature = tables.temperatures()[id];
+                    if (!Double.isNaN(temperature)) {
+                        temperatureCount += count;
+                        temperatureSum += temperature * count;
+                    }
                 }
-                switch (status) {
-                    case REFUSED -> refused += count;
-                    case RATE_LIMITED -> rateLimited += count;
-                    case ERROR -> errors += count;
-                    default -> { }
-                }
-            }
-            double temperature = contextTemperature.get(context);
-            if (!Double.isNaN(temperature)) {
-                temperatureCount += count;
-                temperatureSum += temperature * count;
             }
         }
+        contexts = new IntCounter();
+    }
+
+    private void tally(AttributeKind kind, int value, int count) {
+        if (value >= 0) {
+            attributes.computeIfAbsent(kind, x -> new IntCounter()).add(value, count);
+        }
+    }
+
+    /** Replaces the model ids in the request list by the case-wide numbering ({@code map[local]}). */
+    void renumberModels(int[] map) {
+        for (int i = 0; i < events; i++) {
+            long model = requests[i] & NO_MODEL;
+            if (model != NO_MODEL) {
+                int global = map[(int) model];
+                requests[i] = requests[i] & ~NO_MODEL | (global >= NO_MODEL ? NO_MODEL : global);
+            }
+        }
+    }
+
+    /** Adds the same account's activity from another part of the events (already spread). */
+    void merge(AccountActivity part) {
+        if (part.events > 0) {
+            requests = Arrays.copyOf(requests, events + part.events);
+            System.arraycopy(part.requests, 0, requests, events, part.events);
+            events += part.events;
+        }
+        part.attributes.forEach((kind, counter) -> {
+            IntCounter mine = attributes.computeIfAbsent(kind, x -> new IntCounter());
+            for (int key : counter.keys()) {
+                mine.add(key, counter.count(key));
+            }
+        });
+        if (part.orgs != null) {
+            if (orgs == null) {
+                orgs = new IntCounter();
+            }
+            for (int key : part.orgs.keys()) {
+                orgs.add(key, part.orgs.count(key));
+            }
+        }
+        frames.merge(part.frames);
+        closings.merge(part.closings);
+        if (part.tasks != null) {
+            if (tasks == null) {
+                tasks = new int[part.tasks.length];
+            }
+            for (int t = 0; t < tasks.length; t++) {
+                tasks[t] += part.tasks[t];
+            }
+        }
+        prompts += part.prompts;
+        promptCharsSum += part.promptCharsSum;
+        promptCharsSquares += part.promptCharsSquares;
+        reasoningRequests += part.reasoningRequests;
+        promptTokensCount += part.promptTokensCount;
+        promptTokensSum += part.promptTokensSum;
+        completionTokensCount += part.completionTokensCount;
+        completionTokensSum += part.completionTokensSum;
+        statusKnown += part.statusKnown;
+        refused += part.refused;
+        rateLimited += part.rateLimited;
+        errors += part.errors;
+        temperatureCount += part.temperatureCount;
+        temperatureSum += part.temperatureSum;
+    }
+
+    /** Sorts the requests by time and trims their array; call once, after every part is merged. */
+    void seal() {
+        if (requests.length != events) {
+            requests = Arrays.copyOf(requests, events);
+        }
+        Arrays.sort(requests);
+        contexts = null;
     }
 
     public int events() {
@@ -115,8 +242,19 @@ public final class AccountActivity {
         return counter == null ? EMPTY : counter;
     }
 
+    /** Frames of the prompts' openings. */
     public FrameCounter frames() {
         return frames;
+    }
+
+    /** Frames of the prompts' closings (prompts long enough to have one). */
+    public FrameCounter closings() {
+        return closings;
+    }
+
+    /** Prompts in each task category of the taxonomy (all zero when none was recognised). */
+    public int tasks(int category) {
+        return tasks == null ? 0 : tasks[category];
     }
 
     public int prompts() {

@@ -1,6 +1,7 @@
 package dev.quarry.analysis;
 
 import dev.quarry.analysis.signals.BehaviourSimilarity;
+import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.ClientFingerprintSignal;
 import dev.quarry.analysis.signals.DenseBlockSignal;
 import dev.quarry.analysis.signals.Evidence;
@@ -8,6 +9,7 @@ import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
 import dev.quarry.analysis.signals.SharedTemplateSignal;
+import dev.quarry.analysis.signals.SharedValues;
 import dev.quarry.analysis.signals.SynchronizedActivitySignal;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
@@ -40,7 +42,7 @@ public final class Analyzer {
         watch.start(0);
         CaseData data;
         try {
-            data = EventScan.read(caseFile.connection(), progress);
+            data = EventScan.read(caseFile, progress);
         } catch (SQLException e) {
             throw new AnalysisException("cannot read case " + caseFile.path() + ": " + e.getMessage(), e);
         }
@@ -59,12 +61,13 @@ public final class Analyzer {
 
         watch.start(3);
         Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(data);
-        Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
-        links.putAll(SharedInfrastructureSignal.links(data, holders, similarity, options.seed()));
+        Map<Evidence, SharedValues> shared = new EnumMap<>(Evidence.class);
+        shared.putAll(SharedInfrastructureSignal.values(data, holders));
 
         watch.start(4);
-        links.put(Evidence.SYNCHRONIZED, SynchronizedActivitySignal.links(data, options.syncWindowMinutes() * 60,
-                options.minHashSize(), options.lshBands(), options.seed(), progress));
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(data, options.syncWindowMinutes() * 60);
+        Links synchronizedLinks = SynchronizedActivitySignal.links(activity, options.minHashSize(), options.lshBands(),
+                options.seed(), progress);
 
         watch.start(5);
         SharedTemplateSignal.Templates[] templates = new SharedTemplateSignal.Templates[data.size()];
@@ -75,9 +78,14 @@ public final class Analyzer {
                 templateColumns.add(new long[] {account, frame});
             }
         }
-        links.put(Evidence.TEMPLATE, SharedTemplateSignal.links(data, similarity, options.seed()));
-
-        links.put(Evidence.CLIENT, ClientFingerprintSignal.links(data, similarity, options.seed()));
+        shared.put(Evidence.TEMPLATE, SharedTemplateSignal.values(data, templates));
+        shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data));
+        Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
+        for (SharedValues values : shared.values()) {
+            links.put(values.family(), values.links(data, similarity, options.seed()));
+        }
+        links.put(Evidence.SYNCHRONIZED, synchronizedLinks);
+        double[][] taskMixes = CapabilitySweepSignal.mixes(data);
 
         watch.start(6);
         DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize());
@@ -86,9 +94,9 @@ public final class Analyzer {
         List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
 
         watch.start(8);
-        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, links, blocks.blocks(),
-                templates, releases, standardized, models.anomaly(), holders, column(raw, "reasoning_request_share"),
-                column(raw, "mean_completion_tokens"), options));
+        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, shared, links,
+                activity, blocks.blocks(), templates, taskMixes, releases, standardized, models.anomaly(), holders,
+                column(raw, "reasoning_request_share"), column(raw, "mean_completion_tokens"), options));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {

@@ -124,9 +124,7 @@ public final class BehaviourFeatures {
             f[26] = frames.saturated() ? 1.0 : frames.distinct() / (double) a.prompts;
             long[][] ranked = frames.ranked();
             f[27] = ranked.length == 0 ? 0 : ranked[0][1] / (double) a.prompts;
-            if (a.reasoningSampled > 0) {
-                f[28] = a.reasoningRequests / (double) a.reasoningSampled;
-            }
+            f[28] = a.reasoningRequests / (double) a.prompts;
         }
         if (createdAtMs != Long.MIN_VALUE) {
             long firstMs = originMs + a.time(0) * 1000L;

@@ -9,45 +9,54 @@ import dev.quarry.analysis.signals.OutputHarvestSignal;
 import dev.quarry.analysis.signals.ReasoningHarvestSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
 import dev.quarry.analysis.signals.SharedTemplateSignal;
+import dev.quarry.analysis.signals.SharedValues;
+import dev.quarry.analysis.signals.SynchronizedActivitySignal;
 import dev.quarry.graph.Communities;
+import dev.quarry.graph.DenseBlocks;
 import dev.quarry.graph.WeightedGraph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns pairwise links into campaigns. The links of all pairwise signals form one weighted account
- * graph; label propagation finds its communities; each community is scored by how many independent
- * sources of evidence support it: billing (accounts table), network (IPs, user agents), timing
- * (synchronized windows, model pivot), prompts (templates, capability sweep, reasoning harvest),
- * client configuration (identical uncommon request parameters), harvest (members drawing long
- * answers) and behaviour
- * (members that act alike). Each source alone has innocent explanations, so a community needs two
- * established sources (a family that ties at least half its members by a strong link) and, when the
- * extract has prompts, a sign of extraction (sweep, reasoning or output harvest, model pivot) or a third
- * source to become a campaign; its
- * score is a noisy-OR of the families' strengths times their reliability. An account's risk is its
- * campaign's score, lowered when its own ties to the campaign are a small part of its links;
- * accounts outside campaigns keep a low risk from their anomaly alone, since being unusual is not
- * evidence of coordination (heavy legitimate users are unusual).
+ * Turns the signals into campaigns. The links of all pairwise signals form one weighted account
+ * graph; Louvain modularity finds its communities (candidate groups). Each candidate is then judged
+ * on evidence computed exactly for its members, not on the sampled links that proposed it: which
+ * members share a rare card, address, client setting or template with another member, which are in
+ * step with the rest of the group beyond their own rhythm, how many sweep the task taxonomy, ask for
+ * reasoning, draw long answers or rushed to a new model.
+ * <p>
+ * The evidence falls into independent sources: billing (accounts table), network (addresses, user
+ * agents), client configuration (request parameters), timing (synchronized activity, model pivot),
+ * prompts (templates, capability sweep, reasoning harvest), harvest (long answers) and behaviour
+ * (members acting alike). Each source alone has innocent explanations, so a group needs two
+ * established sources (each tying at least half its members), members from several organisations,
+ * and, when the extract has prompts, a sign of extraction (sweep, reasoning or output harvest, model
+ * pivot) or a third source. Its score is a noisy-OR of the families' strengths times their
+ * reliability. A member is flagged only when its own ties carry the group's sources and it takes part
+ * in the extraction. An account's risk is its campaign's score, lowered when its ties to the
+ * campaign are a small part of its links; accounts outside campaigns keep a low risk from their
+ * anomaly alone, since being unusual is not evidence of coordination (heavy legitimate users are
+ * unusual).
  */
 final class CampaignAssembler {
     static final double MIN_LINK = 0.1;
-    /** A link this strong ties a member to its group for a family (e.g. a card shared by a few dozen accounts). */
+    /** A tie this strong binds a member to its group for a family (e.g. a card shared by a few dozen accounts). */
     static final double STRONG_LINK = 0.25;
     static final double ESTABLISHED = 0.5;
     static final double OUTSIDE_CAMPAIGN_MAX_RISK = 0.3;
-    /**
-     * Modularity's own scale (gamma = 1): a community keeps growing only while its ties beat what
-     * chance gives a group of its total link weight, so loosely chained accounts of a large extract
-     * do not become one community that hides the farms inside it.
-     */
+    /** A member this close to its group's mean behaviour acts as the group does. */
+    static final double TYPICAL_MEMBER = 0.9;
+    /** Modularity's own scale (gamma = 1) for the Louvain communities. */
     static final double COMMUNITY_RESOLUTION = 1.0;
 
     private static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.ofEntries(
@@ -56,8 +65,11 @@ final class CampaignAssembler {
             Map.entry(Evidence.MODEL_PIVOT, 0.5), Map.entry(Evidence.BEHAVIOUR, 0.4), Map.entry(Evidence.CLIENT, 0.5),
             Map.entry(Evidence.REASONING_HARVEST, 0.4), Map.entry(Evidence.OUTPUT_HARVEST, 0.4)));
 
-    private static final List<Evidence> PAIRWISE = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE,
-            Evidence.SYNCHRONIZED, Evidence.TEMPLATE, Evidence.CLIENT);
+    /** Families whose evidence is a value shared between two members. */
+    static final List<Evidence> SHARED = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.CLIENT, Evidence.TEMPLATE);
+    /** Families that tie one member to another (shared values and synchronized activity). */
+    static final List<Evidence> TIES = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.CLIENT, Evidence.TEMPLATE,
+            Evidence.SYNCHRONIZED);
 
     enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, HARVEST, BEHAVIOUR }
 
@@ -74,30 +86,34 @@ final class CampaignAssembler {
         };
     }
 
-    record Inputs(CaseData data, Map<Evidence, Links> links, List<dev.quarry.graph.DenseBlocks.Block> denseBlocks,
-                  SharedTemplateSignal.Templates[] templates,
+    record Inputs(CaseData data, Map<Evidence, SharedValues> shared, Map<Evidence, Links> links,
+                  SynchronizedActivitySignal.Activity activity, List<DenseBlocks.Block> denseBlocks,
+                  SharedTemplateSignal.Templates[] templates, double[][] taskMixes,
                   List<ModelPivotSignal.Release> releases, double[][] standardized, double[] anomaly,
                   Map<AttributeKind, SharedInfrastructureSignal.Holders> holders, double[] reasoningShare,
-                  double[] meanCompletionTokens,
-                  AnalysisOptions options) {
+                  double[] meanCompletionTokens, AnalysisOptions options) {
     }
 
     record Assembly(Integer[] campaignOf, double[] risk, List<List<String>> reasons, List<Campaign> campaigns) {
     }
 
-    private record Group(int[] members, Map<Evidence, Double> strength, Map<Evidence, Integer> covered,
-                         double score, List<String> reasons) {
+    /**
+     * A judged candidate group.
+     *
+     * @param ties      per tie family, which members (by position) are bound to another member
+     * @param synchrony per member {z, observed / expected} of its overlap with the rest of the group
+     * @param typicality per member, the cosine of its behaviour features with the group's mean direction
+     */
+    record Group(int[] members, Map<Evidence, Double> strength, Map<Evidence, Integer> covered,
+                 Map<Evidence, boolean[]> ties, double[][] synchrony, CapabilitySweepSignal.Sweep sweep, double[] pivot,
+                 double cohesion, double[] typicality, double score, Set<Source> established, List<String> reasons) {
     }
 
     static Assembly assemble(Inputs in) {
         CaseData data = in.data();
         int n = data.size();
         WeightedGraph.Builder builder = new WeightedGraph.Builder(n);
-        for (Evidence e : PAIRWISE) {
-            Links links = in.links().get(e);
-            if (links == null) {
-                continue;
-            }
+        for (Links links : in.links().values()) {
             for (int i = 0; i < links.size(); i++) {
                 if (links.weight(i) >= MIN_LINK) {
                     builder.add(links.first(i), links.second(i), links.weight(i));
@@ -105,23 +121,7 @@ final class CampaignAssembler {
             }
         }
         WeightedGraph graph = builder.build();
-        int[] label = Communities.mergeStronglyTied(graph, Communities.labelPropagation(graph, in.options().seed(), 50, COMMUNITY_RESOLUTION), 0.5);
-
-        Map<Evidence, boolean[]> covered = new EnumMap<>(Evidence.class);
-        for (Evidence e : PAIRWISE) {
-            boolean[] c = new boolean[n];
-            Links links = in.links().get(e);
-            for (int i = 0; links != null && i < links.size(); i++) {
-                int a = links.first(i);
-                int b = links.second(i);
-                if (links.weight(i) >= STRONG_LINK && label[a] == label[b]) {
-                    c[a] = true;
-                    c[b] = true;
-                }
-            }
-            covered.put(e, c);
-        }
-
+        int[] label = Communities.louvain(graph, in.options().seed(), COMMUNITY_RESOLUTION);
         int labels = Arrays.stream(label).max().orElse(-1) + 1;
         List<List<Integer>> byLabel = new ArrayList<>();
         for (int l = 0; l < labels; l++) {
@@ -130,18 +130,10 @@ final class CampaignAssembler {
         for (int v = 0; v < n; v++) {
             byLabel.get(label[v]).add(v);
         }
-        BehaviourSimilarity similarity = new BehaviourSimilarity(in.standardized());
-        double globalCohesion = meanCosine(in.standardized(), allAccounts(n));
-        double reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
-        double longAnswer = OutputHarvestSignal.threshold(in.meanCompletionTokens());
-        Set<Source> available = ReasonWriter.availableSources(data);
-        // Members behaving alike is what a group of similar legitimate users also shows; it only
-        // stands in as a second source when the extract lacks billing, network and prompts.
-        boolean behaviourCounts = available.size() - 1 < 2;
-        int requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
 
-        // a pivot must stand out against chance across all the groups tested (Bonferroni, 5 %)
+        Judge judge = new Judge(in, label);
         long candidates = byLabel.stream().filter(g -> g.size() >= in.options().minCampaignSize()).count();
+        // a pivot must stand out against chance across all the groups tested (Bonferroni, 5 %)
         double pivotSignificance = 0.05 / Math.max(1, candidates);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> members : byLabel) {
@@ -149,80 +141,12 @@ final class CampaignAssembler {
                 continue;
             }
             int[] m = members.stream().mapToInt(Integer::intValue).toArray();
-            Map<Evidence, Double> strength = new EnumMap<>(Evidence.class);
-            Map<Evidence, Integer> coveredCount = new EnumMap<>(Evidence.class);
-            for (Evidence e : PAIRWISE) {
-                int count = 0;
-                for (int v : m) {
-                    if (covered.get(e)[v]) {
-                        count++;
-                    }
-                }
-                coveredCount.put(e, count);
-                strength.put(e, count / (double) m.length);
-            }
-            SharedTemplateSignal.Templates[] memberTemplates = new SharedTemplateSignal.Templates[m.length];
-            for (int i = 0; i < m.length; i++) {
-                memberTemplates[i] = in.templates()[m[i]];
-            }
-            // an organisation counts once: accounts of one org share tooling and billing by design,
-            // so a group of a few enterprises is a few parties, not a crowd of accounts
-            java.util.Set<Integer> parties = new java.util.HashSet<>();
-            int orgless = 0;
-            for (int v : m) {
-                int org = data.activity(v).mainOrg();
-                if (org < 0) {
-                    orgless++;
-                } else {
-                    parties.add(org);
-                }
-            }
-            if (parties.size() + orgless < in.options().minCampaignSize()) {
+            if (judge.parties(m) < in.options().minCampaignSize()) {
                 continue;
             }
-            CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(memberTemplates);
-            // task types are template frames: a sweep only means something among members that share templates
-            strength.put(Evidence.CAPABILITY_SWEEP, strength.get(Evidence.TEMPLATE) >= ESTABLISHED ? sweep.strength() : 0);
-            strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
-            coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
-            double[] pivot = ModelPivotSignal.pivot(in.releases(), m, pivotSignificance);
-            strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
-            strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
-            strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer));
-            double cohesion = meanCosine(in.standardized(), m);
-            double cohesionStrength = globalCohesion >= 1 ? 0
-                    : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
-            strength.put(Evidence.BEHAVIOUR, cohesionStrength);
-
-            double keep = 1;
-            java.util.EnumSet<Source> established = java.util.EnumSet.noneOf(Source.class);
-            for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
-                keep *= 1 - RELIABILITY.get(s.getKey()) * s.getValue();
-                Source source = sourceOf(s.getKey());
-                if (source != null && s.getValue() >= ESTABLISHED && (source != Source.BEHAVIOUR || behaviourCounts)) {
-                    established.add(source);
-                }
-            }
-            double score = 1 - keep;
-            if (established.size() < requiredSources) {
-                score *= 0.5;
-            }
-            // Coordination through two sources describes a company with several API accounts as
-            // well as a farm; such a campaign must also show extraction: a sweep of task types,
-            // harvesting of reasoning, or a rush to a new model. Three independent sources of
-            // coordination stand on their own. Without prompt text only the pivot can show
-            // extraction, so the rule applies when prompts are there.
-            boolean extraction = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED
-                    || strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED
-                    || strength.get(Evidence.MODEL_PIVOT) >= ESTABLISHED
-                    || strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
-            if (available.contains(Source.PROMPTS) && !extraction && established.size() < 3) {
-                score *= 0.5;
-            }
-            List<String> reasons = ReasonWriter.campaignReasons(in, m, strength, coveredCount, sweep, pivot,
-                    cohesion, globalCohesion, similarity);
-            groups.add(new Group(m, strength, coveredCount, score, reasons));
+            groups.add(judge.evaluate(m, pivotSignificance));
         }
+        groups = mergeFragments(groups, byLabel, label, graph, judge, pivotSignificance, in.options().flagThreshold());
         groups.sort(Comparator.comparingDouble(Group::score).reversed()
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
 
@@ -239,34 +163,21 @@ final class CampaignAssembler {
             reasons.add(new ArrayList<>());
         }
         int nextId = 1;
-        Map<Integer, Map<Long, List<Long>>> startsByDay = new java.util.HashMap<>();
+        Map<Integer, Map<Long, List<Long>>> startsByDay = new HashMap<>();
         for (Group group : groups) {
             if (group.score() < in.options().flagThreshold()) {
                 continue;
             }
             int id = nextId++;
             int supported = 0;
-            for (int v : group.members()) {
+            int needed = Math.max(1, Math.min(2, tieSources(group)));
+            for (int k = 0; k < group.members().length; k++) {
+                int v = group.members()[k];
                 // the account itself must be tied to the group through as many independent sources as
                 // the group needs: sharing a public benchmark's prompts alone does not make a farm member
-                java.util.EnumSet<Source> own = java.util.EnumSet.noneOf(Source.class);
-                for (Evidence e : PAIRWISE) {
-                    Source source = sourceOf(e);
-                    if (source != null && group.strength().get(e) >= ESTABLISHED && covered.get(e)[v]) {
-                        own.add(source);
-                    }
-                }
-                boolean support = own.size() >= Math.max(1, Math.min(2, pairwiseSources(group)))
-                        && takesPartInExtraction(in, group, v);
-                double inside = 0;
-                double total = 0;
-                for (int i = 0; i < graph.degree(v); i++) {
-                    total += graph.weight(v, i);
-                    if (label[graph.neighbour(v, i)] == label[v]) {
-                        inside += graph.weight(v, i);
-                    }
-                }
-                double attachment = total > 0 ? inside / total : 0;
+                boolean support = ownSources(group, k, judge.quickAdopter(v)).size() >= needed
+                        && judge.takesPartInExtraction(group, k);
+                double attachment = attachment(graph, label, v);
                 if (support) {
                     supported++;
                     campaignOf[v] = id;
@@ -281,13 +192,14 @@ final class CampaignAssembler {
                     .filter(s -> s.getValue() >= ESTABLISHED)
                     .sorted((x, y) -> Double.compare(RELIABILITY.get(y.getKey()) * y.getValue(), RELIABILITY.get(x.getKey()) * x.getValue()))
                     .forEach(s -> signals.add(s.getKey().signal()));
-            String label2 = String.join(", ", signals.stream().limit(3)
+            String title = String.join(", ", signals.stream().limit(3)
                     .map(s -> Arrays.stream(Evidence.values()).filter(e -> e.signal().equals(s)).findFirst().orElseThrow().description())
                     .toList());
-            campaigns.add(new Campaign(id, label2, round(group.score()), supported, List.copyOf(signals), group.reasons()));
-            for (int v : group.members()) {
+            campaigns.add(new Campaign(id, title, round(group.score()), supported, List.copyOf(signals), group.reasons()));
+            for (int k = 0; k < group.members().length; k++) {
+                int v = group.members()[k];
                 if (campaignOf[v] != null && campaignOf[v] == id) {
-                    reasons.set(v, ReasonWriter.accountReasons(in, v, id, group.members(), campaignOf, group.strength(), startsByDay));
+                    reasons.set(v, ReasonWriter.accountReasons(in, v, k, id, group, campaignOf, startsByDay));
                 }
             }
         }
@@ -307,50 +219,373 @@ final class CampaignAssembler {
         return new Assembly(campaignOf, risk, reasons, campaigns);
     }
 
+    /** Neighbouring communities examined for fragments of one campaign, strongest ties first. */
+    static final int MAX_FRAGMENT_CANDIDATES = 20;
+
     /**
-     * Whether the account itself shows the extraction its group is flagged for: it adopted the new
-     * model within a day, asks for reasoning, or uses the group's shared templates. Vacuously true
-     * when the group's case offers no extraction evidence (no prompts, no release).
+     * Puts fragments of one campaign back together. Louvain keeps a farm whole while it is a small
+     * part of the case; in a small extract, where one farm carries much of all link weight, its
+     * payment cards can split it into cliques that modularity keeps apart. A campaign and a
+     * neighbouring community are one group when most members of each are strongly tied to members of
+     * the other through at least two independent sources (their shared addresses, client settings
+     * or templates); unrelated farms, or a farm and a crowd behind one NAT, are not.
      */
-    private static boolean takesPartInExtraction(Inputs in, Group group, int v) {
-        boolean anyEstablished = false;
-        if (group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
-            anyEstablished = true;
+    private static List<Group> mergeFragments(List<Group> groups, List<List<Integer>> byLabel, int[] label,
+                                              WeightedGraph graph, Judge judge, double pivotSignificance, double threshold) {
+        List<Group> current = new ArrayList<>(groups);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            current.sort(Comparator.comparingDouble(Group::score).reversed().thenComparingInt(g -> g.members()[0]));
+            for (Group campaign : current) {
+                if (campaign.score() < threshold) {
+                    break;
+                }
+                int own = label[campaign.members()[0]];
+                for (int other : neighbouringLabels(graph, label, campaign.members())) {
+                    int[] fragment = byLabel.get(other).stream().mapToInt(Integer::intValue).toArray();
+                    if (fragment.length == 0 || !judge.crossTied(campaign.members(), own, fragment, other)) {
+                        continue;
+                    }
+                    for (int v : fragment) {
+                        label[v] = own;
+                        byLabel.get(own).add(v);
+                    }
+                    byLabel.get(other).clear();
+                    int[] union = byLabel.get(own).stream().mapToInt(Integer::intValue).sorted().toArray();
+                    current.removeIf(g -> label[g.members()[0]] == own);
+                    current.add(judge.evaluate(union, pivotSignificance));
+                    merged = true;
+                    break;
+                }
+                if (merged) {
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Communities the members have links into, by total link weight, strongest first. */
+    private static List<Integer> neighbouringLabels(WeightedGraph graph, int[] label, int[] members) {
+        int own = label[members[0]];
+        Map<Integer, Double> weight = new HashMap<>();
+        for (int v : members) {
+            for (int i = 0; i < graph.degree(v); i++) {
+                int l = label[graph.neighbour(v, i)];
+                if (l != own) {
+                    weight.merge(l, graph.weight(v, i), Double::sum);
+                }
+            }
+        }
+        return weight.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_FRAGMENT_CANDIDATES).map(Map.Entry::getKey).toList();
+    }
+
+    /** Judges candidate groups; holds what every judgement needs, computed once per run. */
+    private static final class Judge {
+        final Inputs in;
+        final CaseData data;
+        final int[] label;
+        final int[] org;
+        final BehaviourSimilarity similarity;
+        final double globalCohesion;
+        final double reasoningBase;
+        final double longAnswer;
+        final double medianAnswer;
+        final double[] caseMix;
+        final Set<Source> available;
+        final boolean behaviourCounts;
+        final int requiredSources;
+        final double[] scratch;
+        final boolean[] syncLinked;
+        final SharedValues.IntScratch touched = new SharedValues.IntScratch();
+
+        Judge(Inputs in, int[] label) {
+            this.in = in;
+            this.data = in.data();
+            this.label = label;
+            int n = data.size();
+            org = new int[n];
+            for (int v = 0; v < n; v++) {
+                org[v] = data.activity(v).mainOrg();
+            }
+            similarity = new BehaviourSimilarity(in.standardized());
+            globalCohesion = meanCosine(in.standardized(), allAccounts(n));
+            reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
+            longAnswer = OutputHarvestSignal.threshold(in.meanCompletionTokens());
+            medianAnswer = OutputHarvestSignal.median(in.meanCompletionTokens());
+            caseMix = CapabilitySweepSignal.caseMix(in.taskMixes());
+            available = ReasonWriter.availableSources(data);
+            // Members behaving alike is what a group of similar legitimate users also shows; it only
+            // stands in as a source when the extract offers fewer than two others.
+            behaviourCounts = available.size() - 1 < 2;
+            requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
+            scratch = new double[n];
+            syncLinked = syncLinked(in, label);
+        }
+
+        /**
+         * Whether most members of each of two groups are strongly tied to members of the other
+         * through at least two independent sources of shared values.
+         */
+        boolean crossTied(int[] first, int firstLabel, int[] second, int secondLabel) {
+            Set<Source> sources = EnumSet.noneOf(Source.class);
+            for (Evidence e : SHARED) {
+                SharedValues values = in.shared().get(e);
+                if (values == null || sources.contains(sourceOf(e))) {
+                    continue;
+                }
+                if (tiedShare(values, first, secondLabel) >= ESTABLISHED && tiedShare(values, second, firstLabel) >= ESTABLISHED) {
+                    sources.add(sourceOf(e));
+                }
+            }
+            return sources.size() >= 2;
+        }
+
+        private double tiedShare(SharedValues values, int[] members, int partners) {
+            int tied = 0;
+            for (int v : members) {
+                if (values.strongestTie(v, partners, label, org, similarity, scratch, touched) >= STRONG_LINK) {
+                    tied++;
+                }
+            }
+            return tied / (double) members.length;
+        }
+
+        /** Parties behind the members: an organisation counts once, accounts without one each count. */
+        int parties(int[] members) {
+            Set<Integer> orgs = new HashSet<>();
+            int orgless = 0;
+            for (int v : members) {
+                if (org[v] < 0) {
+                    orgless++;
+                } else {
+                    orgs.add(org[v]);
+                }
+            }
+            return orgs.size() + orgless;
+        }
+
+        Group evaluate(int[] m, double pivotSignificance) {
+            Map<Evidence, Double> strength = new EnumMap<>(Evidence.class);
+            Map<Evidence, Integer> coveredCount = new EnumMap<>(Evidence.class);
+            Map<Evidence, boolean[]> ties = new EnumMap<>(Evidence.class);
+            for (Evidence e : SHARED) {
+                SharedValues values = in.shared().get(e);
+                boolean[] tied = new boolean[m.length];
+                for (int k = 0; values != null && k < m.length; k++) {
+                    tied[k] = values.strongestTie(m[k], label, org, similarity, scratch, touched) >= STRONG_LINK;
+                }
+                ties.put(e, tied);
+            }
+            double[][] synchrony = in.activity().memberSynchrony(m);
+            boolean[] inStep = new boolean[m.length];
+            for (int k = 0; k < m.length; k++) {
+                inStep[k] = synchrony[k][0] >= SynchronizedActivitySignal.MIN_MEMBER_Z
+                        && synchrony[k][1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO || syncLinked[m[k]];
+            }
+            ties.put(Evidence.SYNCHRONIZED, inStep);
+            for (Map.Entry<Evidence, boolean[]> e : ties.entrySet()) {
+                int count = 0;
+                for (boolean t : e.getValue()) {
+                    count += t ? 1 : 0;
+                }
+                coveredCount.put(e.getKey(), count);
+                strength.put(e.getKey(), count / (double) m.length);
+            }
+            CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(in.taskMixes(), caseMix, m);
+            strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
+            strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
+            coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
+            double[] pivot = ModelPivotSignal.pivot(in.releases(), m, pivotSignificance);
+            strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
+            strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
+            strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer));
+            double cohesion = meanCosine(in.standardized(), m);
+            double cohesionStrength = globalCohesion >= 1 ? 0
+                    : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
+            strength.put(Evidence.BEHAVIOUR, cohesionStrength);
+
+            double keep = 1;
+            Set<Source> established = EnumSet.noneOf(Source.class);
+            for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
+                keep *= 1 - RELIABILITY.get(s.getKey()) * s.getValue();
+                Source source = coordinationSource(s.getKey());
+                if (source != null && s.getValue() >= ESTABLISHED && (source != Source.BEHAVIOUR || behaviourCounts)) {
+                    established.add(source);
+                }
+            }
+            double score = 1 - keep;
+            boolean harvest = harvest(strength);
+            // Two independent bodies of evidence at least: two sources of coordination, or one and
+            // members who harvest outputs together. A rush to a new model alone ties nobody: busy
+            // people try new models early too.
+            boolean tied = established.stream().anyMatch(source -> source != Source.TIMING)
+                    || strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED;
+            if (!tied || established.size() + (harvest ? 1 : 0) < requiredSources) {
+                score *= 0.5;
+            }
+            // Coordination alone describes a company with several API accounts, or several labs
+            // running one public benchmark harness, as well as a farm: with prompts to read, a
+            // campaign must also show extraction. Groups tied only by tooling (templates, request
+            // settings) must harvest outputs: evaluators sweep tasks and try new models too, but they
+            // ask for short answers, not reasoning traces.
+            // One exception: members acting in lockstep beyond their own rhythms, tied by two more
+            // independent sources, are run by one operator whatever they ask; colleagues keep
+            // office hours, they do not act in lockstep.
+            boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3;
+            if (available.contains(Source.PROMPTS) && !lockstep) {
+                boolean toolingOnly = !established.isEmpty() && TOOLING.containsAll(established);
+                if (toolingOnly ? !harvest : !(harvest || strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED)) {
+                    score *= 0.5;
+                }
+            }
+            double[] typicality = typicality(in.standardized(), m);
+            Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
+                    established, List.of());
+            List<String> reasons = ReasonWriter.campaignReasons(in, partial, globalCohesion);
+            return new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
+                    established, reasons);
+        }
+
+        /** Members with a strong pairwise synchronization link to another member of their own community. */
+        private static boolean[] syncLinked(Inputs in, int[] label) {
+            boolean[] out = new boolean[label.length];
+            Links links = in.links().get(Evidence.SYNCHRONIZED);
+            for (int i = 0; links != null && i < links.size(); i++) {
+                int a = links.first(i);
+                int b = links.second(i);
+                if (links.weight(i) >= STRONG_LINK && label[a] == label[b]) {
+                    out[a] = true;
+                    out[b] = true;
+                }
+            }
+            return out;
+        }
+
+        boolean quickAdopter(int v) {
             for (ModelPivotSignal.Release release : in.releases()) {
                 if (release.quickAdopter()[v]) {
                     return true;
                 }
             }
+            return false;
         }
-        if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
-            anyEstablished = true;
-            if (in.reasoningShare()[v] >= 0.5) {
+
+        /**
+         * Whether the member at position k takes part in the extraction its group is flagged for: it
+         * asks for reasoning, draws longer answers than most or sweeps tasks itself, or it behaves
+         * like the group's typical member (a script's accounts act alike even when the slice of tasks
+         * one of them was given draws shorter answers). Vacuously true when the group shows no
+         * extraction sign.
+         */
+        boolean takesPartInExtraction(Group group, int k) {
+            int v = group.members()[k];
+            if (group.typicality()[k] >= TYPICAL_MEMBER) {
                 return true;
             }
+            boolean anyEstablished = false;
+            if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
+                anyEstablished = true;
+                if (in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE) {
+                    return true;
+                }
+            }
+            if (group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED) {
+                anyEstablished = true;
+                if (in.meanCompletionTokens()[v] > medianAnswer) {
+                    return true;
+                }
+            }
+            if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
+                anyEstablished = true;
+                if (CapabilitySweepSignal.sweeps(in.taskMixes(), v)
+                        || group.sweep().complementary() && in.taskMixes()[v] != null) {
+                    return true;
+                }
+            }
+            return !anyEstablished;
         }
-        if (group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED) {
-            anyEstablished = true;
-            if (in.meanCompletionTokens()[v] > OutputHarvestSignal.median(in.meanCompletionTokens())) {
-                return true;
+    }
+
+    /** Coordination sources that a shared piece of software explains on its own. */
+    private static final Set<Source> TOOLING = EnumSet.of(Source.CLIENT, Source.PROMPTS);
+
+    /**
+     * The source of coordination an evidence family shows, or null for what members do rather than
+     * how they are tied (sweeping tasks, harvesting outputs) and for dense blocks, which are built
+     * from the other families' values.
+     */
+    static Source coordinationSource(Evidence e) {
+        return switch (e) {
+            case CAPABILITY_SWEEP, REASONING_HARVEST, OUTPUT_HARVEST, DENSE_BLOCK -> null;
+            default -> sourceOf(e);
+        };
+    }
+
+    /** Members harvest the model's outputs: they ask for reasoning, or draw long answers. */
+    static boolean harvest(Map<Evidence, Double> strength) {
+        return strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED || strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
+    }
+
+    static boolean extraction(Map<Evidence, Double> strength) {
+        return harvest(strength) || strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED;
+    }
+
+    /**
+     * Sources through which the member at position k is itself tied to the group, among the
+     * group's established ones; a quick adopter of the model the group pivoted to is tied in time.
+     */
+    static Set<Source> ownSources(Group group, int k, boolean quickAdopter) {
+        Set<Source> own = EnumSet.noneOf(Source.class);
+        for (Evidence e : TIES) {
+            if (group.strength().get(e) >= ESTABLISHED && group.ties().get(e)[k]) {
+                own.add(sourceOf(e));
             }
         }
-        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
-            anyEstablished = true;
-            if (in.templates()[v].frames().length > 0) {
-                return true;
+        if (quickAdopter && group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+            own.add(Source.TIMING);
+        }
+        return own;
+    }
+
+    /** Independent sources among the group's established tie families and its pivot. */
+    private static int tieSources(Group group) {
+        Set<Source> sources = EnumSet.noneOf(Source.class);
+        for (Evidence e : TIES) {
+            if (group.strength().get(e) >= ESTABLISHED) {
+                sources.add(sourceOf(e));
             }
         }
-        return !anyEstablished;
+        if (group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+            sources.add(Source.TIMING);
+        }
+        return sources.size();
+    }
+
+    /** The share of the account's link weight that stays inside its community. */
+    private static double attachment(WeightedGraph graph, int[] label, int v) {
+        double inside = 0;
+        double total = 0;
+        for (int i = 0; i < graph.degree(v); i++) {
+            total += graph.weight(v, i);
+            if (label[graph.neighbour(v, i)] == label[v]) {
+                inside += graph.weight(v, i);
+            }
+        }
+        return total > 0 ? inside / total : 0;
     }
 
     /** The largest share of the group's members that lie in one dense block. */
-    private static double blockShare(List<dev.quarry.graph.DenseBlocks.Block> blocks, int[] members) {
-        java.util.Set<Integer> memberSet = new java.util.HashSet<>();
+    private static double blockShare(List<DenseBlocks.Block> blocks, int[] members) {
+        Set<Integer> memberSet = new HashSet<>();
         for (int v : members) {
             memberSet.add(v);
         }
         int best = 0;
-        for (dev.quarry.graph.DenseBlocks.Block block : blocks) {
+        for (DenseBlocks.Block block : blocks) {
             int inside = 0;
             for (int row : block.rows()) {
                 if (memberSet.contains(row)) {
@@ -362,24 +597,49 @@ final class CampaignAssembler {
         return best / (double) members.length;
     }
 
-    /** Independent sources among the group's established pairwise families. */
-    private static int pairwiseSources(Group group) {
-        java.util.EnumSet<Source> sources = java.util.EnumSet.noneOf(Source.class);
-        for (Evidence e : PAIRWISE) {
-            Source source = sourceOf(e);
-            if (source != null && group.strength().get(e) >= ESTABLISHED) {
-                sources.add(source);
-            }
-        }
-        return sources.size();
-    }
-
     private static int[] allAccounts(int n) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
         return all;
+    }
+
+    /** Each member's cosine with the mean direction of the members' standardized features. */
+    static double[] typicality(double[][] standardized, int[] members) {
+        double[] out = new double[members.length];
+        if (standardized.length == 0 || members.length < 2) {
+            return out;
+        }
+        int d = standardized[0].length;
+        double[] sum = new double[d];
+        double[][] unit = new double[members.length][];
+        for (int k = 0; k < members.length; k++) {
+            double[] x = standardized[members[k]];
+            double norm = 0;
+            for (double value : x) {
+                norm += value * value;
+            }
+            norm = Math.sqrt(norm);
+            unit[k] = new double[d];
+            for (int j = 0; j < d && norm > 0; j++) {
+                unit[k][j] = x[j] / norm;
+                sum[j] += unit[k][j];
+            }
+        }
+        double sumNorm = 0;
+        for (double value : sum) {
+            sumNorm += value * value;
+        }
+        sumNorm = Math.sqrt(sumNorm);
+        for (int k = 0; k < members.length && sumNorm > 0; k++) {
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += unit[k][j] * sum[j];
+            }
+            out[k] = dot / sumNorm;
+        }
+        return out;
     }
 
     /** Mean pairwise cosine of the members' standardized features, from the norm of their summed unit vectors. */

@@ -22,10 +22,11 @@ public final class CaseData {
     final long originMs;
     final Set<String> columnsPresent;
     final long eventsOfUnknownAccounts;
+    final TaskTaxonomy taxonomy;
 
     CaseData(List<String> accountIds, long[] createdAtMs, Map<AttributeKind, int[]> accountAttributes,
              AccountActivity[] activity, Map<AttributeKind, Vocabulary> vocabularies, Vocabulary models, Vocabulary orgs,
-             long originMs, Set<String> columnsPresent, long eventsOfUnknownAccounts) {
+             long originMs, Set<String> columnsPresent, long eventsOfUnknownAccounts, TaskTaxonomy taxonomy) {
         this.accountIds = accountIds;
         this.createdAtMs = createdAtMs;
         this.accountAttributes = accountAttributes;
@@ -36,6 +37,7 @@ public final class CaseData {
         this.originMs = originMs;
         this.columnsPresent = columnsPresent;
         this.eventsOfUnknownAccounts = eventsOfUnknownAccounts;
+        this.taxonomy = taxonomy;
     }
 
     public int size() {
@@ -58,6 +60,11 @@ public final class CaseData {
 
     public Vocabulary vocabulary(AttributeKind kind) {
         return vocabularies.get(kind);
+    }
+
+    /** The task categories prompts were sorted into (see {@link AccountActivity#tasks}). */
+    public TaskTaxonomy taxonomy() {
+        return taxonomy;
     }
 
     public Vocabulary models() {

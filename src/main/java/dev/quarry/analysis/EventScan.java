@@ -1,51 +1,71 @@
 package dev.quarry.analysis;
 
+import dev.quarry.model.CancelledException;
 import dev.quarry.model.ProgressListener;
+import dev.quarry.store.CaseFile;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The one pass over the events table. Events are read in storage order (a sequential scan, the
- * cheapest read SQLite can do) and folded into per-account {@link AccountActivity}. Each row
- * arrives as one byte string that SQLite assembles from the needed columns (one JDBC call per row
- * instead of sixteen), holding only the
- * prompt's length, its opening words and, for a fixed sample of one row in
- * {@link #REASONING_SAMPLE}, whether it asks for reasoning — so prompt text never crosses into Java.
+ * The one pass over the events table. The table is read in {@link #PARTS} ranges of event ids, in
+ * parallel on separate read-only connections (each range a sequential scan, the cheapest read
+ * SQLite can do), and each range is folded into per-account {@link AccountActivity}. Each row arrives
+ * as one byte string that SQLite assembles from the needed columns (one JDBC call per row instead of
+ * fifteen); the prompt is read where it lies in that string and only its {@link PromptShape} is kept.
+ * <p>
+ * The result does not depend on how many threads ran: the parts are fixed, and their values are
+ * numbered and merged in part order, exactly as one sequential pass would number them.
  */
 public final class EventScan {
-    /** Reasoning requests are counted on every n-th event (by event id): LIKE over whole prompts is the costliest part of a scan. */
-    static final int REASONING_SAMPLE = 8;
-    private static final int PROGRESS_EVERY = 100_000;
+    /** Ranges the events table is split into; threads = min(this, processors). */
+    static final int PARTS = 4;
+    private static final int PROGRESS_EVERY = 20_000;
     private static final byte SEPARATOR = 0x1F;
-    private static final int FIELDS = 16;
+    private static final int FIELDS = 14;
 
     // One printf per row: SQLite's || allocates a new string per operator, printf one per row, and
-    // prints NULL as an empty field. Field order matters: fields 6..14 are contiguous so that their
-    // joint slice, the request's context (organisation, network, client, model, parameters,
-    // status), is looked up once per row.
+    // prints NULL as an empty field. Temperature travels as an integer in thousandths: SQLite's
+    // float-to-text conversion cost more than all other fields together. The fields of each part of
+    // a request's context (client: organisation and user agent; network: address, ASN, country;
+    // call: model, parameters, status) are contiguous, so each part is looked up as one slice. The
+    // prompt comes last, so whatever bytes it holds cannot shift the fields before it.
     private static final String QUERY = "SELECT printf('" + "%s\u001f".repeat(FIELDS - 1) + "%s',"
-            + " account_id, ts, prompt_tokens, completion_tokens, length(prompt_text),"
-            + " CASE WHEN prompt_text IS NOT NULL AND event_id % " + REASONING_SAMPLE + " = 0 THEN "
-            + PromptShape.reasoningSql("prompt_text") + " END,"
-            + " org_id, ip, asn, country, user_agent, model, max_tokens, temperature, status,"
-            + " substr(prompt_text, 1, " + PromptShape.OPENING_CHARS + ")) FROM events";
+            + " account_id, ts, prompt_tokens, completion_tokens,"
+            + " org_id, user_agent, ip, asn, country, model, max_tokens, CAST(round(temperature * 1000) AS INTEGER), status,"
+            + " prompt_text) FROM events WHERE event_id BETWEEN ? AND ?";
 
     private EventScan() {
     }
 
-    public static CaseData read(Connection connection, ProgressListener progress) throws SQLException {
+    public static CaseData read(CaseFile caseFile, ProgressListener progress) throws SQLException {
+        return read(caseFile, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Reads with at most {@code threads} threads; the result is the same for any number. */
+    static CaseData read(CaseFile caseFile, ProgressListener progress, int threads) throws SQLException {
+        Connection connection = caseFile.connection();
         List<String> ids = new ArrayList<>();
-        ByteVocabulary accountIndex = new ByteVocabulary(new Vocabulary());
+        ByteInterner accountIndex = new ByteInterner();
         List<Long> created = new ArrayList<>();
         Map<AttributeKind, Vocabulary> vocabularies = CaseData.newVocabularies();
         AttributeKind[] tableKinds = {AttributeKind.PAYMENT, AttributeKind.CARD_BIN, AttributeKind.SIGNUP_IP,
@@ -59,7 +79,9 @@ public final class EventScan {
                      "SELECT account_id, created_at, email, payment_fingerprint, card_bin, signup_ip FROM accounts ORDER BY account_id")) {
             while (rs.next()) {
                 String id = rs.getString(1);
-                accountIndex.put(id, ids.size());
+                if (accountIndex.id(id) != ids.size()) {
+                    continue; // the accounts table's primary key makes this impossible; keep the ids dense if it ever happens
+                }
                 ids.add(id);
                 long createdAt = rs.getLong(2);
                 created.add(rs.wasNull() ? Long.MIN_VALUE : createdAt);
@@ -79,78 +101,198 @@ public final class EventScan {
         for (AttributeKind kind : tableKinds) {
             accountAttributes.put(kind, tableValues.get(kind).stream().mapToInt(Integer::intValue).toArray());
         }
-        AccountActivity[] activity = new AccountActivity[n];
-        for (int i = 0; i < n; i++) {
-            activity[i] = new AccountActivity();
+
+        long[] range = eventIdRange(connection);
+        long origin = firstTimestamp(connection);
+        TaskTaxonomy taxonomy = TaskTaxonomy.standard();
+        Part[] parts = new Part[PARTS];
+        long span = range[1] - range[0] + 1;
+        for (int p = 0; p < PARTS; p++) {
+            long from = range[0] + span * p / PARTS;
+            long to = range[0] + span * (p + 1) / PARTS - 1;
+            parts[p] = new Part(caseFile, from, to, n, accountIndex, origin, taxonomy);
         }
-        Fold fold = new Fold(accountIndex, activity, vocabularies);
-        long total = maxEventId(connection);
-        long read = 0;
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rs = statement.executeQuery(QUERY)) {
-                while (rs.next()) {
-                    if (++read % PROGRESS_EVERY == 0) {
-                        progress.checkCancelled();
-                        progress.progress(read, total, "reading events");
-                    }
-                    byte[] row = rs.getBytes(1);
-                    if (row != null) {
-                        fold.add(row);
-                    }
+        runParts(parts, Math.max(0, span), progress, threads);
+
+        // Number event values in part order, as one sequential pass would, then fold every part's
+        // activity into the first part's.
+        Vocabulary orgs = new Vocabulary();
+        Set<String> present = new HashSet<>();
+        long unknown = 0;
+        AccountActivity[] activity = new AccountActivity[n];
+        for (Part part : parts) {
+            part.renumber(vocabularies, orgs);
+            present.addAll(part.present);
+            unknown += part.unknown;
+            for (int account = 0; account < n; account++) {
+                AccountActivity piece = part.activity[account];
+                if (piece == null) {
+                    continue;
+                }
+                part.activity[account] = null;
+                if (activity[account] == null) {
+                    activity[account] = piece;
+                } else {
+                    activity[account].merge(piece);
                 }
             }
         }
-        for (AccountActivity a : activity) {
-            a.seal(fold.contextValues, fold.contextTemperature);
-        }
-        for (AccountActivity a : activity) {
+        for (int account = 0; account < n; account++) {
+            if (activity[account] == null) {
+                activity[account] = new AccountActivity();
+            }
+            activity[account].seal();
+            AccountActivity a = activity[account];
             if (a.promptTokensCount > 0) {
-                fold.present.add("prompt_tokens");
+                present.add("prompt_tokens");
             }
             if (a.completionTokensCount > 0) {
-                fold.present.add("completion_tokens");
+                present.add("completion_tokens");
             }
             if (a.prompts > 0) {
-                fold.present.add("prompt_text");
+                present.add("prompt_text");
             }
         }
-        progress.progress(total, total, "events read");
+        progress.progress(span, span, "events read");
         return new CaseData(ids, createdAt, accountAttributes, activity, vocabularies,
-                vocabularies.get(AttributeKind.MODEL), fold.orgs, fold.origin == Long.MIN_VALUE ? 0 : fold.origin,
-                fold.present, fold.unknown);
+                vocabularies.get(AttributeKind.MODEL), orgs, origin, present, unknown, taxonomy);
     }
 
-    /** Folds one assembled row into its account's activity. */
-    private static final class Fold {
-        private static final int ORG = 6;
-        private static final int IP = 7;
-        private static final int MAX_TOKENS = 12;
-        private static final int TEMPERATURE = 13;
-        private static final int STATUS = 14;
-        private static final AttributeKind[] CONTEXT_KINDS = {null, AttributeKind.IP, AttributeKind.ASN,
-                AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL};
-        private static final String[] CONTEXT_COLUMNS = {"org_id", "ip", "asn", "country", "user_agent", "model"};
+    /** Runs the parts on up to one thread per processor, reporting progress and honouring cancellation from this thread. */
+    private static void runParts(Part[] parts, long total, ProgressListener progress, int maxThreads) throws SQLException {
+        int threads = Math.max(1, Math.min(PARTS, maxThreads));
+        AtomicLong read = new AtomicLong();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        for (Part part : parts) {
+            part.read = read;
+            part.cancelled = cancelled;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "quarry-event-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Part part : parts) {
+                futures.add(pool.submit(part));
+            }
+            for (Future<Void> future : futures) {
+                while (true) {
+                    try {
+                        future.get(200, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        progress.progress(read.get(), total, "reading events");
+                        if (progress.isCancelled()) {
+                            cancelled.set(true);
+                        }
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            cancelled.set(true);
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.checkCancelled();
+    }
 
-        final ByteVocabulary accounts;
+    /** One range of event ids, read on its own connection and folded into its own activity. */
+    private static final class Part implements java.util.concurrent.Callable<Void> {
+        private static final int ORG = 4;
+        private static final int USER_AGENT = 5;
+        private static final int IP = 6;
+        private static final int COUNTRY = 8;
+        private static final int MODEL = 9;
+        private static final int MAX_TOKENS = 10;
+        private static final int TEMPERATURE = 11;
+        private static final int STATUS = 12;
+        private static final int PROMPT = 13;
+
+        final CaseFile caseFile;
+        final long from;
+        final long to;
+        final ByteInterner accounts;
+        final long origin;
+        final int taskCategories;
+        final PromptShape promptShape;
+        final PromptShape.Reading prompt = new PromptShape.Reading();
         final AccountActivity[] activity;
-        final Map<AttributeKind, Vocabulary> vocabularies;
+        /**
+         * This part's numbering of request contexts, split where values vary independently (an
+         * address, a client, an organisation, the call's settings) so that their combinations do
+         * not multiply; each is decoded into values once, when first seen.
+         */
+        final ByteInterner networks = new ByteInterner();
+        final ByteInterner clients = new ByteInterner();
+        final ByteInterner calls = new ByteInterner();
+        final IntList networkValues = new IntList();
+        final IntList clientValues = new IntList();
+        final IntList callValues = new IntList();
         final Vocabulary orgs = new Vocabulary();
-        final Vocabulary contexts = new Vocabulary();
-        final ByteVocabulary contextIndex = new ByteVocabulary(contexts);
-        /** Per context id: org, ip, prefix, asn, country, user agent, model, parameters, status kind (-1 = none). */
-        final List<int[]> contextValues = new ArrayList<>();
-        final List<Double> contextTemperature = new ArrayList<>();
+        final java.util.List<Double> callTemperatures = new ArrayList<>();
+        /** This part's own numbering of event values; renumbered in part order after the scan. */
+        final Map<AttributeKind, Vocabulary> vocabularies = CaseData.newVocabularies();
         final Set<String> present = new HashSet<>();
         final int[] start = new int[FIELDS];
         final int[] end = new int[FIELDS];
-        long origin = Long.MIN_VALUE;
         long unknown;
+        AtomicLong read;
+        AtomicBoolean cancelled;
 
-        Fold(ByteVocabulary accounts, AccountActivity[] activity, Map<AttributeKind, Vocabulary> vocabularies) {
-            this.accounts = accounts;
-            this.activity = activity;
-            this.vocabularies = vocabularies;
+        Part(CaseFile caseFile, long from, long to, int accounts, ByteInterner accountIndex, long origin,
+             TaskTaxonomy taxonomy) {
+            this.caseFile = caseFile;
+            this.from = from;
+            this.to = to;
+            this.accounts = accountIndex;
+            this.origin = origin;
+            this.taskCategories = taxonomy.size();
+            this.promptShape = taxonomy.reader();
+            this.activity = new AccountActivity[accounts];
+        }
+
+        @Override
+        public Void call() throws SQLException {
+            if (to < from) {
+                return null;
+            }
+            try (Connection connection = caseFile.openReader();
+                 PreparedStatement statement = connection.prepareStatement(QUERY)) {
+                statement.setLong(1, from);
+                statement.setLong(2, to);
+                statement.setFetchSize(10_000);
+                long rows = 0;
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        if (++rows % PROGRESS_EVERY == 0) {
+                            read.addAndGet(PROGRESS_EVERY);
+                            if (cancelled.get()) {
+                                throw new CancelledException();
+                            }
+                        }
+                        byte[] row = rs.getBytes(1);
+                        if (row != null) {
+                            add(row);
+                        }
+                    }
+                }
+                read.addAndGet(rows % PROGRESS_EVERY);
+            }
+            return null;
         }
 
         void add(byte[] row) {
@@ -172,17 +314,37 @@ public final class EventScan {
                 return;
             }
             long ts = parseLong(row, 1);
-            if (origin == Long.MIN_VALUE) {
-                origin = ts;
-            }
             AccountActivity a = activity[account];
-            int context = contextIndex.id(row, start[ORG], end[STATUS]);
-            if (context == contextValues.size()) {
-                contextValues.add(decodeContext(row));
-                contextTemperature.add(has(TEMPERATURE) ? parseTemperature(row) : Double.NaN);
+            if (a == null) {
+                a = new AccountActivity();
+                activity[account] = a;
             }
-            int[] values = contextValues.get(context);
-            a.addRequest(Math.floorDiv(ts - origin, 1000L), values[6], context);
+            int network = -1;
+            if (has(IP) || has(IP + 1) || has(COUNTRY)) {
+                network = networks.id(row, start[IP], end[COUNTRY]);
+                if (network * 4 == networkValues.size()) {
+                    decodeNetwork(row);
+                }
+                network = AccountActivity.contextKey(AccountActivity.NETWORK, network);
+            }
+            int client = -1;
+            if (has(ORG) || has(USER_AGENT)) {
+                client = clients.id(row, start[ORG], end[USER_AGENT]);
+                if (client * 2 == clientValues.size()) {
+                    clientValues.add(has(ORG) ? orgs.id(text(row, ORG)) : -1);
+                    clientValues.add(idOf(row, USER_AGENT, AttributeKind.USER_AGENT, "user_agent"));
+                    if (has(ORG)) {
+                        present.add("org_id");
+                    }
+                }
+                client = AccountActivity.contextKey(AccountActivity.CLIENT, client);
+            }
+            int call = calls.id(row, start[MODEL], end[STATUS]);
+            if (call * 3 == callValues.size()) {
+                decodeCall(row);
+            }
+            a.addRequest(Math.floorDiv(ts - origin, 1000L), callValues.get(3 * call),
+                    network, client, AccountActivity.contextKey(AccountActivity.CALL, call));
             if (has(2)) {
                 a.promptTokensCount++;
                 a.promptTokensSum += parseLong(row, 2);
@@ -191,70 +353,107 @@ public final class EventScan {
                 a.completionTokensCount++;
                 a.completionTokensSum += parseLong(row, 3);
             }
-            if (has(4)) {
-                long length = parseLong(row, 4);
-                if (length > 0) {
-                    a.prompts++;
-                    a.promptCharsSum += length;
-                    a.promptCharsSquares += (double) length * length;
-                    a.frames.add(PromptShape.frame(row, start[15], end[15]));
-                    if (has(5)) {
-                        a.reasoningSampled++;
-                        if (row[start[5]] == '1') {
-                            a.reasoningRequests++;
-                        }
-                    }
+            if (has(PROMPT)) {
+                promptShape.read(row, start[PROMPT], end[PROMPT], prompt);
+                if (prompt.chars() > 0) {
+                    a.addPrompt(prompt, taskCategories);
                 }
             }
         }
 
-        /** Numbers the values of a context seen for the first time; runs once per distinct context, not per row. */
-        private int[] decodeContext(byte[] row) {
-            int[] values = new int[9];
-            java.util.Arrays.fill(values, -1);
-            for (int k = 0; k < CONTEXT_KINDS.length; k++) {
-                int f = ORG + k;
-                if (!has(f)) {
-                    continue;
-                }
-                present.add(CONTEXT_COLUMNS[k]);
-                String value = new String(row, start[f], end[f] - start[f], StandardCharsets.UTF_8);
-                if (k == 0) {
-                    values[0] = orgs.id(value);
-                } else {
-                    int id = vocabularies.get(CONTEXT_KINDS[k]).id(value);
-                    values[k == 1 ? 1 : k + 1] = id;
-                }
+        /** Numbers the address, prefix, ASN and country of a network context seen for the first time. */
+        private void decodeNetwork(byte[] row) {
+            int ip = -1;
+            int prefix = -1;
+            if (has(IP)) {
+                present.add("ip");
+                String address = text(row, IP);
+                ip = vocabularies.get(AttributeKind.IP).id(address);
+                String p = NetworkAddresses.prefix(address);
+                prefix = p == null ? -1 : vocabularies.get(AttributeKind.NETWORK_PREFIX).id(p);
             }
-            if (values[1] >= 0) {
-                String prefix = NetworkAddresses.prefix(vocabularies.get(AttributeKind.IP).value(values[1]));
-                values[2] = prefix == null ? -1 : vocabularies.get(AttributeKind.NETWORK_PREFIX).id(prefix);
-            }
-            if (values[6] >= AccountActivity.NO_MODEL) {
-                values[6] = -1;
-            }
+            networkValues.add(ip);
+            networkValues.add(prefix);
+            networkValues.add(idOf(row, IP + 1, AttributeKind.ASN, "asn"));
+            networkValues.add(idOf(row, COUNTRY, AttributeKind.COUNTRY, "country"));
+        }
+
+        /** Numbers the model, parameter combination and status of a call context seen for the first time. */
+        private void decodeCall(byte[] row) {
+            int model = idOf(row, MODEL, AttributeKind.MODEL, "model");
+            callValues.add(model >= AccountActivity.NO_MODEL ? -1 : model);
+            int parameters = -1;
             if (has(MAX_TOKENS) || has(TEMPERATURE)) {
                 present.add("parameters");
                 String maxTokens = has(MAX_TOKENS) ? text(row, MAX_TOKENS) : "-";
-                String temperature = has(TEMPERATURE) ? text(row, TEMPERATURE) : "-";
-                values[7] = vocabularies.get(AttributeKind.PARAMETERS).id("max_tokens " + maxTokens + ", temperature " + temperature);
+                String temperature = has(TEMPERATURE)
+                        ? BigDecimal.valueOf(parseLong(row, TEMPERATURE), 3).stripTrailingZeros().toPlainString() : "-";
+                parameters = vocabularies.get(AttributeKind.PARAMETERS).id("max_tokens " + maxTokens + ", temperature " + temperature);
             }
+            callValues.add(parameters);
+            int status = -1;
             if (has(STATUS)) {
-                RequestStatus status = RequestStatus.of(text(row, STATUS));
-                if (status != RequestStatus.UNKNOWN) {
+                RequestStatus s = RequestStatus.of(text(row, STATUS));
+                if (s != RequestStatus.UNKNOWN) {
                     present.add("status");
                 }
-                values[8] = status.ordinal();
+                status = s.ordinal();
             }
-            return values;
+            callValues.add(status);
+            callTemperatures.add(has(TEMPERATURE) ? parseLong(row, TEMPERATURE) / 1000.0 : Double.NaN);
         }
 
-        private double parseTemperature(byte[] row) {
-            try {
-                return Double.parseDouble(text(row, TEMPERATURE));
-            } catch (NumberFormatException e) {
-                return Double.NaN;
+        private int idOf(byte[] row, int field, AttributeKind kind, String column) {
+            if (!has(field)) {
+                return -1;
             }
+            present.add(column);
+            return vocabularies.get(kind).id(text(row, field));
+        }
+
+        /**
+         * Replaces this part's value ids by ids of the case-wide vocabularies (numbering values new
+         * to them in this part's order) and spreads each account's contexts into its tallies.
+         */
+        void renumber(Map<AttributeKind, Vocabulary> global, Vocabulary globalOrgs) {
+            Map<AttributeKind, int[]> maps = new EnumMap<>(AttributeKind.class);
+            for (AttributeKind kind : new AttributeKind[] {AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN,
+                    AttributeKind.COUNTRY, AttributeKind.USER_AGENT, AttributeKind.MODEL, AttributeKind.PARAMETERS}) {
+                Vocabulary local = vocabularies.get(kind);
+                int[] map = new int[local.size()];
+                for (int id = 0; id < map.length; id++) {
+                    map[id] = global.get(kind).id(local.value(id));
+                }
+                maps.put(kind, map);
+            }
+            AttributeKind[] networkKinds = {AttributeKind.IP, AttributeKind.NETWORK_PREFIX, AttributeKind.ASN, AttributeKind.COUNTRY};
+            int[] network = networkValues.toArray();
+            for (int i = 0; i < network.length; i++) {
+                network[i] = global(maps.get(networkKinds[i % 4]), network[i]);
+            }
+            int[] client = clientValues.toArray();
+            for (int i = 0; i < client.length; i += 2) {
+                client[i] = client[i] < 0 ? -1 : globalOrgs.id(orgs.value(client[i]));
+                client[i + 1] = global(maps.get(AttributeKind.USER_AGENT), client[i + 1]);
+            }
+            int[] call = callValues.toArray();
+            for (int i = 0; i < call.length; i += 3) {
+                call[i] = global(maps.get(AttributeKind.MODEL), call[i]);
+                call[i + 1] = global(maps.get(AttributeKind.PARAMETERS), call[i + 1]);
+            }
+            double[] temperatures = callTemperatures.stream().mapToDouble(Double::doubleValue).toArray();
+            AccountActivity.ContextTables tables = new AccountActivity.ContextTables(network, client, call, temperatures);
+            int[] models = maps.get(AttributeKind.MODEL);
+            for (AccountActivity a : activity) {
+                if (a != null) {
+                    a.spreadContexts(tables);
+                    a.renumberModels(models);
+                }
+            }
+        }
+
+        private static int global(int[] map, int local) {
+            return local < 0 ? -1 : map[local];
         }
 
         private String text(byte[] row, int field) {
@@ -283,9 +482,19 @@ public final class EventScan {
         }
     }
 
-    private static long maxEventId(Connection connection) throws SQLException {
+    private static long[] eventIdRange(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT max(event_id) FROM events")) {
+             ResultSet rs = statement.executeQuery("SELECT min(event_id), max(event_id) FROM events")) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? new long[] {1, 0} : new long[] {min, rs.getLong(2)};
+        }
+    }
+
+    /** The time origin of the pass: the first event's timestamp (any fixed instant would do). */
+    private static long firstTimestamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT ts FROM events ORDER BY event_id LIMIT 1")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

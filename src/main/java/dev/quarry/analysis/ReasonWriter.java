@@ -1,6 +1,5 @@
 package dev.quarry.analysis;
 
-import dev.quarry.analysis.signals.BehaviourSimilarity;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.ModelPivotSignal;
@@ -42,12 +41,17 @@ final class ReasonWriter {
         if (data.hasColumn("prompt_text")) {
             sources.add(CampaignAssembler.Source.PROMPTS);
         }
+        if (data.hasColumn("parameters")) {
+            sources.add(CampaignAssembler.Source.CLIENT);
+        }
         return sources;
     }
 
-    static List<String> campaignReasons(CampaignAssembler.Inputs in, int[] members, Map<Evidence, Double> strength,
-                                        Map<Evidence, Integer> covered, CapabilitySweepSignal.Sweep sweep, double[] pivot,
-                                        double cohesion, double globalCohesion, BehaviourSimilarity similarity) {
+    static List<String> campaignReasons(CampaignAssembler.Inputs in, CampaignAssembler.Group group, double globalCohesion) {
+        int[] members = group.members();
+        Map<Evidence, Double> strength = group.strength();
+        Map<Evidence, Integer> covered = group.covered();
+        CapabilitySweepSignal.Sweep sweep = group.sweep();
         int size = members.length;
         List<double[]> ranked = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
@@ -61,17 +65,14 @@ final class ReasonWriter {
                 case INFRASTRUCTURE -> covered.get(Evidence.INFRASTRUCTURE) + " of " + size + " members share network "
                         + "infrastructure with other members" + topShared(in, members, AttributeKind.Family.INFRASTRUCTURE);
                 case SYNCHRONIZED -> covered.get(Evidence.SYNCHRONIZED) + " of " + size + " members are active in the same "
-                        + in.options().syncWindowMinutes() + "-minute windows as other members far beyond chance "
-                        + "(at least 5 standard deviations over what their weekly rhythm explains)";
+                        + in.options().syncWindowMinutes() + "-minute windows as the other members "
+                        + medianExcess(group) + " more often than their own weekly rhythms explain";
                 case TEMPLATE -> covered.get(Evidence.TEMPLATE) + " of " + size + " members rely on prompt templates "
                         + "shared with other members" + topTemplate(in, members);
                 case DENSE_BLOCK -> covered.get(Evidence.DENSE_BLOCK) + " of " + size + " members form a dense block "
                         + "in the account-attribute graph (FRAUDAR greedy peeling)";
-                case CAPABILITY_SWEEP -> "members cover " + sweep.tasks() + " task templates in even proportions (evenness "
-                        + String.format(Locale.ROOT, "%.2f", sweep.evenness()) + ")"
-                        + (sweep.complementary() ? "; each member takes a slice of about "
-                        + CampaignAssembler.percent(sweep.sliceShare()) + " of them" : "");
-                case MODEL_PIVOT -> pivotSentence(in, pivot);
+                case CAPABILITY_SWEEP -> sweepSentence(in, sweep);
+                case MODEL_PIVOT -> pivotSentence(in, group.pivot());
                 case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members send all their requests with the "
                         + "same uncommon request parameters as other members" + topFingerprint(in, members);
                 case OUTPUT_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members draw answers longer on average "
@@ -81,7 +82,7 @@ final class ReasonWriter {
                         + "reasoning in most of their prompts, against " + CampaignAssembler.percent(
                         dev.quarry.analysis.signals.ReasoningHarvestSignal.baseRate(in.reasoningShare())) + " of all accounts";
                 case BEHAVIOUR -> "members behave alike: mean similarity of their behaviour features "
-                        + String.format(Locale.ROOT, "%.2f", cohesion) + " against "
+                        + String.format(Locale.ROOT, "%.2f", group.cohesion()) + " against "
                         + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
             };
             ranked.add(new double[] {s.getValue() * reliabilityOrder(s.getKey()), sentences.size()});
@@ -93,6 +94,36 @@ final class ReasonWriter {
             out.add(sentences.get((int) r[1]));
         }
         return out;
+    }
+
+    /** The median member's excess of co-activity over chance, among members in step, e.g. "12%". */
+    private static String medianExcess(CampaignAssembler.Group group) {
+        List<Double> excess = new ArrayList<>();
+        boolean[] inStep = group.ties().get(Evidence.SYNCHRONIZED);
+        for (int k = 0; k < inStep.length; k++) {
+            if (inStep[k] && group.synchrony()[k][1] > 0) {
+                excess.add(group.synchrony()[k][1] - 1);
+            }
+        }
+        if (excess.isEmpty()) {
+            return "far";
+        }
+        excess.sort(null);
+        return CampaignAssembler.percent(excess.get(excess.size() / 2));
+    }
+
+    private static String sweepSentence(CampaignAssembler.Inputs in, CapabilitySweepSignal.Sweep sweep) {
+        int categories = in.data().taxonomy().size();
+        if (sweep.sweepingShare() > 0.5) {
+            return CampaignAssembler.percent(sweep.sweepingShare()) + " of members each work through the task taxonomy "
+                    + "evenly (breadth at least " + String.format(Locale.ROOT, "%.2f", CapabilitySweepSignal.SWEEPING_BREADTH)
+                    + " over " + categories + " task categories; members' mean " + String.format(Locale.ROOT, "%.2f",
+                    sweep.memberBreadth()) + ")";
+        }
+        return "members each take a narrow slice of tasks (mean breadth " + String.format(Locale.ROOT, "%.2f",
+                sweep.memberBreadth()) + ") while together they cover " + sweep.categories() + " of " + categories
+                + " task categories evenly (breadth " + String.format(Locale.ROOT, "%.2f", sweep.groupBreadth())
+                + "), in a mix unlike the case's own (distance " + String.format(Locale.ROOT, "%.2f", sweep.distance()) + ")";
     }
 
     private static double reliabilityOrder(Evidence e) {
@@ -158,7 +189,7 @@ final class ReasonWriter {
         return users.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
                 .filter(e -> e.getValue() >= 2)
-                .map(e -> "; " + e.getValue() + " members use " + display(in.data().vocabulary(AttributeKind.PARAMETERS).value(e.getKey())))
+                .map(e -> "; " + e.getValue() + " members use " + display(in.data().vocabulary(AttributeKind.PARAMETERS).value(e.getKey()), 48))
                 .orElse("");
     }
 
@@ -173,10 +204,12 @@ final class ReasonWriter {
         return top < 2 ? "" : "; the most common one is used by " + top + " members";
     }
 
-    static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int campaign, int[] members,
-                                       Integer[] campaignOf, Map<Evidence, Double> strength,
+    static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int position, int campaign,
+                                       CampaignAssembler.Group group, Integer[] campaignOf,
                                        Map<Integer, Map<Long, List<Long>>> startsByDay) {
         List<String> out = new ArrayList<>();
+        int[] members = group.members();
+        Map<Evidence, Double> strength = group.strength();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
             if (strength.get(kind.family() == AttributeKind.Family.BILLING ? Evidence.BILLING : Evidence.INFRASTRUCTURE)
@@ -206,11 +239,14 @@ final class ReasonWriter {
                         + bestCount + (bestCount == 1 ? " account" : " accounts") + " of campaign " + campaign);
             }
         }
-        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED
+                && group.ties().get(Evidence.SYNCHRONIZED)[position]) {
             String sync = startSentence(data, account, campaign, members, campaignOf, startsByDay);
-            if (sync != null) {
-                out.add(sync);
-            }
+            double[] own = group.synchrony()[position];
+            out.add("is active in the same " + in.options().syncWindowMinutes() + "-minute windows as the rest of campaign "
+                    + campaign + " " + CampaignAssembler.percent(Math.max(0, own[1] - 1)) + " more often than its members'"
+                    + " own weekly rhythms explain (" + String.format(Locale.ROOT, "%.0f", own[0]) + " standard deviations)"
+                    + (sync == null ? "" : "; " + sync));
         }
         SharedTemplateSignal.Templates own = in.templates()[account];
         if (own.frames().length > 0 && strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
@@ -237,14 +273,23 @@ final class ReasonWriter {
                 }
             }
             if (same > 0) {
-                out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint))
+                out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint), 48)
                         + ", as do " + same + " accounts of campaign " + campaign);
             }
         }
         double ownReasoning = in.reasoningShare()[account];
         if (!Double.isNaN(ownReasoning) && strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED
                 && ownReasoning >= 0.5) {
-            out.add("asks for step-by-step reasoning in " + CampaignAssembler.percent(ownReasoning) + " of its sampled prompts");
+            out.add("asks for step-by-step reasoning in " + CampaignAssembler.percent(ownReasoning) + " of its prompts");
+        }
+        if (strength.get(Evidence.CAPABILITY_SWEEP) >= CampaignAssembler.ESTABLISHED && in.taskMixes()[account] != null) {
+            double[] mix = in.taskMixes()[account];
+            int covered = 0;
+            for (double share : mix) {
+                covered += share >= 0.01 ? 1 : 0;
+            }
+            out.add("its prompts cover " + covered + " of " + mix.length + " task categories (breadth "
+                    + String.format(Locale.ROOT, "%.2f", CapabilitySweepSignal.breadth(mix)) + ")");
         }
         if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
             for (ModelPivotSignal.Release release : in.releases()) {
@@ -327,7 +372,12 @@ final class ReasonWriter {
 
     /** A value shortened for a sentence: long fingerprints and user agents are cut with an ellipsis. */
     static String display(String value) {
+        return display(value, 24);
+    }
+
+    /** A value shortened to at most about {@code limit} characters. */
+    static String display(String value, int limit) {
         String clean = value.replace("\u001f", " / ").replaceAll("\\p{Cntrl}", " ");
-        return clean.length() <= 24 ? clean : clean.substring(0, 20) + "…";
+        return clean.length() <= limit ? clean : clean.substring(0, limit - 4) + "…";
     }
 }

@@ -56,7 +56,7 @@ final class SignalReport {
                 ? links.get(Evidence.CLIENT).size() + " links through identical uncommon request parameters"
                 : "no max_tokens or temperature in the events"));
         out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
-                ? "reasoning requests counted on one prompt in " + EventScan.REASONING_SAMPLE + " (by event id), judged per group"
+                ? "every prompt checked for requests of step-by-step reasoning, judged per group"
                 : noPrompts));
         boolean completions = data.hasColumn("completion_tokens");
         out.add(new SignalStatus(Evidence.OUTPUT_HARVEST.signal(), completions, completions

@@ -108,13 +108,22 @@ public final class DetectBenchmark {
             results.add(run(dataset, workDirectory.resolve(dataset.name())));
         }
         List<SuiteResult> suites = new ArrayList<>();
-        for (boolean heldOut : new boolean[] {false, true}) {
-            List<DatasetResult> members = results.stream().filter(r -> r.dataset().heldOut() == heldOut).toList();
+        for (Suite each : List.of(Suite.DEV, Suite.HELDOUT, Suite.FRESH)) {
+            List<DatasetResult> members = results.stream().filter(r -> r.dataset().suite() == each).toList();
             if (!members.isEmpty()) {
-                suites.add(pool(heldOut ? "held-out" : "development", members));
+                suites.add(pool(suiteName(each), members));
             }
         }
         return new QualityReport(results, suites);
+    }
+
+    public static String suiteName(Suite suite) {
+        return switch (suite) {
+            case DEV -> "development";
+            case HELDOUT -> "held-out";
+            case FRESH -> "fresh";
+            case ALL -> "all";
+        };
     }
 
     private DatasetResult run(Dataset dataset, Path directory)
@@ -130,9 +139,9 @@ public final class DetectBenchmark {
             log.accept(dataset.name() + ": ingesting " + extract.eventCount() + " events");
             started = System.nanoTime();
             ingest(caseFile, extract);
-            if (dataset.redactPrompts()) {
-                try (Statement statement = caseFile.connection().createStatement()) {
-                    statement.executeUpdate("UPDATE events SET prompt_text = NULL");
+            try (Statement statement = caseFile.connection().createStatement()) {
+                for (DetectDatasets.Removal removal : dataset.removed()) {
+                    statement.executeUpdate(removal.sql());
                 }
             }
             double ingestSeconds = seconds(started);

@@ -10,25 +10,55 @@ import dev.quarry.synth.OutputFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The generated datasets of the detection benchmark, in two suites. The development suite is what
+ * The generated datasets of the detection benchmark, in three suites. The development suite is what
  * the engine may be tuned on. The held-out suite uses other seeds and changes every generator
  * parameter (sizes, schedules, how much each campaign shares, timing jitter, paraphrasing, topic
  * splits, request parameters, pivot delay, legitimate mix and group sizes, start date, format,
- * redaction): a detector that only learned the development data's quirks fails there.
+ * redaction): a detector that only learned the development data's quirks fails there. The fresh
+ * suite was written after the engine's last change of rules and is kept out of tuning altogether:
+ * it also removes what extracts often lack (organisation ids, request parameters, the accounts file)
+ * and mixes many small campaigns.
  */
 public final class DetectDatasets {
 
+    /** Which datasets a run takes (ALL: every suite). */
     public enum Suite {
-        DEV, HELDOUT, ALL
+        DEV, HELDOUT, FRESH, ALL
+    }
+
+    /** What an extract may lack; removed from the case after ingest, as such an extract would come. */
+    public enum Removal {
+        /** prompt text (privacy redaction) */
+        PROMPTS("UPDATE events SET prompt_text = NULL"),
+        /** organisation ids */
+        ORGS("UPDATE events SET org_id = NULL"),
+        /** max_tokens and temperature */
+        PARAMETERS("UPDATE events SET max_tokens = NULL, temperature = NULL"),
+        /** the accounts file's billing and signup details */
+        BILLING("UPDATE accounts SET email = NULL, payment_fingerprint = NULL, card_bin = NULL, billing_country = NULL,"
+                + " signup_ip = NULL");
+
+        private final String sql;
+
+        Removal(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
     }
 
     /**
-     * @param redactPrompts drop every prompt text after ingest, as a privacy-redacted extract would come
+     * @param removed what is removed from the case after ingest
      */
-    public record Dataset(String name, boolean heldOut, GeneratorOptions options, boolean redactPrompts,
-                          String description) {
+    public record Dataset(String name, Suite suite, GeneratorOptions options, Set<Removal> removed, String description) {
+        public boolean heldOut() {
+            return suite != Suite.DEV;
+        }
     }
 
     private DetectDatasets() {
@@ -36,23 +66,26 @@ public final class DetectDatasets {
 
     public static List<Dataset> of(Suite suite) {
         List<Dataset> datasets = new ArrayList<>();
-        if (suite != Suite.HELDOUT) {
+        if (suite == Suite.DEV || suite == Suite.ALL) {
             datasets.addAll(development());
         }
-        if (suite != Suite.DEV) {
+        if (suite == Suite.HELDOUT || suite == Suite.ALL) {
             datasets.addAll(heldOut());
+        }
+        if (suite == Suite.FRESH || suite == Suite.ALL) {
+            datasets.addAll(fresh());
         }
         return datasets;
     }
 
     static List<Dataset> development() {
         return List.of(
-                new Dataset("dev-default-1500", false, GeneratorOptions.defaults(1_500, 14, 11), false,
+                new Dataset("dev-default-1500", Suite.DEV, GeneratorOptions.defaults(1_500, 14, 11), Set.of(),
                         "default campaign and legitimate mix, CSV"),
-                new Dataset("dev-default-4000", false, GeneratorOptions.defaults(4_000, 14, 12), false,
+                new Dataset("dev-default-4000", Suite.DEV, GeneratorOptions.defaults(4_000, 14, 12), Set.of(),
                         "default mixes, larger"),
-                new Dataset("dev-bedrock-1500", false,
-                        GeneratorOptions.defaults(1_500, 14, 13).withFormat(OutputFormat.BEDROCK), false,
+                new Dataset("dev-bedrock-1500", Suite.DEV,
+                        GeneratorOptions.defaults(1_500, 14, 13).withFormat(OutputFormat.BEDROCK), Set.of(),
                         "Bedrock invocation logs: no IPs, user agents or billing"));
     }
 
@@ -78,17 +111,52 @@ public final class DetectDatasets {
                 CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 60).withTimingJitter(0.2),
                 CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, 40).withPivotDelayHours(10));
         return List.of(
-                new Dataset("heldout-stealthy-2000", true, GeneratorOptions.defaults(2_000, 21, 7_001)
-                        .withCampaigns(stealthy).withLegit(crowded).withStart(autumn), false,
+                new Dataset("heldout-stealthy-2000", Suite.HELDOUT, GeneratorOptions.defaults(2_000, 21, 7_001)
+                        .withCampaigns(stealthy).withLegit(crowded).withStart(autumn), Set.of(),
                         "stealthier campaigns, more hard negatives in bigger groups, 21 days"),
-                new Dataset("heldout-large-8000", true, GeneratorOptions.defaults(8_000, 14, 7_002)
-                        .withCampaigns(twoFarms).withNewModelReleaseDay(6), false,
+                new Dataset("heldout-large-8000", Suite.HELDOUT, GeneratorOptions.defaults(8_000, 14, 7_002)
+                        .withCampaigns(twoFarms).withNewModelReleaseDay(6), Set.of(),
                         "two proxy farms of different sizes, a large low-and-slow campaign, early pivot"),
-                new Dataset("heldout-redacted-2500", true, GeneratorOptions.defaults(2_500, 14, 7_003)
-                        .withLegit(crowded), true,
+                new Dataset("heldout-redacted-2500", Suite.HELDOUT, GeneratorOptions.defaults(2_500, 14, 7_003)
+                        .withLegit(crowded), Set.of(Removal.PROMPTS),
                         "prompt text removed after ingest (privacy-redacted extract)"),
-                new Dataset("heldout-bedrock-gz-2500", true, GeneratorOptions.defaults(2_500, 14, 7_004)
-                        .withFormat(OutputFormat.BEDROCK).withGzip(true).withCampaigns(bedrockMix), false,
+                new Dataset("heldout-bedrock-gz-2500", Suite.HELDOUT, GeneratorOptions.defaults(2_500, 14, 7_004)
+                        .withFormat(OutputFormat.BEDROCK).withGzip(true).withCampaigns(bedrockMix), Set.of(),
                         "gzipped Bedrock logs, no naive farm"));
+    }
+
+    static List<Dataset> fresh() {
+        Instant winter = Instant.parse("2026-01-12T00:00:00Z");
+        LegitMix hardNegatives = LegitMix.DEFAULT.withWeight(LegitKind.SHARED_NAT, 0.30).withWeight(LegitKind.ENTERPRISE, 0.25)
+                .withWeight(LegitKind.LAB_BENCHMARK, 0.08).withWeight(LegitKind.HEAVY_USER, 0.08)
+                .withWeight(LegitKind.APP_BACKEND, 0.05).withGroupSizes(14, 10, 40);
+        List<CampaignSpec> varied = List.of(
+                CampaignSpec.defaults(CampaignKind.NAIVE_FARM, 40).withSharedIps(2).withSharedCards(3, 1),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 100).withTimingJitter(0.5).withParaphraseRate(0.6)
+                        .withTopicsPerAccount(4).withSharedCards(0, 6),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 80).withRequestsPerAccount(400).withUserAgents(40)
+                        .withTimingJitter(0.3).withParaphraseRate(0.5).withParameters(3000, 0.8),
+                CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, 50).withPivotDelayHours(20).withSharedIps(30));
+        List<CampaignSpec> small = List.of(
+                CampaignSpec.defaults(CampaignKind.NAIVE_FARM, 12).withRequestsPerAccount(300),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 15).withSharedIps(10),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 15).withRequestsPerAccount(500).withParameters(2500, 0.5),
+                CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, 10).withPivotDelayHours(4),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 20).withSchedule(5, 8).withParaphraseRate(0.9).withTopicsPerAccount(8));
+        return List.of(
+                new Dataset("fresh-noorg-3000", Suite.FRESH, GeneratorOptions.defaults(3_000, 21, 9_001).withLegit(hardNegatives),
+                        Set.of(Removal.ORGS), "organisation ids removed: enterprises and labs are no longer one party each"),
+                new Dataset("fresh-bare-3000", Suite.FRESH, GeneratorOptions.defaults(3_000, 14, 9_002)
+                        .withCampaigns(varied), Set.of(Removal.BILLING, Removal.PARAMETERS),
+                        "no billing or signup details and no request parameters; varied campaigns"),
+                new Dataset("fresh-crowded-6000", Suite.FRESH, GeneratorOptions.defaults(6_000, 30, 9_003)
+                        .withCampaigns(varied).withLegit(hardNegatives).withStart(winter), Set.of(),
+                        "30 days, crowded with hard negatives in large groups, varied campaigns"),
+                new Dataset("fresh-jsonl-4000", Suite.FRESH, GeneratorOptions.defaults(4_000, 14, 9_004)
+                        .withFormat(OutputFormat.JSONL).withGzip(true).withNewModelReleaseDay(9), Set.of(),
+                        "gzipped JSON Lines, late release"),
+                new Dataset("fresh-small-5000", Suite.FRESH, GeneratorOptions.defaults(5_000, 21, 9_005)
+                        .withCampaigns(small).withLegit(hardNegatives), Set.of(),
+                        "five small campaigns of 10 to 20 accounts among many hard negatives"));
     }
 }

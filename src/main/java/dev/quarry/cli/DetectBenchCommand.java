@@ -33,7 +33,8 @@ import java.util.stream.Stream;
                         + "a naive rule (shared IP or card, or top-1%% volume), and PASS/FAIL against the bar: "
                         + "precision >= 0.95, recall >= 0.95, every campaign's recall >= 0.9, FPR <= 0.2%% over "
                         + "legitimate accounts and <= 1%% for each legitimate kind.",
-                "Tune the engine on --suite dev only; --suite heldout is the check.",
+                "Tune the engine on --suite dev only; --suite heldout and --suite fresh are the checks (fresh also "
+                        + "removes organisation ids, request parameters or billing from the extract).",
                 "Speed (--scale): generates and ingests the seed scale once, times one full scan of the events "
                         + "table and one analysis of the same case, and prints the ratio, peak heap and time per stage.",
                 "Exit status: 0 quality bar met (or speed measured), 2 bar missed, 1 could not run."})
@@ -41,7 +42,7 @@ final class DetectBenchCommand implements Callable<Integer> {
 
     static final int BAR_MISSED = 2;
 
-    @Option(names = "--suite", paramLabel = "dev|heldout|all", defaultValue = "all",
+    @Option(names = "--suite", paramLabel = "dev|heldout|fresh|all", defaultValue = "all",
             description = "which datasets to score (default: ${DEFAULT-VALUE})")
     String suite;
 
@@ -94,8 +95,9 @@ final class DetectBenchCommand implements Callable<Integer> {
         return switch (suite.toLowerCase(Locale.ROOT)) {
             case "dev" -> Suite.DEV;
             case "heldout", "held-out" -> Suite.HELDOUT;
+            case "fresh" -> Suite.FRESH;
             case "all" -> Suite.ALL;
-            default -> throw new IllegalArgumentException("--suite must be dev, heldout or all, not " + suite);
+            default -> throw new IllegalArgumentException("--suite must be dev, heldout, fresh or all, not " + suite);
         };
     }
 
@@ -105,7 +107,7 @@ final class DetectBenchCommand implements Callable<Integer> {
                 "events", "quarry: precision recall FPR", "ARI", "naive: P R FPR", "bar");
         for (DatasetResult result : report.datasets()) {
             System.out.printf(Locale.ROOT, "%-26s %-8s %,8d %,10d | %-33s %6.3f | %-22s | %s%n", result.dataset().name(),
-                    result.dataset().heldOut() ? "held-out" : "dev", result.accounts(), result.events(),
+                    result.dataset().suite().name().toLowerCase(Locale.ROOT), result.accounts(), result.events(),
                     rates(result.quarry().counts()), result.quarry().adjustedRandIndex(),
                     shortRates(result.naive().counts()), result.passed() ? "PASS" : "FAIL");
         }

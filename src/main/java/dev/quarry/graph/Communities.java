@@ -4,151 +4,207 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Community detection by weighted label propagation (Raghavan, Albert &amp; Kumara 2007): every node
- * repeatedly takes the label carrying the most edge weight among its neighbours, visiting nodes in a
- * seeded random order, until no label changes. Near-linear in the number of edges, and a tightly knit
- * group with only weak ties outside keeps one label, which is the shape of a campaign.
+ * Community detection by modularity (Louvain: Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008).
+ * Nodes first move one at a time to the neighbouring community that raises modularity most; then
+ * each community becomes one node and the moves repeat on that smaller graph, until nothing moves.
+ * The second step is what lets a farm that its payment cards split into dozens of tight cliques come
+ * back together: the cliques are tied to each other by the farm's shared addresses, templates and
+ * client settings, which no single account's move can see but a clique's move can.
  * <p>
- * Plain label propagation lets one label spread through any chain of ties, so in a large extract
- * thousands of loosely linked accounts end up as one community that hides the farms inside it. With a
- * resolution {@code gamma > 0} each vote is discounted by the weight the label would get by chance
- * ({@code gamma x k_v x K_l / 2W}, the configuration model behind modularity): this is label
- * propagation that climbs modularity (Barber &amp; Clark 2009, "LPAm"), and a label stops growing
- * once its members' ties to the rest are no more than chance predicts for its size.
+ * A move into community C gains {@code k_v,C - gamma x k_v x K_C / 2W}: the weight tying the node to
+ * C minus what chance gives a node of its strength against a community of C's total strength, so a
+ * community stops growing once its ties to the rest are no more than chance predicts for its size,
+ * and loosely chained accounts of a large extract do not become one community hiding the farms in it.
+ * Deterministic for a graph and seed.
  */
 public final class Communities {
+    private static final int MAX_PASSES = 50;
+    private static final int MAX_LEVELS = 20;
+    private static final double MIN_GAIN = 1e-12;
+
     private Communities() {
     }
 
     /**
-     * @param resolution {@code gamma} of the chance discount; 0 gives plain label propagation
-     * @return a community label per node; isolated nodes keep their own index as label. Labels are
-     *         renumbered 0..k-1 in order of first node, so the result depends only on graph and seed.
+     * @param resolution {@code gamma} of the chance discount (1 is modularity's own)
+     * @return a community label per node; isolated nodes keep a community of their own. Labels are
+     *         renumbered 0..k-1 in order of first node.
      */
-    public static int[] labelPropagation(WeightedGraph graph, long seed, int maxRounds, double resolution) {
-        int n = graph.nodes();
-        int[] label = new int[n];
-        double[] nodeStrength = new double[n];
-        double[] labelStrength = new double[n];
-        double twiceTotal = 0;
-        for (int v = 0; v < n; v++) {
-            label[v] = v;
-            nodeStrength[v] = graph.strength(v);
-            labelStrength[v] = nodeStrength[v];
-            twiceTotal += nodeStrength[v];
-        }
-        double chance = twiceTotal > 0 ? resolution / twiceTotal : 0;
-        int[] order = new int[n];
-        for (int v = 0; v < n; v++) {
-            order[v] = v;
+    public static int[] louvain(WeightedGraph graph, long seed, double resolution) {
+        Level level = Level.of(graph);
+        int[] membership = new int[graph.nodes()];
+        for (int v = 0; v < membership.length; v++) {
+            membership[v] = v;
         }
         Random random = new Random(seed);
-        double[] votes = new double[n];
-        boolean[] seen = new boolean[n];
-        int[] touched = new int[n + 1];
-        for (int round = 0; round < maxRounds; round++) {
-            shuffle(order, random);
-            boolean changed = false;
-            for (int v : order) {
-                int degree = graph.degree(v);
-                if (degree == 0) {
-                    continue;
-                }
-                int current = label[v];
-                int distinct = 0;
-                touched[distinct++] = current;
-                seen[current] = true;
-                for (int i = 0; i < degree; i++) {
-                    int l = label[graph.neighbour(v, i)];
-                    if (!seen[l]) {
-                        seen[l] = true;
-                        touched[distinct++] = l;
-                    }
-                    votes[l] += graph.weight(v, i);
-                }
-                // v's own strength leaves its label before the labels are compared
-                labelStrength[current] -= nodeStrength[v];
-                int best = current;
-                double bestGain = votes[current] - chance * nodeStrength[v] * labelStrength[current];
-                for (int k = 1; k < distinct; k++) {
-                    int l = touched[k];
-                    double gain = votes[l] - chance * nodeStrength[v] * labelStrength[l];
-                    // ties go to the smaller label so the outcome does not depend on visiting order
-                    if (gain > bestGain + 1e-12 || Math.abs(gain - bestGain) <= 1e-12 && l < best) {
-                        best = l;
-                        bestGain = gain;
-                    }
-                }
-                for (int k = 0; k < distinct; k++) {
-                    votes[touched[k]] = 0;
-                    seen[touched[k]] = false;
-                }
-                labelStrength[best] += nodeStrength[v];
-                if (best != current) {
-                    label[v] = best;
-                    changed = true;
-                }
+        for (int round = 0; round < MAX_LEVELS; round++) {
+            int[] community = level.moveNodes(random, resolution);
+            int communities = renumberInPlace(community);
+            for (int v = 0; v < membership.length; v++) {
+                membership[v] = community[membership[v]];
             }
-            if (!changed) {
-                break;
+            if (communities == level.nodes) {
+                break; // nothing merged: modularity cannot rise further
             }
+            level = level.aggregate(community, communities);
         }
-        return renumber(label);
+        return renumber(membership);
     }
 
-    /**
-     * Merges communities whose ties to each other are at least {@code ratio} times the internal
-     * weight of the larger one (measured against the smaller one, a pair of accounts with a single
-     * tie would glue itself to any group it touches, and merges would chain). Label propagation settles on the densest cores, so one group run
-     * from two payment cards can end up as two halves held together by everything else they share;
-     * this puts such halves back together without joining groups that merely touch.
-     */
-    public static int[] mergeStronglyTied(WeightedGraph graph, int[] label, double ratio) {
-        int k = java.util.Arrays.stream(label).max().orElse(-1) + 1;
-        double[] internal = new double[k];
-        java.util.Map<Long, Double> between = new java.util.HashMap<>();
-        for (int v = 0; v < graph.nodes(); v++) {
-            for (int i = 0; i < graph.degree(v); i++) {
-                int u = graph.neighbour(v, i);
-                if (u < v) {
-                    continue;
+    /** One level of the Louvain hierarchy: a weighted graph whose nodes may carry self-loops. */
+    private static final class Level {
+        final int nodes;
+        final int[] offsets;
+        final int[] targets;
+        final double[] weights;
+        /** Weight inside each node (the internal ties of the community it stands for). */
+        final double[] selfLoops;
+        final double[] strength;
+        final double twiceTotal;
+
+        Level(int nodes, int[] offsets, int[] targets, double[] weights, double[] selfLoops) {
+            this.nodes = nodes;
+            this.offsets = offsets;
+            this.targets = targets;
+            this.weights = weights;
+            this.selfLoops = selfLoops;
+            this.strength = new double[nodes];
+            double total = 0;
+            for (int v = 0; v < nodes; v++) {
+                double s = 2 * selfLoops[v];
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    s += weights[i];
                 }
-                int a = label[v];
-                int b = label[u];
-                if (a == b) {
-                    internal[a] += graph.weight(v, i);
-                } else {
-                    between.merge((long) Math.min(a, b) << 32 | Math.max(a, b), graph.weight(v, i), Double::sum);
+                strength[v] = s;
+                total += s;
+            }
+            this.twiceTotal = total;
+        }
+
+        static Level of(WeightedGraph graph) {
+            int n = graph.nodes();
+            int[] offsets = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                offsets[v + 1] = offsets[v] + graph.degree(v);
+            }
+            int[] targets = new int[offsets[n]];
+            double[] weights = new double[offsets[n]];
+            for (int v = 0; v < n; v++) {
+                for (int i = 0; i < graph.degree(v); i++) {
+                    targets[offsets[v] + i] = graph.neighbour(v, i);
+                    weights[offsets[v] + i] = graph.weight(v, i);
                 }
             }
+            return new Level(n, offsets, targets, weights, new double[n]);
         }
-        int[] parent = new int[k];
-        for (int c = 0; c < k; c++) {
-            parent[c] = c;
-        }
-        Long[] pairs = between.keySet().toArray(new Long[0]);
-        java.util.Arrays.sort(pairs);
-        for (long pair : pairs) {
-            int a = (int) (pair >>> 32);
-            int b = (int) pair;
-            double larger = Math.max(internal[a], internal[b]);
-            if (larger > 0 && between.get(pair) >= ratio * larger) {
-                parent[find(parent, a)] = find(parent, b);
+
+        /** Local moving until no node moves; returns each node's community (an id of some node). */
+        int[] moveNodes(Random random, double resolution) {
+            int[] community = new int[nodes];
+            double[] total = new double[nodes];
+            for (int v = 0; v < nodes; v++) {
+                community[v] = v;
+                total[v] = strength[v];
             }
+            if (twiceTotal <= 0) {
+                return community;
+            }
+            double chance = resolution / twiceTotal;
+            int[] order = new int[nodes];
+            for (int v = 0; v < nodes; v++) {
+                order[v] = v;
+            }
+            double[] tie = new double[nodes];
+            boolean[] seen = new boolean[nodes];
+            int[] touched = new int[nodes + 1];
+            for (int pass = 0; pass < MAX_PASSES; pass++) {
+                shuffle(order, random);
+                boolean moved = false;
+                for (int v : order) {
+                    if (offsets[v + 1] == offsets[v]) {
+                        continue;
+                    }
+                    int current = community[v];
+                    int distinct = 0;
+                    touched[distinct++] = current;
+                    seen[current] = true;
+                    for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                        int c = community[targets[i]];
+                        if (!seen[c]) {
+                            seen[c] = true;
+                            touched[distinct++] = c;
+                        }
+                        tie[c] += weights[i];
+                    }
+                    total[current] -= strength[v];
+                    int best = current;
+                    double bestGain = tie[current] - chance * strength[v] * total[current];
+                    for (int k = 1; k < distinct; k++) {
+                        int c = touched[k];
+                        double gain = tie[c] - chance * strength[v] * total[c];
+                        if (gain > bestGain + MIN_GAIN || Math.abs(gain - bestGain) <= MIN_GAIN && c < best && best != current) {
+                            best = c;
+                            bestGain = gain;
+                        }
+                    }
+                    for (int k = 0; k < distinct; k++) {
+                        tie[touched[k]] = 0;
+                        seen[touched[k]] = false;
+                    }
+                    total[best] += strength[v];
+                    if (best != current) {
+                        community[v] = best;
+                        moved = true;
+                    }
+                }
+                if (!moved) {
+                    break;
+                }
+            }
+            return community;
         }
-        int[] merged = new int[label.length];
-        for (int v = 0; v < label.length; v++) {
-            merged[v] = find(parent, label[v]);
+
+        /** The graph of communities: ties between communities added up, ties inside them kept as self-loops. */
+        Level aggregate(int[] community, int communities) {
+            double[] selfLoops = new double[communities];
+            int[] degree = new int[communities + 1];
+            for (int v = 0; v < nodes; v++) {
+                selfLoops[community[v]] += this.selfLoops[v];
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    if (community[targets[i]] != community[v]) {
+                        degree[community[v] + 1]++;
+                    }
+                }
+            }
+            for (int c = 0; c < communities; c++) {
+                degree[c + 1] += degree[c];
+            }
+            int[] runOffsets = degree;
+            int[] fill = Arrays.copyOf(runOffsets, communities);
+            int[] runTargets = new int[runOffsets[communities]];
+            double[] runWeights = new double[runOffsets[communities]];
+            for (int v = 0; v < nodes; v++) {
+                int a = community[v];
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    int b = community[targets[i]];
+                    if (a == b) {
+                        selfLoops[a] += weights[i] / 2; // each tie is listed from both ends
+                    } else {
+                        runTargets[fill[a]] = b;
+                        runWeights[fill[a]++] = weights[i];
+                    }
+                }
+            }
+            WeightedGraph.Adjacency merged = WeightedGraph.mergeRuns(communities, runOffsets, runTargets, runWeights);
+            return new Level(communities, merged.offsets(), merged.targets(), merged.weights(), selfLoops);
         }
-        return renumber(merged);
     }
 
-    private static int find(int[] parent, int c) {
-        while (parent[c] != c) {
-            parent[c] = parent[parent[c]];
-            c = parent[c];
-        }
-        return c;
+    /** Renumbers labels 0..k-1 in order of first node; returns k. */
+    private static int renumberInPlace(int[] label) {
+        int[] out = renumber(label);
+        System.arraycopy(out, 0, label, 0, label.length);
+        return Arrays.stream(out).max().orElse(-1) + 1;
     }
 
     static int[] renumber(int[] label) {

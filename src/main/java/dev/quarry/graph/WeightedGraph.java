@@ -70,43 +70,50 @@ public final class WeightedGraph {
                 targets[fill[to[e]]] = from[e];
                 weights[fill[to[e]]++] = weight[e];
             }
-            // merge parallel edges: sort each adjacency run by target and add up equal targets
-            int[] mergedOffsets = new int[nodes + 1];
-            int write = 0;
-            for (int v = 0; v < nodes; v++) {
-                int start = offsets[v];
-                int end = offsets[v + 1];
-                sortRun(targets, weights, start, end);
-                mergedOffsets[v] = write;
-                for (int i = start; i < end; i++) {
-                    if (write > mergedOffsets[v] && targets[write - 1] == targets[i]) {
-                        weights[write - 1] += weights[i];
-                    } else {
-                        targets[write] = targets[i];
-                        weights[write] = weights[i];
-                        write++;
-                    }
+            Adjacency merged = mergeRuns(nodes, offsets, targets, weights);
+            return new WeightedGraph(nodes, merged.offsets(), merged.targets(), merged.weights());
+        }
+    }
+
+    /** Compressed adjacency lists. */
+    record Adjacency(int[] offsets, int[] targets, double[] weights) {
+    }
+
+    /**
+     * Sorts each node's run of (target, weight) by target and adds up the weights of equal targets:
+     * the same pair arrives once per piece of evidence linking it.
+     */
+    static Adjacency mergeRuns(int nodes, int[] offsets, int[] targets, double[] weights) {
+        int[] mergedOffsets = new int[nodes + 1];
+        int[] mergedTargets = new int[targets.length];
+        double[] mergedWeights = new double[targets.length];
+        long[] run = new long[0];
+        int write = 0;
+        for (int v = 0; v < nodes; v++) {
+            int start = offsets[v];
+            int length = offsets[v + 1] - start;
+            if (run.length < length) {
+                run = new long[Math.max(length, run.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                run[i] = (long) targets[start + i] << 32 | i; // target first, then position: a primitive sort
+            }
+            Arrays.sort(run, 0, length);
+            mergedOffsets[v] = write;
+            for (int i = 0; i < length; i++) {
+                int target = (int) (run[i] >>> 32);
+                double weight = weights[start + (int) run[i]];
+                if (write > mergedOffsets[v] && mergedTargets[write - 1] == target) {
+                    mergedWeights[write - 1] += weight;
+                } else {
+                    mergedTargets[write] = target;
+                    mergedWeights[write] = weight;
+                    write++;
                 }
             }
-            mergedOffsets[nodes] = write;
-            return new WeightedGraph(nodes, mergedOffsets, Arrays.copyOf(targets, write), Arrays.copyOf(weights, write));
         }
-
-        private static void sortRun(int[] targets, double[] weights, int start, int end) {
-            Integer[] order = new Integer[end - start];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = start + i;
-            }
-            Arrays.sort(order, (x, y) -> Integer.compare(targets[x], targets[y]));
-            int[] t = new int[order.length];
-            double[] w = new double[order.length];
-            for (int i = 0; i < order.length; i++) {
-                t[i] = targets[order[i]];
-                w[i] = weights[order[i]];
-            }
-            System.arraycopy(t, 0, targets, start, t.length);
-            System.arraycopy(w, 0, weights, start, w.length);
-        }
+        mergedOffsets[nodes] = write;
+        return new Adjacency(mergedOffsets, Arrays.copyOf(mergedTargets, write), Arrays.copyOf(mergedWeights, write));
     }
 
     public int nodes() {

@@ -64,6 +64,17 @@ public final class CaseFile implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * A second, read-only connection to the same file, for reading in parallel with this one (the
+     * caller closes it). It sees what this connection has committed.
+     */
+    public Connection openReader() throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        return DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
+    }
+
     public int schemaVersion() throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("PRAGMA user_version")) {

@@ -57,6 +57,8 @@ class DetectBenchmarkPoolingTest {
         assertTrue(DetectDatasets.of(DetectDatasets.Suite.HELDOUT).stream().allMatch(DetectDatasets.Dataset::heldOut));
         assertTrue(DetectDatasets.of(DetectDatasets.Suite.HELDOUT).stream().noneMatch(h -> DetectDatasets.of(DetectDatasets.Suite.DEV)
                 .stream().anyMatch(d -> d.options().seed() == h.options().seed())), "no seed is shared between the suites");
-        assertEquals(7, DetectDatasets.of(DetectDatasets.Suite.ALL).size());
+        assertTrue(DetectDatasets.of(DetectDatasets.Suite.FRESH).stream().noneMatch(f -> DetectDatasets.of(DetectDatasets.Suite.HELDOUT)
+                .stream().anyMatch(h -> h.options().seed() == f.options().seed())), "the fresh suite has seeds of its own");
+        assertEquals(12, DetectDatasets.of(DetectDatasets.Suite.ALL).size());
     }
 }

@@ -1,92 +1,157 @@
 package dev.quarry.analysis.signals;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.quarry.analysis.AccountActivity;
+import dev.quarry.analysis.CaseData;
 
 /**
- * How systematically a group covers a range of tasks. Task types are not taken from a fixed
- * lexicon: they are the prompt templates (frames) the members rely on, so whatever taxonomy a farm
- * sweeps shows up as many templates used in even proportions. A group sweeps when it covers at
- * least {@link #MIN_TASKS} task types with an evenness (normalised entropy of the group's use of
- * them) of at least {@link #MIN_EVENNESS}; the sweep is complementary when members each take a
- * slice (on average at most half of the group's task types). Members must each work on at least
- * two task types on average: accounts that each send one template all the time are single-purpose
- * integrations (several companies' app backends), not a sweep. A lone benchmark runner covering
- * many topics is one account and never a group.
+ * How systematically accounts cover the range of tasks a model can do. Every prompt is sorted into a
+ * category of the task taxonomy ({@code TaskTaxonomy}: code, math, translation, law, ...); an
+ * account's breadth is the evenness of its use of the categories (normalised entropy over all of
+ * them), known once it has {@link #MIN_PROMPTS} categorised prompts. People ask about a few
+ * favourite things; a harvesting script walks the taxonomy, so its breadth is high.
+ * <p>
+ * For a group: it sweeps when most members sweep on their own (breadth at least
+ * {@link #SWEEPING_BREADTH}). It takes complementary slices when members are narrow on their own
+ * but the group together covers the taxonomy evenly and differently from the case at large
+ * (total-variation distance from the case's own task mix of at least {@link #MIN_DISTANCE}): a crowd
+ * of unrelated people is narrow one by one and broad together too, but then its mix is the case's
+ * mix. A lone benchmark runner covering many topics is one account and never a group; a lab's
+ * benchmark sweep is one organisation, which the assembly weighs elsewhere.
  */
 public final class CapabilitySweepSignal {
-    static final int MIN_TASKS = 4;
-    static final double MIN_EVENNESS = 0.75;
+    static final int MIN_PROMPTS = 20;
+    public static final double SWEEPING_BREADTH = 0.7;
+    static final double NARROW_MEMBERS = 0.65;
+    static final double BROAD_GROUP = 0.75;
+    static final double MIN_DISTANCE = 0.2;
+    static final int MIN_SLICE_MEMBERS = 10;
+    static final double COMPLEMENTARY_STRENGTH = 0.6;
 
     private CapabilitySweepSignal() {
     }
 
     /**
-     * @param tasks      task types the group covers
-     * @param evenness   normalised entropy of the group's use of them, 0..1
-     * @param sliceShare the mean share of the group's task types one member covers
-     * @param tasksPerMember the mean number of task types a member works on
+     * @param categories      task categories the group covers (with at least 1% of its prompts)
+     * @param groupBreadth    evenness of the group's task mix, each member weighing the same
+     * @param memberBreadth   mean breadth of the members with a known breadth
+     * @param sweepingShare   share of members that sweep on their own
+     * @param distance        total-variation distance of the group's mix from the case's
+     * @param complementary   members narrow, group broad and unlike the case
      */
-    public record Sweep(int tasks, double evenness, double sliceShare, double tasksPerMember) {
-        public boolean systematic() {
-            return tasks >= MIN_TASKS && evenness >= MIN_EVENNESS && tasksPerMember >= 2;
-        }
-
-        public boolean complementary() {
-            return systematic() && sliceShare <= 0.5;
-        }
+    public record Sweep(int categories, double groupBreadth, double memberBreadth, double sweepingShare,
+                        double distance, boolean complementary) {
 
         /** Strength in [0,1] for campaign scoring. */
         public double strength() {
-            if (!systematic()) {
-                return 0;
+            if (sweepingShare > 0.5) {
+                return sweepingShare;
             }
-            return complementary() ? 1.0 : 0.6;
+            return complementary ? COMPLEMENTARY_STRENGTH : 0;
         }
     }
 
-    public static Sweep of(SharedTemplateSignal.Templates[] memberTemplates) {
-        Map<Long, Double> use = new HashMap<>();
-        double slices = 0;
-        int members = 0;
-        for (SharedTemplateSignal.Templates t : memberTemplates) {
-            if (t.frames().length == 0) {
+    /** The task mix of every account with enough categorised prompts (null rows otherwise). */
+    public static double[][] mixes(CaseData data) {
+        int k = data.taxonomy().size();
+        double[][] mixes = new double[data.size()][];
+        for (int account = 0; account < data.size(); account++) {
+            AccountActivity a = data.activity(account);
+            int total = 0;
+            for (int c = 0; c < k; c++) {
+                total += a.tasks(c);
+            }
+            if (total < MIN_PROMPTS) {
                 continue;
             }
-            members++;
-            slices += t.frames().length;
-            for (int i = 0; i < t.frames().length; i++) {
-                use.merge(t.frames()[i], t.shares()[i], Double::sum);
+            double[] mix = new double[k];
+            for (int c = 0; c < k; c++) {
+                mix[c] = a.tasks(c) / (double) total;
             }
+            mixes[account] = mix;
         }
-        // a task type only a few members use is their habit, not the group's coverage: it must be
-        // used by at least two members and a tenth of those with templates
-        Map<Long, Integer> usedBy = new HashMap<>();
-        for (SharedTemplateSignal.Templates t : memberTemplates) {
-            for (long frame : t.frames()) {
-                usedBy.merge(frame, 1, Integer::sum);
-            }
+        return mixes;
+    }
+
+    /** Normalised entropy of a task mix: 0 for one category, 1 for all of them equally. */
+    public static double breadth(double[] mix) {
+        if (mix == null) {
+            return Double.NaN;
         }
-        int minUsers = Math.max(2, (int) Math.ceil(0.1 * members));
-        use.keySet().removeIf(frame -> usedBy.get(frame) < minUsers);
-        slices = 0;
-        for (SharedTemplateSignal.Templates t : memberTemplates) {
-            for (long frame : t.frames()) {
-                if (use.containsKey(frame)) {
-                    slices++;
-                }
-            }
-        }
-        int tasks = use.size();
-        if (members == 0 || tasks < 2) {
-            return new Sweep(tasks, 0, 1, members == 0 ? 0 : slices / members);
-        }
-        double total = use.values().stream().mapToDouble(Double::doubleValue).sum();
         double entropy = 0;
-        for (double u : use.values()) {
-            double p = u / total;
-            entropy -= p * Math.log(p);
+        for (double p : mix) {
+            if (p > 0) {
+                entropy -= p * Math.log(p);
+            }
         }
-        return new Sweep(tasks, entropy / Math.log(tasks), Math.min(1, slices / members / tasks), slices / members);
+        return mix.length < 2 ? 0 : entropy / Math.log(mix.length);
+    }
+
+    /** The case's own task mix: the mean of the accounts' mixes. */
+    public static double[] caseMix(double[][] mixes) {
+        return mean(mixes, null);
+    }
+
+    public static Sweep of(double[][] mixes, double[] caseMix, int[] members) {
+        int known = 0;
+        int sweeping = 0;
+        double breadthSum = 0;
+        for (int v : members) {
+            if (mixes[v] == null) {
+                continue;
+            }
+            known++;
+            double b = breadth(mixes[v]);
+            breadthSum += b;
+            if (b >= SWEEPING_BREADTH) {
+                sweeping++;
+            }
+        }
+        if (known == 0 || caseMix == null) {
+            return new Sweep(0, 0, 0, 0, 0, false);
+        }
+        double[] group = mean(mixes, members);
+        int categories = 0;
+        double distance = 0;
+        for (int c = 0; c < group.length; c++) {
+            if (group[c] >= 0.01) {
+                categories++;
+            }
+            distance += Math.abs(group[c] - caseMix[c]) / 2;
+        }
+        double groupBreadth = breadth(group);
+        double memberBreadth = breadthSum / known;
+        boolean complementary = known >= MIN_SLICE_MEMBERS && memberBreadth <= NARROW_MEMBERS
+                && groupBreadth >= BROAD_GROUP && distance >= MIN_DISTANCE;
+        return new Sweep(categories, groupBreadth, memberBreadth, sweeping / (double) members.length, distance, complementary);
+    }
+
+    /** Whether one account sweeps the taxonomy on its own. */
+    public static boolean sweeps(double[][] mixes, int account) {
+        return mixes[account] != null && breadth(mixes[account]) >= SWEEPING_BREADTH;
+    }
+
+    private static double[] mean(double[][] mixes, int[] members) {
+        double[] sum = null;
+        int count = 0;
+        int size = members == null ? mixes.length : members.length;
+        for (int i = 0; i < size; i++) {
+            double[] mix = mixes[members == null ? i : members[i]];
+            if (mix == null) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new double[mix.length];
+            }
+            for (int c = 0; c < mix.length; c++) {
+                sum[c] += mix[c];
+            }
+            count++;
+        }
+        if (sum != null) {
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] /= count;
+            }
+        }
+        return sum;
     }
 }

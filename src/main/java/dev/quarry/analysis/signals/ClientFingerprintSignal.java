@@ -6,25 +6,24 @@ import dev.quarry.analysis.CaseData;
 import dev.quarry.analysis.IntCounter;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Accounts that send every request with the same, uncommon request parameters (max_tokens and
  * temperature). A script sets them once; people and SDK defaults spread over a few popular values.
- * An account has a fingerprint when one parameter combination covers at least
- * {@link #MIN_SHARE} of at least {@link #MIN_REQUESTS} requests; two accounts of different
- * organisations with the same fingerprint are linked with weight {@code 0.8 x rarity x dependence},
- * rarity {@code ln(W/m) / ln(min(W, 1000))} (capped at 1) over the W accounts that have a fingerprint at all, and combinations held by more than a
- * quarter of them (SDK defaults) are no evidence.
+ * An account has a fingerprint when one parameter combination covers at least {@link #MIN_SHARE} of
+ * at least {@link #MIN_REQUESTS} requests; a fingerprint shared by m of the W accounts that could have
+ * one (that many requests, with parameters) weighs {@code 0.8 x ln(W/m) / ln(min(W, 1000))} (capped
+ * at 1), and combinations held by more than a quarter of them (SDK defaults) are no evidence.
  */
 public final class ClientFingerprintSignal {
     static final double MIN_SHARE = 0.9;
     static final int MIN_REQUESTS = 20;
     static final double BASE_WEIGHT = 0.8;
     /**
-     * Rarity is {@code ln(W/m)}, the surprise of a fingerprinted account holding this combination
+     * Rarity is {@code ln(W/m)}, the surprise of an account holding this combination
      * by chance, on a fixed scale: full weight at odds of one in this many. Dividing by {@code ln(W)}
      * instead made the same combination weaker the larger the extract, so a farm of several hundred
      * in a case of tens of thousands fell below a strong tie although sharing an uncommon
@@ -46,35 +45,30 @@ public final class ClientFingerprintSignal {
         return top;
     }
 
-    public static Links links(CaseData data, BehaviourSimilarity similarity, long seed) {
-        Map<Integer, List<Integer>> holders = new HashMap<>();
-        int withFingerprint = 0;
+    public static SharedValues values(CaseData data) {
+        Map<Integer, List<Integer>> holders = new TreeMap<>();
+        int eligible = 0;
         for (int account = 0; account < data.size(); account++) {
-            int fingerprint = fingerprint(data.activity(account));
+            AccountActivity a = data.activity(account);
+            if (a.events() >= MIN_REQUESTS && a.attribute(AttributeKind.PARAMETERS).total() > 0) {
+                eligible++;
+            }
+            int fingerprint = fingerprint(a);
             if (fingerprint >= 0) {
-                withFingerprint++;
                 holders.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(account);
             }
         }
-        Links links = new Links(Evidence.CLIENT);
-        int maxHolders = Math.max(2, (int) (SharedInfrastructureSignal.MAX_HOLDER_SHARE * withFingerprint));
-        Integer[] fingerprints = holders.keySet().toArray(new Integer[0]);
-        java.util.Arrays.sort(fingerprints);
-        for (int fingerprint : fingerprints) {
-            int[] members = holders.get(fingerprint).stream().mapToInt(Integer::intValue).toArray();
+        SharedValues values = new SharedValues(Evidence.CLIENT, false);
+        int maxHolders = SharedValues.maxHolders(eligible);
+        for (Map.Entry<Integer, List<Integer>> e : holders.entrySet()) {
+            int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             if (members.length < 2 || members.length > maxHolders) {
                 continue;
             }
-            double rarity = Math.min(1, Math.log(withFingerprint / (double) members.length)
-                    / Math.log(Math.min(withFingerprint, FULL_RARITY_ODDS)));
-            PairSampler.forPairs(members, seed ^ fingerprint, (a, b) -> {
-                int org = data.activity(a).mainOrg();
-                if (org >= 0 && org == data.activity(b).mainOrg()) {
-                    return;
-                }
-                links.add(a, b, BASE_WEIGHT * rarity * similarity.dependence(a, b), fingerprint);
-            });
+            double rarity = Math.min(1, Math.log(eligible / (double) members.length)
+                    / Math.log(Math.min(eligible, FULL_RARITY_ODDS)));
+            values.add(AttributeKind.PARAMETERS, e.getKey(), members, null, BASE_WEIGHT * rarity);
         }
-        return links;
+        return values.seal(data.size());
     }
 }

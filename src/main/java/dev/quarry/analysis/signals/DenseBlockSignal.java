@@ -39,7 +39,7 @@ public final class DenseBlockSignal {
             if (index.kind().linkWeight() <= 0 && index.kind() != AttributeKind.PARAMETERS) {
                 continue;
             }
-            int maxHolders = Math.max(2, (int) (SharedInfrastructureSignal.MAX_HOLDER_SHARE * index.accountsWithKind()));
+            int maxHolders = Math.max(2, (int) (SharedValues.MAX_HOLDER_SHARE * index.accountsWithKind()));
             for (int value = 0; value < index.byValue().size(); value++) {
                 int[] members = index.byValue().get(value);
                 if (members.length < 2 || members.length > maxHolders) {

@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * A group that moves to a newly released model within a day. A model counts as newly released
  * when it first appears in the extract after its first tenth (so models in use from the start are
- * not "new"); an account adopts it quickly when its first request to it comes within 24 hours of the
+ * not "new"); an account adopts it quickly when it sends a request to it within 24 hours of the
  * model's first appearance. A group pivots when a majority of its members adopt quickly and that is
- * at least three times the rate among all accounts active at release time — early adopters exist
- * among legitimate users, a whole group switching at once does not happen by chance. Small groups
+ * at least three times the rate among the accounts that had the chance (made any request in those
+ * 24 hours: an account that was not using the API that day could not adopt, and busy accounts adopt
+ * more often simply because they are there) — early adopters exist among legitimate users, a whole
+ * group switching at once does not happen by chance. Small groups
  * reach a majority by chance often enough when thousands of groups are tested, so the count of
  * quick adopters must also be unlikely under the base rate: its binomial upper tail at most the
  * significance the caller allows (Bonferroni over the groups it tests).
@@ -58,25 +60,27 @@ public final class ModelPivotSignal {
                 continue;
             }
             boolean[] quick = new boolean[data.size()];
-            int activeAtRelease = 0;
+            int hadTheChance = 0;
             int quickCount = 0;
             for (int account = 0; account < data.size(); account++) {
                 AccountActivity a = data.activity(account);
-                if (a.events() == 0 || a.time(a.events() - 1) < firstSeen[m]) {
-                    continue;
-                }
-                activeAtRelease++;
+                boolean activeThatDay = false;
                 for (int i = 0; i < a.events(); i++) {
-                    if (a.model(i) == m) {
-                        quick[account] = a.time(i) - firstSeen[m] <= DAY_SECONDS;
-                        break;
+                    long since = a.time(i) - firstSeen[m];
+                    if (since >= 0 && since <= DAY_SECONDS) {
+                        activeThatDay = true;
+                        if (a.model(i) == m) {
+                            quick[account] = true;
+                            break;
+                        }
                     }
                 }
-                if (quick[account]) {
-                    quickCount++;
+                if (activeThatDay) {
+                    hadTheChance++;
+                    quickCount += quick[account] ? 1 : 0;
                 }
             }
-            releases.add(new Release(m, firstSeen[m], quick, activeAtRelease == 0 ? 0 : quickCount / (double) activeAtRelease));
+            releases.add(new Release(m, firstSeen[m], quick, hadTheChance == 0 ? 0 : quickCount / (double) hadTheChance));
         }
         return releases;
     }

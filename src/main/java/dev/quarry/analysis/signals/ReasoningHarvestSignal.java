@@ -8,7 +8,7 @@ package dev.quarry.analysis.signals;
  * answers, a whole group asking for them every time does not happen by chance.
  */
 public final class ReasoningHarvestSignal {
-    static final double ACCOUNT_SHARE = 0.5;
+    public static final double ACCOUNT_SHARE = 0.5;
 
     private ReasoningHarvestSignal() {
     }

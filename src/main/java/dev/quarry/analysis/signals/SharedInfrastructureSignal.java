@@ -9,17 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accounts linked through values they share: IPs, /24 and /48 prefixes, ASNs and user agents from
- * the events; payment fingerprints, card BINs, signup IPs and email shapes from the accounts table.
- * A link's weight is the kind's base weight times the value's rarity, {@code ln(N/m) / ln(N)} for a
- * value held by m of the N accounts that have the attribute at all, times how dependent the two
- * sharers otherwise look ({@link BehaviourSimilarity}). Accounts of the same organisation are never
- * linked by a shared value: an enterprise shares billing, egress IPs and tooling by design.
+ * Accounts that share IPs, /24 and /48 prefixes, ASNs and user agents (from the events), or payment
+ * fingerprints, card BINs, signup IPs and email shapes (from the accounts table). A shared value
+ * weighs the kind's base weight ({@link AttributeKind#linkWeight}: a card is personal, an ASN is
+ * shared by a whole cloud) times its rarity {@code ln(N/m) / ln(N)}, for a value held by m of the N
+ * accounts that have the attribute at all; a pair is then weighed by how dependent the two accounts
+ * otherwise look (see {@link SharedValues}), so a campus NAT shared by people with their own habits
+ * stays weak while a farm running one script from the same addresses does not.
  */
 public final class SharedInfrastructureSignal {
-
-    /** Values held by more than this share of accounts carry no information about common control (rarity weighting already makes them weak; the cap bounds the work). */
-    static final double MAX_HOLDER_SHARE = 0.25;
 
     private SharedInfrastructureSignal() {
     }
@@ -81,43 +79,27 @@ public final class SharedInfrastructureSignal {
         return data.activity(account).attribute(kind).keys();
     }
 
-    /**
-     * @return links for the infrastructure and billing families; the detail code packs the kind's
-     *         ordinal and the shared value id
-     */
-    public static Map<Evidence, Links> links(CaseData data, Map<AttributeKind, Holders> holders,
-                                             BehaviourSimilarity similarity, long seed) {
-        Links infrastructure = new Links(Evidence.INFRASTRUCTURE);
-        Links billing = new Links(Evidence.BILLING);
-        int[] org = new int[data.size()];
-        for (int i = 0; i < data.size(); i++) {
-            org[i] = data.activity(i).mainOrg();
-        }
+    /** The shared values of the billing family and of the network family. */
+    public static Map<Evidence, SharedValues> values(CaseData data, Map<AttributeKind, Holders> holders) {
+        SharedValues infrastructure = new SharedValues(Evidence.INFRASTRUCTURE, false);
+        SharedValues billing = new SharedValues(Evidence.BILLING, false);
         for (Holders index : holders.values()) {
             AttributeKind kind = index.kind();
             if (kind.linkWeight() <= 0) {
                 continue;
             }
-            Links target = kind.family() == AttributeKind.Family.BILLING ? billing : infrastructure;
-            int maxHolders = Math.max(2, (int) (MAX_HOLDER_SHARE * index.accountsWithKind()));
+            SharedValues target = kind.family() == AttributeKind.Family.BILLING ? billing : infrastructure;
+            int maxHolders = SharedValues.maxHolders(index.accountsWithKind());
             for (int value = 0; value < index.byValue().size(); value++) {
                 int[] members = index.byValue().get(value);
-                if (members.length < 2 || members.length > maxHolders) {
-                    continue;
+                if (members.length >= 2 && members.length <= maxHolders) {
+                    target.add(kind, value, members, null, kind.linkWeight() * index.rarity(members.length));
                 }
-                double base = kind.linkWeight() * index.rarity(members.length);
-                long detail = (long) kind.ordinal() << 32 | value;
-                PairSampler.forPairs(members, seed ^ detail, (a, b) -> {
-                    if (org[a] >= 0 && org[a] == org[b]) {
-                        return;
-                    }
-                    target.add(a, b, base * similarity.dependence(a, b), detail);
-                });
             }
         }
-        Map<Evidence, Links> out = new EnumMap<>(Evidence.class);
-        out.put(Evidence.INFRASTRUCTURE, infrastructure);
-        out.put(Evidence.BILLING, billing);
+        Map<Evidence, SharedValues> out = new EnumMap<>(Evidence.class);
+        out.put(Evidence.INFRASTRUCTURE, infrastructure.seal(data.size()));
+        out.put(Evidence.BILLING, billing.seal(data.size()));
         return out;
     }
 }

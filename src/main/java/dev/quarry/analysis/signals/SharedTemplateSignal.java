@@ -5,17 +5,20 @@ import dev.quarry.analysis.CaseData;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Accounts that lean on the same prompt template. Each account's templates are the prompt frames
- * (masked openings, see {@code PromptShape}) that make up at least {@link #MIN_SHARE} of its
- * prompts; two accounts of different organisations are linked with weight {@code 2 x sum over shared
- * templates of rarity x min(shareA, shareB)} (capped at 1, times how alike the two behave), rarity
- * measured over the accounts that send prompts at all. One application sending one product template is one account (or one organisation) and
- * links nothing; a template many unrelated people use is common and weighs little.
+ * Accounts that lean on the same prompt template. Each account's templates are the frames of its
+ * prompts' openings and closings (masked first and last words, see {@code PromptShape}) that make up
+ * at least {@link #MIN_SHARE} of its prompts, whether the template's fixed text is an instruction
+ * before the question or an answer format after it. A template shared by m of the P accounts that
+ * send prompts weighs {@code 2 x ln(P/m) / ln(P)} times the smaller of the two accounts' shares, and
+ * a pair's ties add up over the templates it shares: two accounts that build every prompt on the
+ * same few templates are tied fully. One application sending one product template is one account
+ * (or one organisation) and ties nothing; a phrasing many unrelated people use is common and weighs
+ * little.
  */
 public final class SharedTemplateSignal {
     static final double MIN_SHARE = 0.05;
@@ -28,28 +31,29 @@ public final class SharedTemplateSignal {
     public record Templates(long[] frames, double[] shares) {
     }
 
+    /** The opening and closing frames the account leans on (their hashes never coincide by design). */
     public static Templates templatesOf(AccountActivity a) {
-        long[][] ranked = a.frames().ranked();
+        long[][] openings = a.frames().ranked();
+        long[][] closings = a.closings().ranked();
         int k = 0;
-        long[] frames = new long[ranked.length];
-        double[] shares = new double[ranked.length];
-        for (long[] frame : ranked) {
-            double share = frame[1] / (double) Math.max(1, a.prompts());
-            if (frame[1] >= MIN_USES && share >= MIN_SHARE) {
-                frames[k] = frame[0];
-                shares[k++] = share;
+        long[] frames = new long[openings.length + closings.length];
+        double[] shares = new double[frames.length];
+        for (long[][] ranked : new long[][][] {openings, closings}) {
+            for (long[] frame : ranked) {
+                double share = frame[1] / (double) Math.max(1, a.prompts());
+                if (frame[1] >= MIN_USES && share >= MIN_SHARE) {
+                    frames[k] = frame[0];
+                    shares[k++] = share;
+                }
             }
         }
         return new Templates(Arrays.copyOf(frames, k), Arrays.copyOf(shares, k));
     }
 
-    public static Links links(CaseData data, BehaviourSimilarity similarity, long seed) {
-        int n = data.size();
-        Templates[] templates = new Templates[n];
-        Map<Long, List<Integer>> users = new HashMap<>();
+    public static SharedValues values(CaseData data, Templates[] templates) {
+        Map<Long, List<Integer>> users = new TreeMap<>();
         int prompting = 0;
-        for (int account = 0; account < n; account++) {
-            templates[account] = templatesOf(data.activity(account));
+        for (int account = 0; account < data.size(); account++) {
             if (data.activity(account).prompts() > 0) {
                 prompting++;
             }
@@ -57,38 +61,24 @@ public final class SharedTemplateSignal {
                 users.computeIfAbsent(frame, f -> new ArrayList<>()).add(account);
             }
         }
-        Links links = new Links(Evidence.TEMPLATE);
+        SharedValues values = new SharedValues(Evidence.TEMPLATE, true);
         if (prompting < 2) {
-            return links;
+            return values.seal(data.size());
         }
-        int maxUsers = Math.max(2, (int) (SharedInfrastructureSignal.MAX_HOLDER_SHARE * prompting));
-        Long[] frames = users.keySet().toArray(new Long[0]);
-        Arrays.sort(frames);
-        // a pair's evidence adds up over the templates it shares: rarity x the share both put on it
-        Map<Long, double[]> pairs = new HashMap<>();
-        for (long frame : frames) {
-            int[] members = users.get(frame).stream().mapToInt(Integer::intValue).toArray();
+        int maxUsers = SharedValues.maxHolders(prompting);
+        for (Map.Entry<Long, List<Integer>> e : users.entrySet()) {
+            int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             if (members.length < 2 || members.length > maxUsers) {
                 continue;
             }
+            float[] shares = new float[members.length];
+            for (int i = 0; i < members.length; i++) {
+                shares[i] = (float) share(templates[members[i]], e.getKey());
+            }
             double rarity = Math.log(prompting / (double) members.length) / Math.log(prompting);
-            PairSampler.forPairs(members, seed ^ frame, (a, b) -> {
-                int orgA = data.activity(a).mainOrg();
-                if (orgA >= 0 && orgA == data.activity(b).mainOrg()) {
-                    return;
-                }
-                double w = rarity * Math.min(share(templates[a], frame), share(templates[b], frame));
-                pairs.computeIfAbsent((long) Math.min(a, b) << 32 | Math.max(a, b), k -> new double[1])[0] += w;
-            });
+            values.add(null, e.getKey(), members, shares, 2 * rarity);
         }
-        Long[] keys = pairs.keySet().toArray(new Long[0]);
-        Arrays.sort(keys);
-        for (long key : keys) {
-            int a = (int) (key >>> 32);
-            int b = (int) key;
-            links.add(a, b, Math.min(1, 2 * pairs.get(key)[0]) * similarity.dependence(a, b), 0);
-        }
-        return links;
+        return values.seal(data.size());
     }
 
     static double share(Templates t, long frame) {

@@ -5,36 +5,235 @@ import dev.quarry.analysis.CaseData;
 import dev.quarry.analysis.Hashing;
 import dev.quarry.model.ProgressListener;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Accounts active in the same time windows, across many windows, beyond chance (SynchroTrap, CCS
  * 2014; CopyCatch, WWW 2013). Each account becomes the set of windows in which it made requests.
- * MinHash signatures and banded LSH propose candidate pairs without comparing all pairs; each
- * candidate's exact overlap is then tested against what two independent accounts with the same
- * weekly rhythm would share: the expected overlap sums, over the 168 hours of the week, the product
- * of the two accounts' active windows in that hour divided by the windows that hour offers. A pair
- * is linked when its overlap exceeds that expectation by {@link #MIN_Z} Poisson standard deviations
- * — with about a million tested pairs, a level at which chance gives well under one false pair —
- * so an office working nine to five, or two always-on services, are not "synchronized".
+ * <p>
+ * Chance is each account's own weekly rhythm within its own active span: the rate at which it is
+ * active in each of the 168 hours of the week, counted only between its first and last request.
+ * Two people working nine to five, two always-on services, or an account that opened last week and
+ * a farm that started at the same time are therefore not "synchronized"; accounts that go quiet on
+ * the same days, start and stop together, or switch on at the same moment are.
+ * <p>
+ * Two tests use that null. Between pairs (for linking accounts): MinHash signatures and banded LSH
+ * propose candidates without comparing all pairs, and a pair is linked when its overlap exceeds the
+ * expectation by {@link #MIN_Z} standard deviations and by at least half as much again
+ * ({@link #MIN_PAIR_RATIO}); activity comes in bursts, so a large count slightly above its
+ * expectation is not enough. Within a group (for judging a candidate campaign): each member's
+ * windows are compared with the activity of all other members at once, which detects a shared
+ * schedule far weaker than any pair could show (a farm sharing its days off is active together 12%
+ * more often than its members' rhythms explain, which no pair of accounts reveals, but several
+ * hundred members do).
  */
 public final class SynchronizedActivitySignal {
     static final double MIN_Z = 5.0;
+    static final double MIN_PAIR_RATIO = 1.5;
+    /** A member is in step with its group when its overlap with the others passes both bars. */
+    public static final double MIN_MEMBER_Z = 8.0;
+    public static final double MIN_MEMBER_RATIO = 1.05;
     static final int MIN_WINDOWS = 8;
     static final int MAX_BUCKET_ALL_PAIRS = 24;
     static final double MIN_ESTIMATED_JACCARD = 0.1;
+    private static final int WEEK_HOURS = 168;
+    /** Days either side of a day over which an account's trend is measured. */
+    static final int TREND_DAYS = 3;
 
     private SynchronizedActivitySignal() {
     }
 
+    /** Every account's active windows, weekly rhythm and trend, computed once per run. */
+    public static final class Activity {
+        private final int[][] windows;
+        private final int windowSeconds;
+        private final long originSecond;
+        private final int windowsPerDay;
+        /** Per account, its active rate in each hour of the week within its span (null without windows). */
+        private final float[][] rates;
+        /** Per account, its activity level on each day of its span relative to its weekly rhythm, smoothed. */
+        private final float[][] levels;
+        private final int[] firstDay;
+
+        Activity(int[][] windows, int windowSeconds, long originSecond) {
+            this.windows = windows;
+            this.windowSeconds = windowSeconds;
+            this.originSecond = originSecond;
+            this.windowsPerDay = Math.max(1, 86_400 / windowSeconds);
+            this.rates = new float[windows.length][];
+            this.levels = new float[windows.length][];
+            this.firstDay = new int[windows.length];
+            for (int account = 0; account < windows.length; account++) {
+                int[] w = windows[account];
+                if (w.length == 0) {
+                    continue;
+                }
+                int[] active = new int[WEEK_HOURS];
+                for (int x : w) {
+                    active[slot(x)]++;
+                }
+                int[] offered = offered(w[0], w[w.length - 1]);
+                float[] rate = new float[WEEK_HOURS];
+                for (int h = 0; h < WEEK_HOURS; h++) {
+                    rate[h] = offered[h] == 0 ? 0 : active[h] / (float) offered[h];
+                }
+                rates[account] = rate;
+                levels[account] = levels(w, rate, account);
+            }
+        }
+
+        /**
+         * The account's activity on each day of its span against what its weekly rhythm predicts,
+         * over a week centred on the day: a farm stepping up, or an account opened mid-extract, is
+         * busier in some weeks than others, and chance must follow that trend; a shared day off is
+         * one day, which a week's level barely moves.
+         */
+        private float[] levels(int[] w, float[] rate, int account) {
+            int first = day(w[0]);
+            int last = day(w[w.length - 1]);
+            firstDay[account] = first;
+            int days = last - first + 1;
+            double[] active = new double[days];
+            double[] expected = new double[days];
+            for (int x : w) {
+                active[day(x) - first]++;
+            }
+            for (int x = w[0]; x <= w[w.length - 1]; x++) {
+                expected[day(x) - first] += rate[slot(x)];
+            }
+            float[] level = new float[days];
+            for (int d = 0; d < days; d++) {
+                double a = 0;
+                double e = 0;
+                for (int k = Math.max(0, d - TREND_DAYS); k <= Math.min(days - 1, d + TREND_DAYS); k++) {
+                    a += active[k];
+                    e += expected[k];
+                }
+                level[d] = e > 0 ? (float) (a / e) : 1;
+            }
+            return level;
+        }
+
+        int day(int window) {
+            return Math.floorDiv(window, windowsPerDay);
+        }
+
+        /** The chance that the account is active in the window, by its rhythm and its trend (0 outside its span). */
+        double chance(int account, int window) {
+            int[] w = windows[account];
+            if (w.length == 0 || window < w[0] || window > w[w.length - 1]) {
+                return 0;
+            }
+            return Math.min(1, rates[account][slot(window)] * levels[account][day(window) - firstDay[account]]);
+        }
+
+        public int windowSeconds() {
+            return windowSeconds;
+        }
+
+        /** The account's active windows, ascending. */
+        public int[] windows(int account) {
+            return windows[account];
+        }
+
+        int slot(int window) {
+            long second = originSecond + (long) window * windowSeconds;
+            // 1970-01-01 was a Thursday; the slot only needs to be a consistent hour of the week
+            return (int) Math.floorMod(Math.floorDiv(second, 3600L), (long) WEEK_HOURS);
+        }
+
+        /** How many windows of each hour of the week lie in [from, to]. */
+        int[] offered(int from, int to) {
+            int[] offered = new int[WEEK_HOURS];
+            long span = (long) to - from + 1;
+            int perWeek = WEEK_HOURS * 3600 / windowSeconds;
+            if (span >= perWeek) {
+                // whole weeks offer each hour equally often; only the remainder needs counting
+                int weeks = (int) (span / perWeek);
+                int perHour = perWeek / WEEK_HOURS;
+                Arrays.fill(offered, weeks * perHour);
+                from += weeks * perWeek;
+            }
+            for (int x = from; x <= to; x++) {
+                offered[slot(x)]++;
+            }
+            return offered;
+        }
+
+        /**
+         * The overlap two accounts would have by chance: over the windows both spans cover, the
+         * product of their chances of being active in each window.
+         */
+        double expectedOverlap(int a, int b) {
+            int[] wa = windows[a];
+            int[] wb = windows[b];
+            int from = Math.max(wa[0], wb[0]);
+            int to = Math.min(wa[wa.length - 1], wb[wb.length - 1]);
+            double expected = 0;
+            for (int x = from; x <= to; x++) {
+                expected += chance(a, x) * chance(b, x);
+            }
+            return expected;
+        }
+
+        /**
+         * Each member's overlap with the rest of its group against the chance overlap: per member
+         * {z, observed / expected}. Members without windows get {0, 0}.
+         */
+        public double[][] memberSynchrony(int[] members) {
+            int from = Integer.MAX_VALUE;
+            int to = Integer.MIN_VALUE;
+            for (int v : members) {
+                if (windows[v].length > 0) {
+                    from = Math.min(from, windows[v][0]);
+                    to = Math.max(to, windows[v][windows[v].length - 1]);
+                }
+            }
+            double[][] out = new double[members.length][2];
+            if (from > to) {
+                return out;
+            }
+            int length = to - from + 1;
+            int[] active = new int[length];
+            double[] expected = new double[length];
+            double[] variance = new double[length];
+            for (int v : members) {
+                int[] w = windows[v];
+                if (w.length == 0) {
+                    continue;
+                }
+                for (int x : w) {
+                    active[x - from]++;
+                }
+                for (int x = w[0]; x <= w[w.length - 1]; x++) {
+                    double p = chance(v, x);
+                    expected[x - from] += p;
+                    variance[x - from] += p * (1 - p);
+                }
+            }
+            for (int k = 0; k < members.length; k++) {
+                int[] w = windows[members[k]];
+                if (w.length == 0) {
+                    continue;
+                }
+                double observed = 0;
+                double chance = 0;
+                double spread = 0;
+                for (int x : w) {
+                    double p = chance(members[k], x);
+                    observed += active[x - from] - 1;
+                    chance += expected[x - from] - p;
+                    spread += variance[x - from] - p * (1 - p);
+                }
+                out[k][0] = (observed - chance) / Math.sqrt(Math.max(0, spread) + 1);
+                out[k][1] = chance > 0 ? observed / chance : 0;
+            }
+            return out;
+        }
+    }
+
     /** The sorted distinct windows (index since the case origin) in which each account was active. */
-    public static int[][] windows(CaseData data, int windowSeconds) {
+    public static Activity activity(CaseData data, int windowSeconds) {
         int[][] out = new int[data.size()][];
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
@@ -48,49 +247,30 @@ public final class SynchronizedActivitySignal {
             }
             out[account] = Arrays.copyOf(w, k);
         }
-        return out;
+        return new Activity(out, windowSeconds, Math.floorDiv(data.originMs(), 1000L));
     }
 
-    public static Links links(CaseData data, int windowSeconds, int hashes, int bands, long seed, ProgressListener progress) {
-        int[][] windows = windows(data, windowSeconds);
-        int n = windows.length;
-        int minWindow = Integer.MAX_VALUE;
-        int maxWindow = Integer.MIN_VALUE;
-        for (int[] w : windows) {
-            if (w.length > 0) {
-                minWindow = Math.min(minWindow, w[0]);
-                maxWindow = Math.max(maxWindow, w[w.length - 1]);
-            }
-        }
+    /** Pairs of accounts active together far beyond chance; the detail code is the number of shared windows. */
+    public static Links links(Activity activity, int hashes, int bands, long seed, ProgressListener progress) {
+        int n = activity.windows.length;
         Links links = new Links(Evidence.SYNCHRONIZED);
-        if (minWindow == Integer.MAX_VALUE) {
-            return links;
-        }
-        long originSecond = Math.floorDiv(data.originMs(), 1000L);
-        int[] slotWindows = new int[168];
-        for (int w = minWindow; w <= maxWindow; w++) {
-            slotWindows[slot(w, windowSeconds, originSecond)]++;
-        }
-        int[][] slotCounts = new int[n][];
-        for (int account = 0; account < n; account++) {
-            int[] counts = new int[168];
-            for (int w : windows[account]) {
-                counts[slot(w, windowSeconds, originSecond)]++;
-            }
-            slotCounts[account] = counts;
-        }
-
         int rows = hashes / bands;
-        Set<Long> candidates = new HashSet<>();
         long[][] signatures = new long[n][];
+        long[] hashSeeds = new long[hashes];
+        for (int i = 0; i < hashes; i++) {
+            hashSeeds[i] = Hashing.mix64(seed + 0x9E3779B97F4A7C15L * (i + 1));
+        }
         for (int account = 0; account < n; account++) {
-            if (windows[account].length >= MIN_WINDOWS) {
-                signatures[account] = minHash(windows[account], hashes, seed);
+            if (activity.windows[account].length >= MIN_WINDOWS) {
+                signatures[account] = minHash(activity.windows[account], hashSeeds);
             }
         }
+        LongList candidates = new LongList();
+        long[] bucketKeys = new long[n];
+        int[] order = new int[n];
         for (int band = 0; band < bands; band++) {
             progress.checkCancelled();
-            Map<Long, List<Integer>> buckets = new HashMap<>();
+            int signed = 0;
             for (int account = 0; account < n; account++) {
                 if (signatures[account] == null) {
                     continue;
@@ -99,52 +279,50 @@ public final class SynchronizedActivitySignal {
                 for (int r = 0; r < rows; r++) {
                     key = Hashing.mix64(key * 31 + signatures[account][band * rows + r]);
                 }
-                buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(account);
+                bucketKeys[signed] = key;
+                order[signed++] = account;
             }
-            for (List<Integer> bucket : buckets.values()) {
-                if (bucket.size() < 2) {
-                    continue;
+            int[] sorted = PrimitiveSort.order(bucketKeys, signed);
+            for (int start = 0; start < signed; ) {
+                int end = start + 1;
+                while (end < signed && bucketKeys[sorted[end]] == bucketKeys[sorted[start]]) {
+                    end++;
                 }
-                int[] members = bucket.stream().mapToInt(Integer::intValue).toArray();
-                if (members.length <= MAX_BUCKET_ALL_PAIRS) {
-                    for (int i = 0; i < members.length; i++) {
-                        for (int j = i + 1; j < members.length; j++) {
-                            candidates.add(pairKey(members[i], members[j]));
-                        }
+                int size = end - start;
+                if (size >= 2) {
+                    int[] members = new int[size];
+                    for (int i = 0; i < size; i++) {
+                        members[i] = order[sorted[start + i]];
                     }
-                } else {
-                    PairSampler.forPairs(members, seed + band, (a, b) -> candidates.add(pairKey(a, b)));
+                    if (size <= MAX_BUCKET_ALL_PAIRS) {
+                        for (int i = 0; i < size; i++) {
+                            for (int j = i + 1; j < size; j++) {
+                                candidates.add(pairKey(members[i], members[j]));
+                            }
+                        }
+                    } else {
+                        PairSampler.forPairs(members, seed + band, (a, b) -> candidates.add(pairKey(a, b)));
+                    }
                 }
+                start = end;
             }
         }
-        Long[] sorted = candidates.toArray(new Long[0]);
-        Arrays.sort(sorted);
-        for (long key : sorted) {
+        long[] pairs = candidates.sortedDistinct();
+        for (long key : pairs) {
             int a = (int) (key >>> 32);
             int b = (int) key;
             // the signatures estimate the Jaccard similarity; pairs far below any link are not worth an exact count
             if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
                 continue;
             }
-            double z = excessOverlap(windows[a], windows[b], slotCounts[a], slotCounts[b], slotWindows);
-            if (z >= MIN_Z) {
-                int shared = intersection(windows[a], windows[b]);
+            int shared = intersection(activity.windows[a], activity.windows[b]);
+            double expected = activity.expectedOverlap(a, b);
+            double z = (shared - expected) / Math.sqrt(expected + 1);
+            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected) {
                 links.add(a, b, Math.min(1.0, z / (4 * MIN_Z)), shared);
             }
         }
         return links;
-    }
-
-    /** Poisson z-score of the observed overlap against the rhythm-matched expectation. */
-    static double excessOverlap(int[] a, int[] b, int[] slotsA, int[] slotsB, int[] slotWindows) {
-        double expected = 0;
-        for (int h = 0; h < 168; h++) {
-            if (slotWindows[h] > 0) {
-                expected += slotsA[h] * (double) slotsB[h] / slotWindows[h];
-            }
-        }
-        int observed = intersection(a, b);
-        return (observed - expected) / Math.sqrt(expected + 1);
     }
 
     static int intersection(int[] a, int[] b) {
@@ -165,12 +343,6 @@ public final class SynchronizedActivitySignal {
         return shared;
     }
 
-    private static int slot(int window, int windowSeconds, long originSecond) {
-        long second = originSecond + (long) window * windowSeconds;
-        // 1970-01-01 was a Thursday; the slot only needs to be a consistent hour of the week
-        return (int) Math.floorMod(Math.floorDiv(second, 3600L), 168L);
-    }
-
     private static double agreement(long[] x, long[] y) {
         int same = 0;
         for (int i = 0; i < x.length; i++) {
@@ -181,12 +353,12 @@ public final class SynchronizedActivitySignal {
         return same / (double) x.length;
     }
 
-    static long[] minHash(int[] set, int hashes, long seed) {
-        long[] signature = new long[hashes];
+    static long[] minHash(int[] set, long[] hashSeeds) {
+        long[] signature = new long[hashSeeds.length];
         Arrays.fill(signature, Long.MAX_VALUE);
         for (int value : set) {
-            for (int i = 0; i < hashes; i++) {
-                long h = Hashing.hash(value, seed, i);
+            for (int i = 0; i < hashSeeds.length; i++) {
+                long h = Hashing.mix64(value ^ hashSeeds[i]);
                 if (h < signature[i]) {
                     signature[i] = h;
                 }

@@ -17,6 +17,40 @@ class SharedTemplateSignalTest {
     static final String[] TEMPLATES = {"Solve the following algebra problem and show all steps: ",
             "Write a unit-tested Java method that does the following: ", "Summarise this contract clause for a lawyer: "};
 
+    private static Links links(SignalCase c) {
+        SharedTemplateSignal.Templates[] templates = new SharedTemplateSignal.Templates[c.data.size()];
+        for (int a = 0; a < templates.length; a++) {
+            templates[a] = SharedTemplateSignal.templatesOf(c.data.activity(a));
+        }
+        return SharedTemplateSignal.values(c.data, templates).links(c.data, c.similarity, 1);
+    }
+
+    @Test
+    void anAnswerFormatBlockAfterPersonalQuestionsIsATemplateToo(@TempDir Path dir) throws Exception {
+        CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
+        Random random = new Random(8);
+        for (int a = 0; a < 5; a++) {
+            f.account("slow" + a, null, null, null, null);
+        }
+        for (int a = 0; a < 30; a++) {
+            f.account("user" + a, null, null, null, null);
+        }
+        for (int e = 0; e < 40; e++) {
+            long at = START + random.nextInt(10) * DAY + random.nextInt((int) DAY);
+            for (int a = 0; a < 5; a++) {
+                f.event("slow" + a, at, "o-slow" + a, null, null, "m", null, null, "ok", CaseFixture.freeText(random, 10)
+                        + "?\n\nWhen you answer: 1) restate the problem, 2) reason step by step, 3) give the final answer after \"Final:\".");
+            }
+            for (int a = 0; a < 30; a++) {
+                f.event("user" + a, at, "o-user" + a, null, null, "m", null, null, "ok", CaseFixture.freeText(random, 20));
+            }
+        }
+        SignalCase c = new SignalCase(f);
+        Links links = links(c);
+        assertTrue(c.pairs(links, 0.25).contains("slow0-slow3"), c.pairs(links, 0.0).toString());
+        assertFalse(c.touches(links, "user", 0.25), "people writing their own prompts are not tied");
+    }
+
     @Test
     void linksUnrelatedAccountsLeaningOnTheSameTemplatesButNotAnAppOrAnOrganisation(@TempDir Path dir) throws Exception {
         CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
@@ -44,14 +78,10 @@ class SharedTemplateSignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        Links links = SharedTemplateSignal.links(c.data, c.similarity, 1);
+        Links links = links(c);
         assertTrue(c.pairs(links, 0.25).contains("farm0-farm1"), c.pairs(links, 0.0).toString());
         assertFalse(c.touches(links, "team", 0.0), "one organisation's shared template is no evidence");
         assertFalse(c.touches(links, "app", 0.0), "one app's product template links nothing");
         assertFalse(c.touches(links, "user", 0.25), "people writing their own prompts are not tied");
-        var sweep = CapabilitySweepSignal.of(new SharedTemplateSignal.Templates[] {
-                SharedTemplateSignal.templatesOf(c.data.activity(c.account("farm0"))),
-                SharedTemplateSignal.templatesOf(c.data.activity(c.account("farm1")))});
-        assertTrue(sweep.tasks() == 3 && sweep.evenness() > 0.9, sweep.toString());
     }
 }

@@ -15,7 +15,7 @@ final class SignalCase {
     final BehaviourSimilarity similarity;
 
     SignalCase(CaseFixture fixture) throws Exception {
-        data = EventScan.read(fixture.done().connection(), ProgressListener.NONE);
+        data = EventScan.read(fixture.done(), ProgressListener.NONE);
         boolean[] usable = new boolean[BehaviourFeatures.NAMES.size()];
         similarity = new BehaviourSimilarity(BehaviourFeatures.standardized(BehaviourFeatures.compute(data), usable));
     }
