@@ -29,21 +29,25 @@ import java.util.Set;
 
 /**
  * Turns the signals into campaigns. The links of all pairwise signals form one weighted account
- * graph; Louvain modularity finds its communities (candidate groups). Each candidate is then judged
- * on evidence computed exactly for its members, not on the sampled links that proposed it: which
- * members share a rare card, address, client setting or template with another member, which are in
- * step with the rest of the group beyond their own rhythm, how many sweep the task taxonomy, ask for
- * reasoning, draw long answers or rushed to a new model.
+ * graph; Louvain modularity finds its communities (candidate groups), and fragments of one campaign
+ * that modularity keeps apart are put back together. Each candidate is then judged on evidence
+ * computed exactly for its members, not on the sampled links that proposed it: which members share a
+ * rare card, address, client setting or template with another member, which are in step with the
+ * rest of the group beyond their own rhythm, how many sweep the task taxonomy, ask for reasoning,
+ * draw long answers or rushed to a new model.
  * <p>
- * The evidence falls into independent sources: billing (accounts table), network (addresses, user
- * agents), client configuration (request parameters), timing (synchronized activity, model pivot),
- * prompts (templates, capability sweep, reasoning harvest), harvest (long answers) and behaviour
- * (members acting alike). Each source alone has innocent explanations, so a group needs two
- * established sources (each tying at least half its members), members from several organisations,
- * and, when the extract has prompts, a sign of extraction (sweep, reasoning or output harvest, model
- * pivot) or a third source. Its score is a noisy-OR of the families' strengths times their
- * reliability. A member is flagged only when its own ties carry the group's sources and it takes part
- * in the extraction. An account's risk is its campaign's score, lowered when its ties to the
+ * Coordination falls into independent sources: billing (accounts table), network (addresses, user
+ * agents), client configuration (request parameters), prompts (templates) and timing (synchronized
+ * activity, model pivot); behaviour (members acting alike) stands in only when an extract offers
+ * fewer than two of the others. Each source alone has innocent explanations, so a group needs two
+ * bodies of evidence (two established sources, each tying at least half its members, or one source
+ * and members harvesting outputs together) and members from several organisations. Wherever the
+ * extract shows prompts or answer lengths, it must also harvest the model's outputs: ask for
+ * reasoning or draw long answers, which is what distillation is for and what evaluators sweeping
+ * tasks do not do; accounts acting in lockstep with two more sources are the one exception. The
+ * score is a noisy-OR of the families' strengths times their reliability. A member is flagged only
+ * when its own ties carry the group's sources and it takes part in the harvest (or behaves like the
+ * group's typical member). An account's risk is its campaign's score, lowered when its ties to the
  * campaign are a small part of its links; accounts outside campaigns keep a low risk from their
  * anomaly alone, since being unusual is not evidence of coordination (heavy legitimate users are
  * unusual).
@@ -297,6 +301,7 @@ final class CampaignAssembler {
         final double[] caseMix;
         final Set<Source> available;
         final boolean behaviourCounts;
+        final boolean harvestVisible;
         final int requiredSources;
         final double[] scratch;
         final boolean[] syncLinked;
@@ -321,6 +326,8 @@ final class CampaignAssembler {
             // Members behaving alike is what a group of similar legitimate users also shows; it only
             // stands in as a source when the extract offers fewer than two others.
             behaviourCounts = available.size() - 1 < 2;
+            // answer lengths show harvesting only where they vary at all
+            harvestVisible = available.contains(Source.PROMPTS) || longAnswer > medianAnswer;
             requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
             scratch = new double[n];
             syncLinked = syncLinked(in, label);
@@ -427,20 +434,17 @@ final class CampaignAssembler {
             if (!tied || established.size() + (harvest ? 1 : 0) < requiredSources) {
                 score *= 0.5;
             }
-            // Coordination alone describes a company with several API accounts, or several labs
-            // running one public benchmark harness, as well as a farm: with prompts to read, a
-            // campaign must also show extraction. Groups tied only by tooling (templates, request
-            // settings) must harvest outputs: evaluators sweep tasks and try new models too, but they
-            // ask for short answers, not reasoning traces.
+            // Coordination alone describes a company with several API accounts, or a lab whose
+            // members run one benchmark harness from one network on one card, as well as a farm: a
+            // campaign must also harvest the model's outputs, asking for reasoning or drawing long
+            // answers, wherever the extract shows prompts or answer lengths. Sweeping tasks and
+            // trying new models early are what evaluators do too; they ask for short answers.
             // One exception: members acting in lockstep beyond their own rhythms, tied by two more
-            // independent sources, are run by one operator whatever they ask; colleagues keep
-            // office hours, they do not act in lockstep.
+            // independent sources, are run by one operator whatever they ask; colleagues keep office
+            // hours, they do not act in lockstep.
             boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3;
-            if (available.contains(Source.PROMPTS) && !lockstep) {
-                boolean toolingOnly = !established.isEmpty() && TOOLING.containsAll(established);
-                if (toolingOnly ? !harvest : !(harvest || strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED)) {
-                    score *= 0.5;
-                }
+            if (harvestVisible && !harvest && !lockstep) {
+                score *= 0.5;
             }
             double[] typicality = typicality(in.standardized(), m);
             Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
@@ -509,9 +513,6 @@ final class CampaignAssembler {
             return !anyEstablished;
         }
     }
-
-    /** Coordination sources that a shared piece of software explains on its own. */
-    private static final Set<Source> TOOLING = EnumSet.of(Source.CLIENT, Source.PROMPTS);
 
     /**
      * The source of coordination an evidence family shows, or null for what members do rather than

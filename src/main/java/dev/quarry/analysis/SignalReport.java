@@ -50,7 +50,7 @@ final class SignalReport {
                 ? links.get(Evidence.TEMPLATE).size() + " links through prompt templates (every prompt hashed, none stored)"
                 : noPrompts));
         out.add(new SignalStatus(Evidence.CAPABILITY_SWEEP.signal(), prompts, prompts
-                ? "task types derived from prompt templates, judged per group" : noPrompts));
+                ? "every prompt sorted into the " + data.taxonomy().size() + " categories of the task taxonomy, judged per group" : noPrompts));
         boolean parameters = data.hasColumn("parameters");
         out.add(new SignalStatus(Evidence.CLIENT.signal(), parameters, parameters
                 ? links.get(Evidence.CLIENT).size() + " links through identical uncommon request parameters"

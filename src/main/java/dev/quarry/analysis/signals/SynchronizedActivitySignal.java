@@ -170,10 +170,23 @@ public final class SynchronizedActivitySignal {
             int from = Math.max(wa[0], wb[0]);
             int to = Math.min(wa[wa.length - 1], wb[wb.length - 1]);
             double expected = 0;
-            for (int x = from; x <= to; x++) {
-                expected += chance(a, x) * chance(b, x);
+            // windows of one day and one hour of the week share both accounts' chances: count them at once
+            int x = from;
+            while (x <= to) {
+                int end = Math.min(to, cellEnd(x));
+                expected += (end - x + 1) * chance(a, x) * chance(b, x);
+                x = end + 1;
             }
             return expected;
+        }
+
+        /** The last window of the same day and hour of the week as the given one. */
+        private int cellEnd(int window) {
+            int dayEnd = (day(window) + 1) * windowsPerDay - 1;
+            long second = originSecond + (long) window * windowSeconds;
+            long hourEnd = (Math.floorDiv(second, 3600L) + 1) * 3600L;
+            int hourEndWindow = (int) Math.floorDiv(hourEnd - originSecond - 1, (long) windowSeconds);
+            return Math.max(window, Math.min(dayEnd, hourEndWindow));
         }
 
         /**

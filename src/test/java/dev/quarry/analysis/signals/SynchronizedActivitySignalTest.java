@@ -134,4 +134,26 @@ class SynchronizedActivitySignalTest {
                     "busy in the same weeks is not synchronized: " + a + "-" + b);
         }
     }
+
+    @Test
+    void expectedOverlapCountsWholeHoursAtOnceWithoutChangingTheSum() {
+        Random random = new Random(3);
+        int[][] windows = new int[2][];
+        for (int a = 0; a < 2; a++) {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            for (int k = 0; k < 400; k++) {
+                set.add(random.nextInt(288 * 20));
+            }
+            windows[a] = set.stream().mapToInt(Integer::intValue).toArray();
+        }
+        // an origin in the middle of an hour, so that days and hours do not line up with windows
+        SynchronizedActivitySignal.Activity activity = new SynchronizedActivitySignal.Activity(windows, 300, 1_767_226_500L);
+        double naive = 0;
+        int from = Math.max(windows[0][0], windows[1][0]);
+        int to = Math.min(windows[0][windows[0].length - 1], windows[1][windows[1].length - 1]);
+        for (int x = from; x <= to; x++) {
+            naive += activity.chance(0, x) * activity.chance(1, x);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(naive, activity.expectedOverlap(0, 1), 1e-6 * naive);
+    }
 }
