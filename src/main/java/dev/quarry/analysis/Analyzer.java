@@ -82,7 +82,7 @@ public final class Analyzer {
         shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data));
         Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
         for (SharedValues values : shared.values()) {
-            links.put(values.family(), values.links(data, similarity, options.seed()));
+            links.put(values.family(), values.links(data, similarity, options.seed(), CampaignAssembler.MIN_LINK));
         }
         links.put(Evidence.SYNCHRONIZED, synchronizedLinks);
         double[][] taskMixes = CapabilitySweepSignal.mixes(data);

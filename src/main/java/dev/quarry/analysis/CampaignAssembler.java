@@ -167,7 +167,6 @@ final class CampaignAssembler {
             reasons.add(new ArrayList<>());
         }
         int nextId = 1;
-        Map<Integer, Map<Long, List<Long>>> startsByDay = new HashMap<>();
         for (Group group : groups) {
             if (group.score() < in.options().flagThreshold()) {
                 continue;
@@ -200,10 +199,11 @@ final class CampaignAssembler {
                     .map(s -> Arrays.stream(Evidence.values()).filter(e -> e.signal().equals(s)).findFirst().orElseThrow().description())
                     .toList());
             campaigns.add(new Campaign(id, title, round(group.score()), supported, List.copyOf(signals), group.reasons()));
+            ReasonWriter.CampaignFacts facts = new ReasonWriter.CampaignFacts(in, group.members(), id, campaignOf);
             for (int k = 0; k < group.members().length; k++) {
                 int v = group.members()[k];
                 if (campaignOf[v] != null && campaignOf[v] == id) {
-                    reasons.set(v, ReasonWriter.accountReasons(in, v, k, id, group, campaignOf, startsByDay));
+                    reasons.set(v, ReasonWriter.accountReasons(in, v, k, id, group, facts));
                 }
             }
         }

@@ -204,11 +204,46 @@ final class ReasonWriter {
         return top < 2 ? "" : "; the most common one is used by " + top + " members";
     }
 
+    /**
+     * What the flagged members of one campaign hold, counted once per campaign so that each member's
+     * sentences need no pass over the others: how many hold each attribute value, template and
+     * parameter fingerprint, and when each started work on each day.
+     */
+    static final class CampaignFacts {
+        final Map<Long, Integer> values = new HashMap<>();
+        final Map<Long, Integer> templates = new HashMap<>();
+        final Map<Integer, Integer> fingerprints = new HashMap<>();
+        final Map<Long, List<Long>> startsByDay = new HashMap<>();
+
+        CampaignFacts(CampaignAssembler.Inputs in, int[] members, int campaign, Integer[] campaignOf) {
+            CaseData data = in.data();
+            long originSecond = Math.floorDiv(data.originMs(), 1000L);
+            for (int v : members) {
+                if (campaignOf[v] == null || campaignOf[v] != campaign) {
+                    continue;
+                }
+                for (AttributeKind kind : SHOWN_KINDS) {
+                    for (int value : SharedInfrastructureSignal.valuesOf(data, kind, v)) {
+                        values.merge((long) kind.ordinal() << 32 | value, 1, Integer::sum);
+                    }
+                }
+                for (long frame : in.templates()[v].frames()) {
+                    templates.merge(frame, 1, Integer::sum);
+                }
+                int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(v));
+                if (fingerprint >= 0) {
+                    fingerprints.merge(fingerprint, 1, Integer::sum);
+                }
+                for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
+                    startsByDay.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
+                }
+            }
+        }
+    }
+
     static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int position, int campaign,
-                                       CampaignAssembler.Group group, Integer[] campaignOf,
-                                       Map<Integer, Map<Long, List<Long>>> startsByDay) {
+                                       CampaignAssembler.Group group, CampaignFacts facts) {
         List<String> out = new ArrayList<>();
-        int[] members = group.members();
         Map<Evidence, Double> strength = group.strength();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
@@ -216,19 +251,10 @@ final class ReasonWriter {
                     < CampaignAssembler.ESTABLISHED && strength.get(Evidence.DENSE_BLOCK) < CampaignAssembler.ESTABLISHED) {
                 continue;
             }
-            SharedInfrastructureSignal.Holders holders = in.holders().get(kind);
-            if (holders == null) {
-                continue;
-            }
             int bestValue = -1;
             int bestCount = 0;
             for (int value : SharedInfrastructureSignal.valuesOf(data, kind, account)) {
-                int count = 0;
-                for (int other : holders.holders(value)) {
-                    if (other != account && campaignOf[other] != null && campaignOf[other] == campaign) {
-                        count++;
-                    }
-                }
+                int count = facts.values.getOrDefault((long) kind.ordinal() << 32 | value, 1) - 1;
                 if (count > bestCount) {
                     bestCount = count;
                     bestValue = value;
@@ -241,7 +267,7 @@ final class ReasonWriter {
         }
         if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED
                 && group.ties().get(Evidence.SYNCHRONIZED)[position]) {
-            String sync = startSentence(data, account, campaign, members, campaignOf, startsByDay);
+            String sync = startSentence(data, account, facts);
             double[] own = group.synchrony()[position];
             out.add("is active in the same " + in.options().syncWindowMinutes() + "-minute windows as the rest of campaign "
                     + campaign + " " + CampaignAssembler.percent(Math.max(0, own[1] - 1)) + " more often than its members'"
@@ -250,14 +276,7 @@ final class ReasonWriter {
         }
         SharedTemplateSignal.Templates own = in.templates()[account];
         if (own.frames().length > 0 && strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
-            long frame = own.frames()[0];
-            int users = 0;
-            for (int v : members) {
-                if (v != account && campaignOf[v] != null && campaignOf[v] == campaign
-                        && Arrays.stream(in.templates()[v].frames()).anyMatch(f -> f == frame)) {
-                    users++;
-                }
-            }
+            int users = facts.templates.getOrDefault(own.frames()[0], 1) - 1;
             if (users > 0) {
                 out.add("sends the same prompt template as " + users + " accounts of campaign " + campaign + " ("
                         + CampaignAssembler.percent(own.shares()[0]) + " of its " + data.activity(account).prompts() + " prompts)");
@@ -265,13 +284,7 @@ final class ReasonWriter {
         }
         int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(account));
         if (fingerprint >= 0 && strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
-            int same = 0;
-            for (int v : members) {
-                if (v != account && campaignOf[v] != null && campaignOf[v] == campaign
-                        && dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(v)) == fingerprint) {
-                    same++;
-                }
-            }
+            int same = facts.fingerprints.getOrDefault(fingerprint, 1) - 1;
             if (same > 0) {
                 out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint), 48)
                         + ", as do " + same + " accounts of campaign " + campaign);
@@ -303,34 +316,18 @@ final class ReasonWriter {
         return out;
     }
 
-    /**
-     * "starts work within 3 minutes of N campaign members on D of T days", or null when it does not.
-     * {@code startsByDay} caches each campaign's members' first request of each day.
-     */
-    private static String startSentence(CaseData data, int account, int campaign, int[] members, Integer[] campaignOf,
-                                        Map<Integer, Map<Long, List<Long>>> startsByDay) {
+    /** "starts work within 3 minutes of N campaign members on D of T days", or null when it does not. */
+    private static String startSentence(CaseData data, int account, CampaignFacts facts) {
         long originSecond = Math.floorDiv(data.originMs(), 1000L);
         Map<Long, Long> ownStarts = dailyStarts(data.activity(account), originSecond);
         if (ownStarts.isEmpty()) {
             return null;
         }
-        Map<Long, List<Long>> others = startsByDay.computeIfAbsent(campaign, c -> {
-            Map<Long, List<Long>> byDay = new HashMap<>();
-            for (int v : members) {
-                if (campaignOf[v] == null || campaignOf[v] != campaign) {
-                    continue;
-                }
-                for (Map.Entry<Long, Long> start : dailyStarts(data.activity(v), originSecond).entrySet()) {
-                    byDay.computeIfAbsent(start.getKey(), d -> new ArrayList<>()).add(start.getValue());
-                }
-            }
-            return byDay;
-        });
         int days = 0;
         List<Integer> company = new ArrayList<>();
         for (Map.Entry<Long, Long> own : ownStarts.entrySet()) {
             int near = -1; // the account's own start is among the campaign's starts
-            for (long start : others.getOrDefault(own.getKey(), List.of())) {
+            for (long start : facts.startsByDay.getOrDefault(own.getKey(), List.of())) {
                 if (Math.abs(start - own.getValue()) <= START_TOLERANCE_SECONDS) {
                     near++;
                 }

@@ -181,7 +181,9 @@ final class DetectBenchCommand implements Callable<Integer> {
                 report.events(), report.accounts(), report.reusedCase() ? " (reused)"
                         : String.format(Locale.ROOT, " (generated in %.1f s, ingested in %.1f s)",
                         report.generateSeconds(), report.ingestSeconds()));
-        System.out.printf(Locale.ROOT, "full scan (GROUP BY account_id count): %8.2f s%n", report.scanSeconds());
+        System.out.printf(Locale.ROOT, "full scan (GROUP BY account_id count): %8.2f s (median of %s s)%n", report.scanSeconds(),
+                java.util.Arrays.stream(report.scanRounds()).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         System.out.printf(Locale.ROOT, "analyze:                               %8.2f s = %.2f full scans (goal: < 10)%n",
                 report.analyzeSeconds(), report.scans());
         System.out.printf(Locale.ROOT, "store run:                             %8.2f s%n", report.storeSeconds());

@@ -115,22 +115,43 @@ public final class SharedValues {
         return s == null ? 1 : s[holderIndex];
     }
 
-    /** Links between holders, for community detection; large holder sets give each holder a few partners. */
-    public Links links(CaseData data, BehaviourSimilarity similarity, long seed) {
+    /**
+     * Links between holders, for community detection; large holder sets give each holder a few
+     * partners. Only links of at least {@code minWeight} are made: a value too common to reach it
+     * for the most alike pair (a popular user agent, a carrier's ASN) links nobody, and skipping it
+     * keeps a large case's link list small. Where ties add up, a pair's ties are summed first.
+     */
+    public Links links(CaseData data, BehaviourSimilarity similarity, long seed, double minWeight) {
         int[] org = orgs(data);
-        Links links = new Links(family);
+        PairWeights pairs = new PairWeights();
         for (int value = 0; value < holders.size(); value++) {
             int[] h = holders.get(value);
             float[] s = shares.get(value);
             double weight = weights.get(value);
+            if (!additive && weight < minWeight) {
+                continue;
+            }
             long detail = kinds.get(value) == null ? ids.get(value) : (long) kinds.get(value).ordinal() << 32 | ids.get(value);
             PairSampler.forPairs(h, seed ^ detail, (a, b) -> {
                 if (org[a] >= 0 && org[a] == org[b]) {
                     return;
                 }
-                double share = s == null ? 1 : Math.min(s[indexOf(h, a)], s[indexOf(h, b)]);
-                links.add(a, b, weight * share * similarity.dependence(a, b), detail);
+                double tie = weight * (s == null ? 1 : Math.min(s[indexOf(h, a)], s[indexOf(h, b)]));
+                if (additive) {
+                    pairs.add(PairWeights.key(a, b), tie);
+                } else {
+                    pairs.max(PairWeights.key(a, b), tie);
+                }
             });
+        }
+        Links links = new Links(family);
+        for (long pair : pairs.sortedKeys()) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            double w = Math.min(1, pairs.get(pair)) * similarity.dependence(a, b);
+            if (w >= minWeight) {
+                links.add(a, b, w, 0);
+            }
         }
         return links;
     }

@@ -5,7 +5,9 @@ import dev.quarry.analysis.CaseData;
 import dev.quarry.analysis.Hashing;
 import dev.quarry.model.ProgressListener;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Accounts active in the same time windows, across many windows, beyond chance (SynchroTrap, CCS
@@ -273,11 +275,11 @@ public final class SynchronizedActivitySignal {
         for (int i = 0; i < hashes; i++) {
             hashSeeds[i] = Hashing.mix64(seed + 0x9E3779B97F4A7C15L * (i + 1));
         }
-        for (int account = 0; account < n; account++) {
+        java.util.stream.IntStream.range(0, n).parallel().forEach(account -> {
             if (activity.windows[account].length >= MIN_WINDOWS) {
                 signatures[account] = minHash(activity.windows[account], hashSeeds);
             }
-        }
+        });
         LongList candidates = new LongList();
         long[] bucketKeys = new long[n];
         int[] order = new int[n];
@@ -321,19 +323,30 @@ public final class SynchronizedActivitySignal {
             }
         }
         long[] pairs = candidates.sortedDistinct();
-        for (long key : pairs) {
-            int a = (int) (key >>> 32);
-            int b = (int) key;
-            // the signatures estimate the Jaccard similarity; pairs far below any link are not worth an exact count
-            if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
-                continue;
+        progress.checkCancelled();
+        // exact tests in fixed chunks on all cores; the chunks' results are joined in order
+        int chunk = 4096;
+        int chunks = (pairs.length + chunk - 1) / chunk;
+        List<double[]> found = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<double[]> out = new ArrayList<>();
+            for (int i = c * chunk; i < Math.min(pairs.length, (c + 1) * chunk); i++) {
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
+                // the signatures estimate the Jaccard similarity; pairs far below any link are not worth an exact count
+                if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
+                    continue;
+                }
+                int shared = intersection(activity.windows[a], activity.windows[b]);
+                double expected = activity.expectedOverlap(a, b);
+                double z = (shared - expected) / Math.sqrt(expected + 1);
+                if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected) {
+                    out.add(new double[] {a, b, Math.min(1.0, z / (4 * MIN_Z)), shared});
+                }
             }
-            int shared = intersection(activity.windows[a], activity.windows[b]);
-            double expected = activity.expectedOverlap(a, b);
-            double z = (shared - expected) / Math.sqrt(expected + 1);
-            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected) {
-                links.add(a, b, Math.min(1.0, z / (4 * MIN_Z)), shared);
-            }
+            return out;
+        }).flatMap(List::stream).toList();
+        for (double[] link : found) {
+            links.add((int) link[0], (int) link[1], link[2], (long) link[3]);
         }
         return links;
     }

@@ -36,7 +36,7 @@ class ClientFingerprintSignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        Links links = ClientFingerprintSignal.values(c.data).links(c.data, c.similarity, 1);
+        Links links = ClientFingerprintSignal.values(c.data).links(c.data, c.similarity, 1, 0.0);
         assertTrue(c.pairs(links, 0.25).contains("script0-script1"), c.pairs(links, 0.0).toString());
         assertFalse(c.touches(links, "user", 0.0), "a default three quarters of accounts use is no evidence");
     }

@@ -57,8 +57,8 @@ class SharedInfrastructureSignalTest {
 
     private static Map<Evidence, Links> links(SignalCase c) {
         Map<Evidence, SharedValues> values = SharedInfrastructureSignal.values(c.data, SharedInfrastructureSignal.holders(c.data));
-        return Map.of(Evidence.BILLING, values.get(Evidence.BILLING).links(c.data, c.similarity, 1),
-                Evidence.INFRASTRUCTURE, values.get(Evidence.INFRASTRUCTURE).links(c.data, c.similarity, 1));
+        return Map.of(Evidence.BILLING, values.get(Evidence.BILLING).links(c.data, c.similarity, 1, 0.0),
+                Evidence.INFRASTRUCTURE, values.get(Evidence.INFRASTRUCTURE).links(c.data, c.similarity, 1, 0.0));
     }
 
     @Test

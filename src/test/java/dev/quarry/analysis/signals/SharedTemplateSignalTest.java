@@ -22,7 +22,7 @@ class SharedTemplateSignalTest {
         for (int a = 0; a < templates.length; a++) {
             templates[a] = SharedTemplateSignal.templatesOf(c.data.activity(a));
         }
-        return SharedTemplateSignal.values(c.data, templates).links(c.data, c.similarity, 1);
+        return SharedTemplateSignal.values(c.data, templates).links(c.data, c.similarity, 1, 0.0);
     }
 
     @Test
