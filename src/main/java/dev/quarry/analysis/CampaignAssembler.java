@@ -150,6 +150,7 @@ final class CampaignAssembler {
             }
             groups.add(judge.evaluate(m, pivotSignificance));
         }
+        groups = refine(groups, byLabel, label, graph, judge, pivotSignificance, in.options());
         groups = mergeFragments(groups, byLabel, label, graph, judge, pivotSignificance, in.options().flagThreshold());
         groups.sort(Comparator.comparingDouble(Group::score).reversed()
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
@@ -221,6 +222,101 @@ final class CampaignAssembler {
             }
         }
         return new Assembly(campaignOf, risk, reasons, campaigns);
+    }
+
+    /** How many times a community that is no campaign is split again to look for one inside it. */
+    static final int MAX_REFINEMENTS = 3;
+
+    /**
+     * Looks for campaigns inside communities that are none as a whole. Modularity has a resolution
+     * limit: a farm of ten can sit inside a community of eighty loosely tied people (a NAT, a few
+     * hobbyists sharing a user agent), where its evidence is diluted below half the members. Such a
+     * community is split by Louvain on its own subgraph; the split is kept when one of its parts is
+     * a campaign, and parts are split again up to {@link #MAX_REFINEMENTS} times.
+     */
+    private static List<Group> refine(List<Group> groups, List<List<Integer>> byLabel, int[] label, WeightedGraph graph,
+                                      Judge judge, double pivotSignificance, AnalysisOptions options) {
+        List<Group> out = new ArrayList<>();
+        java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+        for (Group group : groups) {
+            pending.add(new Object[] {group, 0});
+        }
+        while (!pending.isEmpty()) {
+            Object[] next = pending.poll();
+            Group group = (Group) next[0];
+            int depth = (Integer) next[1];
+            int[] members = group.members();
+            if (group.score() >= options.flagThreshold() || depth >= MAX_REFINEMENTS
+                    || members.length < 2 * options.minCampaignSize()) {
+                out.add(group);
+                continue;
+            }
+            int[] part = Communities.louvain(subgraph(graph, members), options.seed() + 31L * depth + members[0],
+                    COMMUNITY_RESOLUTION);
+            int parts = Arrays.stream(part).max().orElse(0) + 1;
+            if (parts < 2) {
+                out.add(group);
+                continue;
+            }
+            int own = label[members[0]];
+            int[] partLabel = new int[parts];
+            for (int p = 0; p < parts; p++) {
+                partLabel[p] = p == 0 ? own : byLabel.size() + p - 1;
+            }
+            for (int k = 0; k < members.length; k++) {
+                label[members[k]] = partLabel[part[k]];
+            }
+            List<Group> judged = new ArrayList<>();
+            boolean found = false;
+            for (int p = 0; p < parts; p++) {
+                int index = p;
+                int[] m = java.util.stream.IntStream.range(0, members.length).filter(k -> part[k] == index)
+                        .map(k -> members[k]).toArray();
+                if (m.length < options.minCampaignSize() || judge.parties(m) < options.minCampaignSize()) {
+                    continue;
+                }
+                Group judgedPart = judge.evaluate(m, pivotSignificance);
+                found |= judgedPart.score() >= options.flagThreshold();
+                judged.add(judgedPart);
+            }
+            if (!found) {
+                for (int v : members) {
+                    label[v] = own;
+                }
+                out.add(group);
+                continue;
+            }
+            byLabel.get(own).clear();
+            for (int p = 1; p < parts; p++) {
+                byLabel.add(new ArrayList<>());
+            }
+            for (int k = 0; k < members.length; k++) {
+                byLabel.get(label[members[k]]).add(members[k]);
+            }
+            for (Group judgedPart : judged) {
+                pending.add(new Object[] {judgedPart, depth + 1});
+            }
+        }
+        return out;
+    }
+
+    /** The subgraph induced by the members, its nodes numbered by position in {@code members}. */
+    private static WeightedGraph subgraph(WeightedGraph graph, int[] members) {
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int k = 0; k < members.length; k++) {
+            position.put(members[k], k);
+        }
+        WeightedGraph.Builder builder = new WeightedGraph.Builder(members.length);
+        for (int k = 0; k < members.length; k++) {
+            int v = members[k];
+            for (int i = 0; i < graph.degree(v); i++) {
+                Integer other = position.get(graph.neighbour(v, i));
+                if (other != null && other > k) {
+                    builder.add(k, other, graph.weight(v, i));
+                }
+            }
+        }
+        return builder.build();
     }
 
     /** Neighbouring communities examined for fragments of one campaign, strongest ties first. */
@@ -304,7 +400,7 @@ final class CampaignAssembler {
         final boolean harvestVisible;
         final int requiredSources;
         final double[] scratch;
-        final boolean[] syncLinked;
+        final int[][] syncPartners;
         final SharedValues.IntScratch touched = new SharedValues.IntScratch();
 
         Judge(Inputs in, int[] label) {
@@ -330,7 +426,7 @@ final class CampaignAssembler {
             harvestVisible = available.contains(Source.PROMPTS) || longAnswer > medianAnswer;
             requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
             scratch = new double[n];
-            syncLinked = syncLinked(in, label);
+            syncPartners = syncPartners(in, n);
         }
 
         /**
@@ -391,7 +487,7 @@ final class CampaignAssembler {
             boolean[] inStep = new boolean[m.length];
             for (int k = 0; k < m.length; k++) {
                 inStep[k] = synchrony[k][0] >= SynchronizedActivitySignal.MIN_MEMBER_Z
-                        && synchrony[k][1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO || syncLinked[m[k]];
+                        && synchrony[k][1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO || syncLinked(m[k]);
             }
             ties.put(Evidence.SYNCHRONIZED, inStep);
             for (Map.Entry<Evidence, boolean[]> e : ties.entrySet()) {
@@ -454,19 +550,38 @@ final class CampaignAssembler {
                     established, reasons);
         }
 
-        /** Members with a strong pairwise synchronization link to another member of their own community. */
-        private static boolean[] syncLinked(Inputs in, int[] label) {
-            boolean[] out = new boolean[label.length];
+        /** Per account, the accounts it has a strong synchronization link with. */
+        private static int[][] syncPartners(Inputs in, int n) {
+            List<List<Integer>> partners = new ArrayList<>();
+            for (int v = 0; v < n; v++) {
+                partners.add(null);
+            }
             Links links = in.links().get(Evidence.SYNCHRONIZED);
             for (int i = 0; links != null && i < links.size(); i++) {
-                int a = links.first(i);
-                int b = links.second(i);
-                if (links.weight(i) >= STRONG_LINK && label[a] == label[b]) {
-                    out[a] = true;
-                    out[b] = true;
+                if (links.weight(i) >= STRONG_LINK) {
+                    for (int[] pair : new int[][] {{links.first(i), links.second(i)}, {links.second(i), links.first(i)}}) {
+                        if (partners.get(pair[0]) == null) {
+                            partners.set(pair[0], new ArrayList<>());
+                        }
+                        partners.get(pair[0]).add(pair[1]);
+                    }
                 }
             }
+            int[][] out = new int[n][];
+            for (int v = 0; v < n; v++) {
+                out[v] = partners.get(v) == null ? new int[0] : partners.get(v).stream().mapToInt(Integer::intValue).toArray();
+            }
             return out;
+        }
+
+        /** Whether the account has a strong synchronization link to another member of its current group. */
+        private boolean syncLinked(int v) {
+            for (int u : syncPartners[v]) {
+                if (label[u] == label[v]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean quickAdopter(int v) {

@@ -22,8 +22,9 @@ import java.util.List;
  * Two tests use that null. Between pairs (for linking accounts): MinHash signatures and banded LSH
  * propose candidates without comparing all pairs, and a pair is linked when its overlap exceeds the
  * expectation by {@link #MIN_Z} standard deviations and by at least half as much again
- * ({@link #MIN_PAIR_RATIO}); activity comes in bursts, so a large count slightly above its
- * expectation is not enough. Within a group (for judging a candidate campaign): each member's
+ * ({@link #MIN_PAIR_RATIO}), on at least {@link #MIN_DAYS} days: activity comes in bursts, so a
+ * large count slightly above its expectation, or two benchmark runs that happened to fall on the same
+ * afternoon, are not enough. Within a group (for judging a candidate campaign): each member's
  * windows are compared with the activity of all other members at once, which detects a shared
  * schedule far weaker than any pair could show (a farm sharing its days off is active together 12%
  * more often than its members' rhythms explain, which no pair of accounts reveals, but several
@@ -32,6 +33,9 @@ import java.util.List;
 public final class SynchronizedActivitySignal {
     static final double MIN_Z = 5.0;
     static final double MIN_PAIR_RATIO = 1.5;
+    /** A pair must be in step on this many days, not in one coincident burst. */
+    static final int MIN_DAYS = 3;
+    static final int MIN_DAY_OVERLAP = 3;
     /** A member is in step with its group when its overlap with the others passes both bars. */
     public static final double MIN_MEMBER_Z = 8.0;
     public static final double MIN_MEMBER_RATIO = 1.05;
@@ -180,6 +184,66 @@ public final class SynchronizedActivitySignal {
                 x = end + 1;
             }
             return expected;
+        }
+
+        /**
+         * The pair's link when its overlap is far beyond chance ({@link #MIN_Z} standard deviations,
+         * {@link #MIN_PAIR_RATIO} times the expectation) on at least {@link #MIN_DAYS} days:
+         * {weight, shared windows}; null otherwise.
+         */
+        double[] pairLink(int a, int b) {
+            int shared = intersection(windows[a], windows[b]);
+            double expected = expectedOverlap(a, b);
+            double z = (shared - expected) / Math.sqrt(expected + 1);
+            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected && daysInStep(a, b) >= MIN_DAYS) {
+                return new double[] {Math.min(1.0, z / (4 * MIN_Z)), shared};
+            }
+            return null;
+        }
+
+        /**
+         * Days on which two accounts share at least {@link #MIN_DAY_OVERLAP} windows and twice what
+         * chance gives that day. Bursty accounts (a benchmark run, a batch job) coincide by chance on
+         * one day with a large overlap; accounts driven together coincide day after day.
+         */
+        int daysInStep(int a, int b) {
+            int[] wa = windows[a];
+            int[] wb = windows[b];
+            int from = Math.max(wa[0], wb[0]);
+            int to = Math.min(wa[wa.length - 1], wb[wb.length - 1]);
+            if (to < from) {
+                return 0;
+            }
+            int firstDay = day(from);
+            int days = day(to) - firstDay + 1;
+            double[] expected = new double[days];
+            int x = from;
+            while (x <= to) {
+                int end = Math.min(to, cellEnd(x));
+                expected[day(x) - firstDay] += (end - x + 1) * chance(a, x) * chance(b, x);
+                x = end + 1;
+            }
+            int[] observed = new int[days];
+            int i = 0;
+            int j = 0;
+            while (i < wa.length && j < wb.length) {
+                if (wa[i] < wb[j]) {
+                    i++;
+                } else if (wa[i] > wb[j]) {
+                    j++;
+                } else {
+                    observed[day(wa[i]) - firstDay]++;
+                    i++;
+                    j++;
+                }
+            }
+            int inStep = 0;
+            for (int d = 0; d < days; d++) {
+                if (observed[d] >= MIN_DAY_OVERLAP && observed[d] >= 2 * expected[d]) {
+                    inStep++;
+                }
+            }
+            return inStep;
         }
 
         /** The last window of the same day and hour of the week as the given one. */
@@ -336,11 +400,9 @@ public final class SynchronizedActivitySignal {
                 if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
                     continue;
                 }
-                int shared = intersection(activity.windows[a], activity.windows[b]);
-                double expected = activity.expectedOverlap(a, b);
-                double z = (shared - expected) / Math.sqrt(expected + 1);
-                if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected) {
-                    out.add(new double[] {a, b, Math.min(1.0, z / (4 * MIN_Z)), shared});
+                double[] link = activity.pairLink(a, b);
+                if (link != null) {
+                    out.add(new double[] {a, b, link[0], link[1]});
                 }
             }
             return out;

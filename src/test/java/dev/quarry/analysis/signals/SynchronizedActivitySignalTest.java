@@ -11,6 +11,7 @@ import java.util.Random;
 import static dev.quarry.analysis.CaseFixture.DAY;
 import static dev.quarry.analysis.CaseFixture.START;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynchronizedActivitySignalTest {
@@ -155,5 +156,40 @@ class SynchronizedActivitySignalTest {
             naive += activity.chance(0, x) * activity.chance(1, x);
         }
         org.junit.jupiter.api.Assertions.assertEquals(naive, activity.expectedOverlap(0, 1), 1e-6 * naive);
+    }
+
+    @Test
+    void benchmarkRunsThatFallOnTheSameAfternoonOnceAreNotSynchronized(@TempDir Path dir) throws Exception {
+        CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
+        Random random = new Random(12);
+        for (int a = 0; a < 2; a++) {
+            f.account("lab" + a, null, null, null, null);
+        }
+        for (int a = 0; a < 20; a++) {
+            f.account("person" + a, null, null, null, null);
+        }
+        for (int d = 0; d < 21; d++) {
+            for (int a = 0; a < 2; a++) {
+                // a few questions every day; on its own run days (one shared: day 9) a script for hours
+                boolean run = d == 9 || d == (a == 0 ? 3 : 15);
+                int requests = run ? 600 : 6;
+                for (int e = 0; e < requests; e++) {
+                    long at = START + d * DAY + (run ? 13 * HOUR + e * 20_000L : 9 * HOUR + random.nextInt(10 * (int) HOUR));
+                    f.event("lab" + a, at, "o-lab" + a, null, null, "m", null, null, "ok", null);
+                }
+            }
+            for (int a = 0; a < 20; a++) {
+                for (int e = 0; e < 5; e++) {
+                    f.event("person" + a, START + d * DAY + random.nextInt((int) DAY), "o-p" + a, null, null, "m", null, null, "ok", null);
+                }
+            }
+        }
+        SignalCase c = new SignalCase(f);
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300);
+        int first = c.account("lab0");
+        int second = c.account("lab1");
+        assertTrue(SynchronizedActivitySignal.intersection(activity.windows(first), activity.windows(second))
+                > 1.5 * activity.expectedOverlap(first, second), "the shared afternoon is far beyond chance on its own");
+        assertNull(activity.pairLink(first, second), "but one shared afternoon is a coincidence, not a schedule");
     }
 }
