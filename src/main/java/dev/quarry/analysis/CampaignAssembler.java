@@ -661,6 +661,12 @@ final class CampaignAssembler {
                 own.add(sourceOf(e));
             }
         }
+        // once most of the group is in step beyond doubt, a member shares in it at a looser bar
+        double[] synchrony = group.synchrony()[k];
+        if (group.strength().get(Evidence.SYNCHRONIZED) >= ESTABLISHED
+                && synchrony[0] >= SynchronizedActivitySignal.MEMBER_OF_SYNCHRONIZED_GROUP_Z && synchrony[1] > 1) {
+            own.add(Source.TIMING);
+        }
         if (quickAdopter && group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
             own.add(Source.TIMING);
         }

@@ -142,33 +142,35 @@ final class ReasonWriter {
                 + CampaignAssembler.percent(release.baseRate()) + " of all accounts active then";
     }
 
+    /**
+     * The family's most widely shared value among the members, preferring kinds that point to one
+     * controller (a card, an address, a client) over broad ones (a BIN, a prefix, an ASN).
+     */
     private static String topShared(CampaignAssembler.Inputs in, int[] members, AttributeKind.Family family) {
-        Set<Integer> memberSet = new java.util.HashSet<>();
-        for (int v : members) {
-            memberSet.add(v);
-        }
         String best = "";
         int bestCount = 1;
-        for (AttributeKind kind : SHOWN_KINDS) {
-            if (kind.family() != family) {
-                continue;
-            }
-            SharedInfrastructureSignal.Holders holders = in.holders().get(kind);
-            if (holders == null) {
-                continue;
-            }
-            Map<Integer, Integer> counts = new HashMap<>();
-            for (int v : members) {
-                for (int value : SharedInfrastructureSignal.valuesOf(in.data(), kind, v)) {
-                    counts.merge(value, 1, Integer::sum);
+        for (boolean telling : new boolean[] {true, false}) {
+            for (AttributeKind kind : SHOWN_KINDS) {
+                if (kind.family() != family || (kind.linkWeight() >= 0.3) != telling) {
+                    continue;
                 }
-            }
-            for (Map.Entry<Integer, Integer> c : counts.entrySet()) {
-                if (c.getValue() > bestCount) {
-                    bestCount = c.getValue();
-                    best = "; e.g. " + c.getValue() + " members share " + kind.label() + " "
-                            + display(in.data().vocabulary(kind).value(c.getKey())) + " (held by "
-                            + holders.holders(c.getKey()).length + " accounts in the case)";
+                SharedInfrastructureSignal.Holders holders = in.holders().get(kind);
+                if (holders == null) {
+                    continue;
+                }
+                Map<Integer, Integer> counts = new HashMap<>();
+                for (int v : members) {
+                    for (int value : SharedInfrastructureSignal.valuesOf(in.data(), kind, v)) {
+                        counts.merge(value, 1, Integer::sum);
+                    }
+                }
+                for (Map.Entry<Integer, Integer> c : counts.entrySet()) {
+                    if (c.getValue() > bestCount) {
+                        bestCount = c.getValue();
+                        best = "; e.g. " + c.getValue() + " members share " + kind.label() + " "
+                                + display(in.data().vocabulary(kind).value(c.getKey())) + " (held by "
+                                + holders.holders(c.getKey()).length + " accounts in the case)";
+                    }
                 }
             }
             if (!best.isEmpty()) {

@@ -39,6 +39,12 @@ public final class SynchronizedActivitySignal {
     /** A member is in step with its group when its overlap with the others passes both bars. */
     public static final double MIN_MEMBER_Z = 8.0;
     public static final double MIN_MEMBER_RATIO = 1.05;
+    /**
+     * The bar for a member of a group already shown to be in step (most members past the bars
+     * above): whether this one member shares in the group's excess, a one-sided test at about the
+     * 0.1 % level.
+     */
+    public static final double MEMBER_OF_SYNCHRONIZED_GROUP_Z = 3.0;
     static final int MIN_WINDOWS = 8;
     static final int MAX_BUCKET_ALL_PAIRS = 24;
     static final double MIN_ESTIMATED_JACCARD = 0.1;
