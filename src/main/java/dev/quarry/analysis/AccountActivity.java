@@ -25,6 +25,8 @@ public final class AccountActivity {
     /** Prompts per task category of the taxonomy; null until the first categorised prompt. */
     int[] tasks;
     int prompts;
+    /** Prompts read in full (frames, reasoning, task); the others only counted, see {@link EventScan}. */
+    int analyzed;
     double promptCharsSum;
     double promptCharsSquares;
     int reasoningRequests;
@@ -60,10 +62,16 @@ public final class AccountActivity {
         }
     }
 
-    void addPrompt(PromptShape.Reading prompt, int taskCategories) {
+    /** A prompt only counted, not read in full. */
+    void addPromptLength(int chars) {
         prompts++;
-        promptCharsSum += prompt.chars();
-        promptCharsSquares += (double) prompt.chars() * prompt.chars();
+        promptCharsSum += chars;
+        promptCharsSquares += (double) chars * chars;
+    }
+
+    void addPrompt(PromptShape.Reading prompt, int taskCategories) {
+        addPromptLength(prompt.chars());
+        analyzed++;
         frames.add(prompt.opening());
         if (prompt.closing() != 0) {
             closings.add(prompt.closing());
@@ -197,6 +205,7 @@ public final class AccountActivity {
             }
         }
         prompts += part.prompts;
+        analyzed += part.analyzed;
         promptCharsSum += part.promptCharsSum;
         promptCharsSquares += part.promptCharsSquares;
         reasoningRequests += part.reasoningRequests;
@@ -259,6 +268,11 @@ public final class AccountActivity {
 
     public int prompts() {
         return prompts;
+    }
+
+    /** Prompts read in full: the denominator of template shares, reasoning and task mixes. */
+    public int analyzedPrompts() {
+        return analyzed;
     }
 
     /** The organisation the account mostly acts for, or -1 when the extract names none. */

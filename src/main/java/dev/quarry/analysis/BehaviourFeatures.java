@@ -121,10 +121,11 @@ public final class BehaviourFeatures {
             f[24] = mean;
             f[25] = mean > 0 ? Math.sqrt(Math.max(0, a.promptCharsSquares / a.prompts - mean * mean)) / mean : 0;
             FrameCounter frames = a.frames();
-            f[26] = frames.saturated() ? 1.0 : frames.distinct() / (double) a.prompts;
+            int analyzed = Math.max(1, a.analyzed);
+            f[26] = frames.saturated() ? 1.0 : frames.distinct() / (double) analyzed;
             long[][] ranked = frames.ranked();
-            f[27] = ranked.length == 0 ? 0 : ranked[0][1] / (double) a.prompts;
-            f[28] = a.reasoningRequests / (double) a.prompts;
+            f[27] = ranked.length == 0 ? 0 : ranked[0][1] / (double) analyzed;
+            f[28] = a.reasoningRequests / (double) analyzed;
         }
         if (createdAtMs != Long.MIN_VALUE) {
             long firstMs = originMs + a.time(0) * 1000L;

@@ -39,6 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EventScan {
     /** Ranges the events table is split into; threads = min(this, processors). */
     static final int PARTS = 4;
+    /**
+     * Prompts of one account in one part read in full before sampling starts, and the sampling rate
+     * after: a busy account's shares are estimated from hundreds of prompts, a quiet one's from all.
+     */
+    static final int FULLY_READ = 64;
+    static final int SAMPLE = 4;
     private static final int PROGRESS_EVERY = 20_000;
     private static final byte SEPARATOR = 0x1F;
     private static final int FIELDS = 14;
@@ -354,9 +360,18 @@ public final class EventScan {
                 a.completionTokensSum += parseLong(row, 3);
             }
             if (has(PROMPT)) {
-                promptShape.read(row, start[PROMPT], end[PROMPT], prompt);
-                if (prompt.chars() > 0) {
-                    a.addPrompt(prompt, taskCategories);
+                // every prompt of an account's first FULLY_READ in this part is read in full, then one in SAMPLE:
+                // shares of templates, reasoning and tasks are estimated from hundreds of prompts either way
+                if (a.prompts < FULLY_READ || a.prompts % SAMPLE == 0) {
+                    promptShape.read(row, start[PROMPT], end[PROMPT], prompt);
+                    if (prompt.chars() > 0) {
+                        a.addPrompt(prompt, taskCategories);
+                    }
+                } else {
+                    int chars = PromptShape.chars(row, start[PROMPT], end[PROMPT]);
+                    if (chars > 0) {
+                        a.addPromptLength(chars);
+                    }
                 }
             }
         }

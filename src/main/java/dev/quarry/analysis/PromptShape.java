@@ -120,7 +120,7 @@ public final class PromptShape {
                         reasoning = REASONING.contains(bigram) || REASONING.contains(sequence(sequence(beforePrevious, previous), hash));
                     }
                     int task = taxonomy.category(hash);
-                    if (task < 0 && previous != 0) {
+                    if (task < 0 && previous != 0 && taxonomy.mayStartPair(previous)) {
                         task = taxonomy.category(bigram);
                     }
                     if (task >= 0) {
@@ -171,6 +171,17 @@ public final class PromptShape {
             closing = mix(closing, lastFrameWords[(frameWords + k) % FRAME_WORDS]);
         }
         return closing == 0 ? 1 : closing;
+    }
+
+    /** Characters of a UTF-8 slice (bytes that start a character). */
+    static int chars(byte[] text, int from, int to) {
+        int chars = 0;
+        for (int i = from; i < to; i++) {
+            if ((text[i] & 0xC0) != 0x80) {
+                chars++;
+            }
+        }
+        return chars;
     }
 
     static long mix(long h, long v) {

@@ -12,6 +12,8 @@ import java.util.Set;
 
 /** What each signal could rest on in this case, and why a signal could not be computed. */
 final class SignalReport {
+    private static final String SAMPLED = "each account's first " + EventScan.FULLY_READ + " in each of the " + EventScan.PARTS
+            + " parts of the events table, then one in " + EventScan.SAMPLE;
     private SignalReport() {
     }
 
@@ -47,16 +49,16 @@ final class SignalReport {
         boolean prompts = data.hasColumn("prompt_text");
         String noPrompts = "no prompt text: the extract is redacted or carries no prompts";
         out.add(new SignalStatus(Evidence.TEMPLATE.signal(), prompts, prompts
-                ? links.get(Evidence.TEMPLATE).size() + " links through prompt templates (every prompt hashed, none stored)"
+                ? links.get(Evidence.TEMPLATE).size() + " links through prompt templates (prompts read in memory, none stored; " + SAMPLED + ")"
                 : noPrompts));
         out.add(new SignalStatus(Evidence.CAPABILITY_SWEEP.signal(), prompts, prompts
-                ? "every prompt sorted into the " + data.taxonomy().size() + " categories of the task taxonomy, judged per group" : noPrompts));
+                ? "prompts sorted into the " + data.taxonomy().size() + " categories of the task taxonomy (" + SAMPLED + "), judged per group" : noPrompts));
         boolean parameters = data.hasColumn("parameters");
         out.add(new SignalStatus(Evidence.CLIENT.signal(), parameters, parameters
                 ? links.get(Evidence.CLIENT).size() + " links through identical uncommon request parameters"
                 : "no max_tokens or temperature in the events"));
         out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
-                ? "every prompt checked for requests of step-by-step reasoning, judged per group"
+                ? "prompts checked for requests of step-by-step reasoning (" + SAMPLED + "), judged per group"
                 : noPrompts));
         boolean completions = data.hasColumn("completion_tokens");
         out.add(new SignalStatus(Evidence.OUTPUT_HARVEST.signal(), completions, completions

@@ -23,8 +23,16 @@ public final class TaskTaxonomy {
     private final List<String> names;
     private final long[] keys;
     private final int[] categories;
+    /**
+     * One bit per slice of the hash space holding a keyword: nearly every word of a prompt is no
+     * keyword, and one bit test tells most of them apart without touching the table.
+     */
+    private final long[] filter = new long[FILTER_WORDS];
+    /** The same for the first words of two-word keywords, so pairs are looked up only after one. */
+    private final long[] pairStarts = new long[FILTER_WORDS];
+    private static final int FILTER_WORDS = 256;
 
-    private TaskTaxonomy(List<String> names, List<long[]> keywords) {
+    private TaskTaxonomy(List<String> names, List<long[]> keywords, List<Long> firstWords) {
         this.names = List.copyOf(names);
         int capacity = Integer.highestOneBit(Math.max(16, keywords.size() * 4)) * 2;
         keys = new long[capacity];
@@ -39,7 +47,26 @@ public final class TaskTaxonomy {
                 keys[i] = keyword[0];
                 categories[i] = (int) keyword[1];
             }
+            set(filter, keyword[0]);
         }
+        for (long first : firstWords) {
+            set(pairStarts, first);
+        }
+    }
+
+    private static void set(long[] bits, long hash) {
+        int bit = (int) (hash >>> 50);
+        bits[bit >>> 6] |= 1L << bit;
+    }
+
+    private static boolean test(long[] bits, long hash) {
+        int bit = (int) (hash >>> 50);
+        return (bits[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    /** Whether a word may begin a two-word keyword (false is certain, true is likely). */
+    boolean mayStartPair(long wordHash) {
+        return test(pairStarts, wordHash);
     }
 
     /** The taxonomy shipped with Quarry. */
@@ -61,6 +88,7 @@ public final class TaskTaxonomy {
     public static TaskTaxonomy parse(String text) {
         List<String> names = new ArrayList<>();
         List<long[]> keywords = new ArrayList<>();
+        List<Long> firstWords = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int number = 0;
@@ -78,14 +106,18 @@ public final class TaskTaxonomy {
                 names.add(trimmed.substring(0, colon).strip());
                 for (String keyword : trimmed.substring(colon + 1).strip().split("\\s+")) {
                     if (!keyword.isEmpty()) {
-                        keywords.add(new long[] {PromptShape.sequenceHash(keyword.split("_")), category});
+                        String[] words = keyword.split("_");
+                        keywords.add(new long[] {PromptShape.sequenceHash(words), category});
+                        if (words.length > 1) {
+                            firstWords.add(PromptShape.wordHash(words[0]));
+                        }
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TaskTaxonomy(names, keywords);
+        return new TaskTaxonomy(names, keywords, firstWords);
     }
 
     public int size() {
@@ -98,6 +130,9 @@ public final class TaskTaxonomy {
 
     /** The category a keyword hash belongs to, or -1. */
     int category(long hash) {
+        if (!test(filter, hash)) {
+            return -1;
+        }
         int mask = keys.length - 1;
         int i = slot(hash);
         while (categories[i] >= 0) {

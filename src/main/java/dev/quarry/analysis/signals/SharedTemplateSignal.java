@@ -40,7 +40,7 @@ public final class SharedTemplateSignal {
         double[] shares = new double[frames.length];
         for (long[][] ranked : new long[][][] {openings, closings}) {
             for (long[] frame : ranked) {
-                double share = frame[1] / (double) Math.max(1, a.prompts());
+                double share = frame[1] / (double) Math.max(1, a.analyzedPrompts());
                 if (frame[1] >= MIN_USES && share >= MIN_SHARE) {
                     frames[k] = frame[0];
                     shares[k++] = share;
