@@ -177,16 +177,29 @@ public final class SynchronizedActivitySignal {
          * product of their chances of being active in each window.
          */
         double expectedOverlap(int a, int b) {
+            double expected = 0;
+            for (double day : expectedOverlapByDay(a, b)) {
+                expected += day;
+            }
+            return expected;
+        }
+
+        /** {@link #expectedOverlap} for each day both spans cover, from the first of them on. */
+        private double[] expectedOverlapByDay(int a, int b) {
             int[] wa = windows[a];
             int[] wb = windows[b];
             int from = Math.max(wa[0], wb[0]);
             int to = Math.min(wa[wa.length - 1], wb[wb.length - 1]);
-            double expected = 0;
+            if (to < from) {
+                return new double[0];
+            }
+            int firstDay = day(from);
+            double[] expected = new double[day(to) - firstDay + 1];
             // windows of one day and one hour of the week share both accounts' chances: count them at once
             int x = from;
             while (x <= to) {
                 int end = Math.min(to, cellEnd(x));
-                expected += (end - x + 1) * chance(a, x) * chance(b, x);
+                expected[day(x) - firstDay] += (end - x + 1) * chance(a, x) * chance(b, x);
                 x = end + 1;
             }
             return expected;
@@ -215,20 +228,12 @@ public final class SynchronizedActivitySignal {
         int daysInStep(int a, int b) {
             int[] wa = windows[a];
             int[] wb = windows[b];
-            int from = Math.max(wa[0], wb[0]);
-            int to = Math.min(wa[wa.length - 1], wb[wb.length - 1]);
-            if (to < from) {
+            double[] expected = expectedOverlapByDay(a, b);
+            if (expected.length == 0) {
                 return 0;
             }
-            int firstDay = day(from);
-            int days = day(to) - firstDay + 1;
-            double[] expected = new double[days];
-            int x = from;
-            while (x <= to) {
-                int end = Math.min(to, cellEnd(x));
-                expected[day(x) - firstDay] += (end - x + 1) * chance(a, x) * chance(b, x);
-                x = end + 1;
-            }
+            int firstDay = day(Math.max(wa[0], wb[0]));
+            int days = expected.length;
             int[] observed = new int[days];
             int i = 0;
             int j = 0;
