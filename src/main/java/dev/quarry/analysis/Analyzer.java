@@ -79,7 +79,7 @@ public final class Analyzer {
             }
         }
         shared.put(Evidence.TEMPLATE, SharedTemplateSignal.values(data, templates));
-        shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data));
+        shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data, holders));
         Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
         for (SharedValues values : shared.values()) {
             links.put(values.family(), values.links(data, similarity, options.seed(), CampaignAssembler.MIN_LINK));

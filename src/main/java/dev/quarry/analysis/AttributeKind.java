@@ -12,8 +12,8 @@ public enum AttributeKind {
     IP("IP address", Family.INFRASTRUCTURE, 0.8),
     NETWORK_PREFIX("network prefix", Family.INFRASTRUCTURE, 0.45),
     ASN("ASN", Family.INFRASTRUCTURE, 0.15),
-    USER_AGENT("user agent", Family.INFRASTRUCTURE, 0.3),
-    PARAMETERS("request-parameter fingerprint", Family.INFRASTRUCTURE, 0.0),
+    USER_AGENT("user agent", Family.CLIENT, 0.3),
+    PARAMETERS("request-parameter fingerprint", Family.CLIENT, 0.0),
     COUNTRY("country", Family.INFRASTRUCTURE, 0.0),
     MODEL("model", Family.INFRASTRUCTURE, 0.0),
     PAYMENT("payment fingerprint", Family.BILLING, 1.0),
@@ -24,9 +24,11 @@ public enum AttributeKind {
 
     /**
      * Which independent body of evidence a shared value belongs to. Signup IPs are network
-     * evidence, not billing: a campus signs up and works from the same NAT.
+     * evidence, not billing: a campus signs up and works from the same NAT. A user agent is client
+     * evidence, with the request parameters, not network: one script sets both, so counting them as
+     * two bodies of evidence would tie together two farms whose only common trait is their tooling.
      */
-    public enum Family { INFRASTRUCTURE, BILLING }
+    public enum Family { INFRASTRUCTURE, BILLING, CLIENT }
 
     private final String label;
     private final Family family;

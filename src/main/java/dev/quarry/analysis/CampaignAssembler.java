@@ -151,6 +151,7 @@ final class CampaignAssembler {
             groups.add(judge.evaluate(m, pivotSignificance));
         }
         groups = refine(groups, byLabel, label, graph, judge, pivotSignificance, in.options());
+        groups = separateOperations(groups, byLabel, label, graph, judge, pivotSignificance, in.options());
         groups = mergeFragments(groups, byLabel, label, graph, judge, pivotSignificance, in.options().flagThreshold());
         groups.sort(Comparator.comparingDouble(Group::score).reversed()
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
@@ -168,21 +169,28 @@ final class CampaignAssembler {
             reasons.add(new ArrayList<>());
         }
         int nextId = 1;
-        for (Group group : groups) {
-            if (group.score() < in.options().flagThreshold()) {
+        for (Group community : groups) {
+            if (community.score() < in.options().flagThreshold()) {
                 continue;
             }
             int id = nextId++;
+            Group group = core(community, judge, pivotSignificance, in.options());
+            Set<Integer> inCore = new HashSet<>();
+            for (int v : group.members()) {
+                inCore.add(v);
+            }
+            for (int v : community.members()) {
+                if (!inCore.contains(v)) {
+                    risk[v] = Math.max(risk[v], 0.4 * community.score());
+                    nearCampaign[v] = id;
+                }
+            }
             int supported = 0;
-            int needed = Math.max(1, Math.min(2, tieSources(group)));
+            boolean[] support = supportOf(group, judge);
             for (int k = 0; k < group.members().length; k++) {
                 int v = group.members()[k];
-                // the account itself must be tied to the group through as many independent sources as
-                // the group needs: sharing a public benchmark's prompts alone does not make a farm member
-                boolean support = ownSources(group, k, judge.quickAdopter(v)).size() >= needed
-                        && judge.takesPartInExtraction(group, k);
                 double attachment = attachment(graph, label, v);
-                if (support) {
+                if (support[k]) {
                     supported++;
                     campaignOf[v] = id;
                     risk[v] = group.score() * (0.7 + 0.3 * attachment);
@@ -224,6 +232,65 @@ final class CampaignAssembler {
         return new Assembly(campaignOf, risk, reasons, campaigns);
     }
 
+    /**
+     * Which members are flagged: the account itself must be tied to the group through as many
+     * independent sources as the group needs (sharing a public benchmark's prompts alone does not
+     * make a farm member) and take part in the extraction. One source suffices for a member that
+     * harvests as the group does and acts like its typical member: a proxy farm gives some members
+     * addresses nobody else used, but they run the farm's templates and script.
+     */
+    private static boolean[] supportOf(Group group, Judge judge) {
+        int needed = Math.max(1, Math.min(2, tieSources(group)));
+        boolean[] support = new boolean[group.members().length];
+        for (int k = 0; k < support.length; k++) {
+            Set<Source> own = ownSources(group, k, judge.quickAdopter(group.members()[k]));
+            support[k] = judge.takesPartInExtraction(group, k) && (own.size() >= needed
+                    || !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER && judge.harvestsLikeItsGroup(group, k));
+        }
+        return support;
+    }
+
+    /** Rounds of narrowing a campaign to the members tied to its flagged members. */
+    static final int MAX_CORE_ROUNDS = 3;
+
+    /**
+     * The campaign without the bystanders Louvain put in its community. A member's ties count
+     * whoever in the community they lead to, so a student behind a campus NAT that Louvain joined to
+     * a farm is tied to the farm through its fellow students. Members without support are set apart
+     * and the rest judged again, their ties now leading only to each other, until nobody more drops
+     * out; a narrowing that would leave no campaign is not made.
+     */
+    private static Group core(Group community, Judge judge, double pivotSignificance, AnalysisOptions options) {
+        Group current = community;
+        for (int round = 0; round < MAX_CORE_ROUNDS; round++) {
+            boolean[] support = supportOf(current, judge);
+            int[] members = current.members();
+            int[] kept = java.util.stream.IntStream.range(0, members.length).filter(k -> support[k]).map(k -> members[k]).toArray();
+            if (kept.length == members.length || kept.length < options.minCampaignSize()) {
+                return current;
+            }
+            int own = judge.label[members[0]];
+            for (int k = 0; k < members.length; k++) {
+                if (!support[k]) {
+                    judge.label[members[k]] = -1 - members[k];
+                }
+            }
+            // keep the community's own label for the core (members[0] may have dropped out)
+            for (int v : kept) {
+                judge.label[v] = own;
+            }
+            Group next = judge.evaluate(kept, pivotSignificance);
+            if (next.score() < options.flagThreshold()) {
+                for (int v : members) {
+                    judge.label[v] = own;
+                }
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
     /** How many times a community that is no campaign is split again to look for one inside it. */
     static final int MAX_REFINEMENTS = 3;
 
@@ -251,27 +318,18 @@ final class CampaignAssembler {
                 out.add(group);
                 continue;
             }
-            int[] part = Communities.louvain(subgraph(graph, members), options.seed() + 31L * depth + members[0],
-                    COMMUNITY_RESOLUTION);
-            int parts = Arrays.stream(part).max().orElse(0) + 1;
-            if (parts < 2) {
+            int own = label[members[0]];
+            Split split = split(graph, members, options.seed() + 31L * depth + members[0], label, byLabel.size());
+            if (split == null) {
                 out.add(group);
                 continue;
             }
-            int own = label[members[0]];
-            int[] partLabel = new int[parts];
-            for (int p = 0; p < parts; p++) {
-                partLabel[p] = p == 0 ? own : byLabel.size() + p - 1;
-            }
-            for (int k = 0; k < members.length; k++) {
-                label[members[k]] = partLabel[part[k]];
-            }
+            int[] part = split.part();
+            int parts = split.partLabel().length;
             List<Group> judged = new ArrayList<>();
             boolean found = false;
             for (int p = 0; p < parts; p++) {
-                int index = p;
-                int[] m = java.util.stream.IntStream.range(0, members.length).filter(k -> part[k] == index)
-                        .map(k -> members[k]).toArray();
+                int[] m = membersOfPart(members, part, p);
                 if (m.length < options.minCampaignSize() || judge.parties(m) < options.minCampaignSize()) {
                     continue;
                 }
@@ -300,6 +358,31 @@ final class CampaignAssembler {
         return out;
     }
 
+    /** Members' parts (by position) and each part's label. */
+    private record Split(int[] part, int[] partLabel) {
+    }
+
+    /**
+     * Louvain on the members' own subgraph, the members relabelled in place: part 0 keeps the
+     * community's label, the others take labels from {@code firstNewLabel} on. Null, and nothing
+     * relabelled, when the members do not split.
+     */
+    private static Split split(WeightedGraph graph, int[] members, long seed, int[] label, int firstNewLabel) {
+        int[] part = Communities.louvain(subgraph(graph, members), seed, COMMUNITY_RESOLUTION);
+        int parts = Arrays.stream(part).max().orElse(0) + 1;
+        if (parts < 2) {
+            return null;
+        }
+        int[] partLabel = new int[parts];
+        for (int p = 0; p < parts; p++) {
+            partLabel[p] = p == 0 ? label[members[0]] : firstNewLabel + p - 1;
+        }
+        for (int k = 0; k < members.length; k++) {
+            label[members[k]] = partLabel[part[k]];
+        }
+        return new Split(part, partLabel);
+    }
+
     /** The subgraph induced by the members, its nodes numbered by position in {@code members}. */
     private static WeightedGraph subgraph(WeightedGraph graph, int[] members) {
         Map<Integer, Integer> position = new HashMap<>();
@@ -317,6 +400,127 @@ final class CampaignAssembler {
             }
         }
         return builder.build();
+    }
+
+    /** Fewest accounts tied to nobody that make a reference for harvesting rates; below it, all accounts are. */
+    static final int MIN_REFERENCE_ACCOUNTS = 50;
+
+    /** Share of one part's members tied to another part that makes the two one operation. */
+    static final double COMMON_OPERATION_SHARE = 0.25;
+
+    /**
+     * Splits a campaign that is two operations with nothing but their tooling in common. Against a
+     * whole case, any tie between two farms beats chance, so Louvain joins farms whose members are
+     * all loosely tied across (the same scripting library and request settings); on the campaign's
+     * own subgraph they fall apart. The split is kept when at least two parts are campaigns by
+     * themselves, each held together by billing, network, prompt templates or working times of its
+     * own, and no two of them share any of these (a quarter of either part's members tied to the
+     * other); members of the remaining parts go with the campaign part they are most strongly
+     * linked to.
+     */
+    private static List<Group> separateOperations(List<Group> groups, List<List<Integer>> byLabel, int[] label,
+                                                  WeightedGraph graph, Judge judge, double pivotSignificance,
+                                                  AnalysisOptions options) {
+        List<Group> out = new ArrayList<>();
+        for (Group group : groups) {
+            int[] members = group.members();
+            if (group.score() < options.flagThreshold() || members.length < 2 * options.minCampaignSize()) {
+                out.add(group);
+                continue;
+            }
+            int own = label[members[0]];
+            Split split = split(graph, members, options.seed() + members[0], label, byLabel.size());
+            if (split == null) {
+                out.add(group);
+                continue;
+            }
+            int[] part = split.part();
+            int[] partLabel = split.partLabel();
+            int parts = partLabel.length;
+            List<Integer> campaignParts = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                int[] m = membersOfPart(members, part, p);
+                if (m.length >= options.minCampaignSize() && judge.parties(m) >= options.minCampaignSize()
+                        && hasOwnIdentity(judge.evaluate(m, pivotSignificance), options)) {
+                    campaignParts.add(p);
+                }
+            }
+            boolean separate = campaignParts.size() >= 2;
+            for (int i = 0; separate && i < campaignParts.size(); i++) {
+                for (int j = i + 1; separate && j < campaignParts.size(); j++) {
+                    int a = campaignParts.get(i);
+                    int b = campaignParts.get(j);
+                    separate = !judge.commonOperation(membersOfPart(members, part, a), partLabel[a],
+                            membersOfPart(members, part, b), partLabel[b]);
+                }
+            }
+            List<Group> separated = new ArrayList<>();
+            if (separate) {
+                for (int k = 0; k < members.length; k++) {
+                    if (!campaignParts.contains(part[k])) {
+                        part[k] = strongestPart(graph, label, members[k], campaignParts, partLabel);
+                    }
+                }
+                for (int k = 0; k < members.length; k++) {
+                    label[members[k]] = partLabel[part[k]];
+                }
+                for (int p : campaignParts) {
+                    Group judged = judge.evaluate(membersOfPart(members, part, p), pivotSignificance);
+                    separate &= judged.score() >= options.flagThreshold();
+                    separated.add(judged);
+                }
+            }
+            if (!separate) {
+                for (int v : members) {
+                    label[v] = own;
+                }
+                out.add(group);
+                continue;
+            }
+            byLabel.get(own).clear();
+            for (int p = 1; p < parts; p++) {
+                byLabel.add(new ArrayList<>());
+            }
+            for (int v : members) {
+                byLabel.get(label[v]).add(v);
+            }
+            out.addAll(separated);
+        }
+        return out;
+    }
+
+    /**
+     * A campaign by itself, held together by more than the client it may share with other parts:
+     * parts of a farm whose only tie is one uncommon client are one farm.
+     */
+    private static boolean hasOwnIdentity(Group part, AnalysisOptions options) {
+        return part.score() >= options.flagThreshold() && part.established().stream()
+                .anyMatch(source -> IDENTITY_SOURCES.contains(source));
+    }
+
+    private static final Set<Source> IDENTITY_SOURCES = EnumSet.of(Source.BILLING, Source.NETWORK, Source.PROMPTS, Source.TIMING);
+
+    private static int[] membersOfPart(int[] members, int[] part, int p) {
+        return java.util.stream.IntStream.range(0, members.length).filter(k -> part[k] == p).map(k -> members[k]).toArray();
+    }
+
+    /** The campaign part a member has the most link weight into; the first one when it has none. */
+    private static int strongestPart(WeightedGraph graph, int[] label, int v, List<Integer> campaignParts, int[] partLabel) {
+        int best = campaignParts.get(0);
+        double bestWeight = 0;
+        for (int p : campaignParts) {
+            double weight = 0;
+            for (int i = 0; i < graph.degree(v); i++) {
+                if (label[graph.neighbour(v, i)] == partLabel[p]) {
+                    weight += graph.weight(v, i);
+                }
+            }
+            if (weight > bestWeight) {
+                bestWeight = weight;
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** Neighbouring communities examined for fragments of one campaign, strongest ties first. */
@@ -384,13 +588,15 @@ final class CampaignAssembler {
     }
 
     /** Judges candidate groups; holds what every judgement needs, computed once per run. */
-    private static final class Judge {
+    static final class Judge {
         final Inputs in;
         final CaseData data;
         final int[] label;
         final int[] org;
         final BehaviourSimilarity similarity;
         final double globalCohesion;
+        /** Whether the rates below are those of accounts tied to nobody rather than of all accounts. */
+        final boolean referenceIsIndependent;
         final double reasoningBase;
         final double longAnswer;
         final double medianAnswer;
@@ -414,9 +620,11 @@ final class CampaignAssembler {
             }
             similarity = new BehaviourSimilarity(in.standardized());
             globalCohesion = meanCosine(in.standardized(), allAccounts(n));
-            reasoningBase = ReasoningHarvestSignal.baseRate(in.reasoningShare());
-            longAnswer = OutputHarvestSignal.threshold(in.meanCompletionTokens());
-            medianAnswer = OutputHarvestSignal.median(in.meanCompletionTokens());
+            boolean[] reference = independentAccounts(in, n);
+            referenceIsIndependent = reference != null;
+            reasoningBase = ReasoningHarvestSignal.baseRate(restrict(in.reasoningShare(), reference));
+            longAnswer = OutputHarvestSignal.threshold(restrict(in.meanCompletionTokens(), reference));
+            medianAnswer = OutputHarvestSignal.median(restrict(in.meanCompletionTokens(), reference));
             caseMix = CapabilitySweepSignal.caseMix(in.taskMixes());
             available = ReasonWriter.availableSources(data);
             // Members behaving alike is what a group of similar legitimate users also shows; it only
@@ -427,6 +635,41 @@ final class CampaignAssembler {
             requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
             scratch = new double[n];
             syncPartners = syncPartners(in, n);
+        }
+
+        /**
+         * The accounts strongly tied to nobody, against which harvesting is measured, or null when
+         * fewer than {@link #MIN_REFERENCE_ACCOUNTS} are. Measured against all accounts, a case
+         * where farms make up a tenth of the accounts would put the top tenth of answer lengths at
+         * the farms' own level, and no farm would stand out by it.
+         */
+        private static boolean[] independentAccounts(Inputs in, int n) {
+            boolean[] independent = new boolean[n];
+            java.util.Arrays.fill(independent, true);
+            for (Links links : in.links().values()) {
+                for (int i = 0; i < links.size(); i++) {
+                    if (links.weight(i) >= STRONG_LINK) {
+                        independent[links.first(i)] = false;
+                        independent[links.second(i)] = false;
+                    }
+                }
+            }
+            int count = 0;
+            for (boolean b : independent) {
+                count += b ? 1 : 0;
+            }
+            return count >= MIN_REFERENCE_ACCOUNTS ? independent : null;
+        }
+
+        private static double[] restrict(double[] values, boolean[] keep) {
+            if (keep == null) {
+                return values;
+            }
+            double[] out = new double[values.length];
+            for (int v = 0; v < values.length; v++) {
+                out[v] = keep[v] ? values[v] : Double.NaN;
+            }
+            return out;
         }
 
         /**
@@ -445,6 +688,36 @@ final class CampaignAssembler {
                 }
             }
             return sources.size() >= 2;
+        }
+
+        /**
+         * Whether two groups look like one operation: a quarter of either one's members tied to the
+         * other through billing, network, prompt templates or synchronized activity. A shared client
+         * alone is no such tie: two farms can run the same scripting library with the same settings.
+         */
+        boolean commonOperation(int[] first, int firstLabel, int[] second, int secondLabel) {
+            for (Evidence e : List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.TEMPLATE)) {
+                SharedValues values = in.shared().get(e);
+                if (values != null && (tiedShare(values, first, secondLabel) >= COMMON_OPERATION_SHARE
+                        || tiedShare(values, second, firstLabel) >= COMMON_OPERATION_SHARE)) {
+                    return true;
+                }
+            }
+            return syncedShare(first, secondLabel) >= COMMON_OPERATION_SHARE
+                    || syncedShare(second, firstLabel) >= COMMON_OPERATION_SHARE;
+        }
+
+        private double syncedShare(int[] members, int partners) {
+            int synced = 0;
+            for (int v : members) {
+                for (int w : syncPartners[v]) {
+                    if (label[w] == partners) {
+                        synced++;
+                        break;
+                    }
+                }
+            }
+            return synced / (double) members.length;
         }
 
         private double tiedShare(SharedValues values, int[] members, int partners) {
@@ -545,7 +818,7 @@ final class CampaignAssembler {
             double[] typicality = typicality(in.standardized(), m);
             Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
                     established, List.of());
-            List<String> reasons = ReasonWriter.campaignReasons(in, partial, globalCohesion);
+            List<String> reasons = ReasonWriter.campaignReasons(in, partial, this);
             return new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
                     established, reasons);
         }
@@ -600,6 +873,15 @@ final class CampaignAssembler {
          * one of them was given draws shorter answers). Vacuously true when the group shows no
          * extraction sign.
          */
+        /** Whether the member itself asks for reasoning or draws long answers, where its group does. */
+        boolean harvestsLikeItsGroup(Group group, int k) {
+            int v = group.members()[k];
+            return group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED
+                    && in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE
+                    || group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED
+                    && in.meanCompletionTokens()[v] > medianAnswer;
+        }
+
         boolean takesPartInExtraction(Group group, int k) {
             int v = group.members()[k];
             if (group.typicality()[k] >= TYPICAL_MEMBER) {

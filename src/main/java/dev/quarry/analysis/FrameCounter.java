@@ -97,6 +97,15 @@ public final class FrameCounter {
         return total;
     }
 
+    /** Calls the action once for every frame counted. */
+    public void forEachFrame(java.util.function.LongConsumer action) {
+        for (int i = 0; keys != null && i < keys.length; i++) {
+            if (keys[i] != 0) {
+                action.accept(keys[i]);
+            }
+        }
+    }
+
     /** Frames with their counts, most frequent first (ties by hash, so the order is deterministic). */
     public long[][] ranked() {
         long[][] out = new long[size][];

@@ -34,20 +34,21 @@ final class ReasonWriter {
                 || kinds.contains(AttributeKind.CARD_BIN)) {
             sources.add(CampaignAssembler.Source.BILLING);
         }
-        if (kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.USER_AGENT)
-                || kinds.contains(AttributeKind.SIGNUP_IP)) {
+        if (kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.SIGNUP_IP)) {
             sources.add(CampaignAssembler.Source.NETWORK);
         }
         if (data.hasColumn("prompt_text")) {
             sources.add(CampaignAssembler.Source.PROMPTS);
         }
-        if (data.hasColumn("parameters")) {
+        if (data.hasColumn("parameters") || kinds.contains(AttributeKind.USER_AGENT)) {
             sources.add(CampaignAssembler.Source.CLIENT);
         }
         return sources;
     }
 
-    static List<String> campaignReasons(CampaignAssembler.Inputs in, CampaignAssembler.Group group, double globalCohesion) {
+    static List<String> campaignReasons(CampaignAssembler.Inputs in, CampaignAssembler.Group group, CampaignAssembler.Judge judge) {
+        double globalCohesion = judge.globalCohesion;
+        String reference = judge.referenceIsIndependent ? "accounts tied to no other" : "all accounts";
         int[] members = group.members();
         Map<Evidence, Double> strength = group.strength();
         Map<Evidence, Integer> covered = group.covered();
@@ -73,14 +74,15 @@ final class ReasonWriter {
                         + "in the account-attribute graph (FRAUDAR greedy peeling)";
                 case CAPABILITY_SWEEP -> sweepSentence(in, sweep);
                 case MODEL_PIVOT -> pivotSentence(in, group.pivot());
-                case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members send all their requests with the "
-                        + "same uncommon request parameters as other members" + topFingerprint(in, members);
+                case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members run the same uncommon client "
+                        + "(user agent or request parameters) as other members" + topShared(in, members, AttributeKind.Family.CLIENT)
+                        + topFingerprint(in, members);
                 case OUTPUT_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members draw answers longer on average "
-                        + "than nine in ten accounts (mean completion above " + String.format(Locale.ROOT, "%.0f",
-                        dev.quarry.analysis.signals.OutputHarvestSignal.threshold(in.meanCompletionTokens())) + " tokens)";
+                        + "than nine in ten " + reference + " (mean completion above "
+                        + String.format(Locale.ROOT, "%.0f", judge.longAnswer) + " tokens)";
                 case REASONING_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members ask for step-by-step "
-                        + "reasoning in most of their prompts, against " + CampaignAssembler.percent(
-                        dev.quarry.analysis.signals.ReasoningHarvestSignal.baseRate(in.reasoningShare())) + " of all accounts";
+                        + "reasoning in most of their prompts, against " + CampaignAssembler.percent(judge.reasoningBase)
+                        + " of " + reference;
                 case BEHAVIOUR -> "members behave alike: mean similarity of their behaviour features "
                         + String.format(Locale.ROOT, "%.2f", group.cohesion()) + " against "
                         + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
@@ -243,13 +245,21 @@ final class ReasonWriter {
         }
     }
 
+    private static Evidence evidenceOf(AttributeKind.Family family) {
+        return switch (family) {
+            case BILLING -> Evidence.BILLING;
+            case INFRASTRUCTURE -> Evidence.INFRASTRUCTURE;
+            case CLIENT -> Evidence.CLIENT;
+        };
+    }
+
     static List<String> accountReasons(CampaignAssembler.Inputs in, int account, int position, int campaign,
                                        CampaignAssembler.Group group, CampaignFacts facts) {
         List<String> out = new ArrayList<>();
         Map<Evidence, Double> strength = group.strength();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
-            if (strength.get(kind.family() == AttributeKind.Family.BILLING ? Evidence.BILLING : Evidence.INFRASTRUCTURE)
+            if (strength.get(evidenceOf(kind.family()))
                     < CampaignAssembler.ESTABLISHED && strength.get(Evidence.DENSE_BLOCK) < CampaignAssembler.ESTABLISHED) {
                 continue;
             }

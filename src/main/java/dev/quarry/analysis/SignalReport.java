@@ -38,12 +38,12 @@ final class SignalReport {
                 ? links.get(Evidence.BILLING).size() + " links from " + present(kinds, AttributeKind.PAYMENT,
                 AttributeKind.CARD_BIN, AttributeKind.EMAIL_PATTERN)
                 : "no payment fingerprints, card BINs or emails: the case has no accounts file or it carries no billing"));
-        boolean network = kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.USER_AGENT)
-                || kinds.contains(AttributeKind.ASN) || kinds.contains(AttributeKind.SIGNUP_IP);
+        boolean network = kinds.contains(AttributeKind.IP) || kinds.contains(AttributeKind.ASN)
+                || kinds.contains(AttributeKind.SIGNUP_IP);
         out.add(new SignalStatus(Evidence.INFRASTRUCTURE.signal(), network, network
                 ? links.get(Evidence.INFRASTRUCTURE).size() + " links from " + present(kinds, AttributeKind.IP,
-                AttributeKind.NETWORK_PREFIX, AttributeKind.ASN, AttributeKind.USER_AGENT, AttributeKind.SIGNUP_IP)
-                : "no IPs, ASNs, user agents or signup IPs (e.g. Amazon Bedrock invocation logs carry none)"));
+                AttributeKind.NETWORK_PREFIX, AttributeKind.ASN, AttributeKind.SIGNUP_IP)
+                : "no IPs, ASNs or signup IPs (e.g. Amazon Bedrock invocation logs carry none)"));
         out.add(new SignalStatus(Evidence.SYNCHRONIZED.signal(), true,
                 links.get(Evidence.SYNCHRONIZED).size() + " account pairs active together beyond chance"));
         boolean prompts = data.hasColumn("prompt_text");
@@ -54,9 +54,12 @@ final class SignalReport {
         out.add(new SignalStatus(Evidence.CAPABILITY_SWEEP.signal(), prompts, prompts
                 ? "prompts sorted into the " + data.taxonomy().size() + " categories of the task taxonomy (" + SAMPLED + "), judged per group" : noPrompts));
         boolean parameters = data.hasColumn("parameters");
-        out.add(new SignalStatus(Evidence.CLIENT.signal(), parameters, parameters
-                ? links.get(Evidence.CLIENT).size() + " links through identical uncommon request parameters"
-                : "no max_tokens or temperature in the events"));
+        boolean agents = kinds.contains(AttributeKind.USER_AGENT);
+        out.add(new SignalStatus(Evidence.CLIENT.signal(), parameters || agents, parameters || agents
+                ? links.get(Evidence.CLIENT).size() + " links through uncommon " + (agents && parameters
+                ? "user agents and request parameters" : agents ? "user agents (no max_tokens or temperature in the events)"
+                : "request parameters (no user agents in the events)")
+                : "no user agents, max_tokens or temperature in the events"));
         out.add(new SignalStatus(Evidence.REASONING_HARVEST.signal(), prompts, prompts
                 ? "prompts checked for requests of step-by-step reasoning (" + SAMPLED + "), judged per group"
                 : noPrompts));

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Accounts that send every request with the same, uncommon request parameters (max_tokens and
- * temperature). A script sets them once; people and SDK defaults spread over a few popular values.
+ * Accounts that run the same uncommon client: a rare user agent, or the same uncommon request
+ * parameters (max_tokens and temperature) on every request. A script sets them once; people and SDK
+ * defaults spread over a few popular values. User agents are weighed as in
+ * {@link SharedInfrastructureSignal} (base weight times rarity).
  * An account has a fingerprint when one parameter combination covers at least {@link #MIN_SHARE} of
  * at least {@link #MIN_REQUESTS} requests; a fingerprint shared by m of the W accounts that could have
  * one (that many requests, with parameters) weighs {@code 0.8 x ln(W/m) / ln(min(W, 1000))} (capped
@@ -45,8 +47,8 @@ public final class ClientFingerprintSignal {
         return top;
     }
 
-    public static SharedValues values(CaseData data) {
-        Map<Integer, List<Integer>> holders = new TreeMap<>();
+    public static SharedValues values(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders) {
+        Map<Integer, List<Integer>> byFingerprint = new TreeMap<>();
         int eligible = 0;
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
@@ -55,12 +57,16 @@ public final class ClientFingerprintSignal {
             }
             int fingerprint = fingerprint(a);
             if (fingerprint >= 0) {
-                holders.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(account);
+                byFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(account);
             }
         }
         SharedValues values = new SharedValues(Evidence.CLIENT, false);
+        SharedInfrastructureSignal.Holders agents = holders.get(AttributeKind.USER_AGENT);
+        if (agents != null) {
+            SharedInfrastructureSignal.addValues(values, agents);
+        }
         int maxHolders = SharedValues.maxHolders(eligible);
-        for (Map.Entry<Integer, List<Integer>> e : holders.entrySet()) {
+        for (Map.Entry<Integer, List<Integer>> e : byFingerprint.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             if (members.length < 2 || members.length > maxHolders) {
                 continue;

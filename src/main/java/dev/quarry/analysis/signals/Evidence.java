@@ -10,7 +10,7 @@ public enum Evidence {
     INFRASTRUCTURE("shared_infrastructure", "shared network infrastructure"),
     SYNCHRONIZED("synchronized", "synchronized activity"),
     TEMPLATE("shared_template", "shared prompt templates"),
-    CLIENT("shared_client_configuration", "identical uncommon request parameters"),
+    CLIENT("shared_client_configuration", "the same uncommon client"),
     DENSE_BLOCK("dense_block", "dense block of shared attributes"),
     REASONING_HARVEST("reasoning_harvest", "chain-of-thought harvesting"),
     OUTPUT_HARVEST("output_harvest", "harvesting of long answers"),

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accounts that share IPs, /24 and /48 prefixes, ASNs and user agents (from the events), or payment
+ * Accounts that share IPs, /24 and /48 prefixes and ASNs (from the events), or payment
  * fingerprints, card BINs, signup IPs and email shapes (from the accounts table). A shared value
  * weighs the kind's base weight ({@link AttributeKind#linkWeight}: a card is personal, an ASN is
  * shared by a whole cloud) times its rarity {@code ln(N/m) / ln(N)}, for a value held by m of the N
@@ -79,27 +79,33 @@ public final class SharedInfrastructureSignal {
         return data.activity(account).attribute(kind).keys();
     }
 
-    /** The shared values of the billing family and of the network family. */
+    /** The shared values of the billing family and of the network family (user agents are client evidence). */
     public static Map<Evidence, SharedValues> values(CaseData data, Map<AttributeKind, Holders> holders) {
         SharedValues infrastructure = new SharedValues(Evidence.INFRASTRUCTURE, false);
         SharedValues billing = new SharedValues(Evidence.BILLING, false);
         for (Holders index : holders.values()) {
             AttributeKind kind = index.kind();
-            if (kind.linkWeight() <= 0) {
+            if (kind.linkWeight() <= 0 || kind.family() == AttributeKind.Family.CLIENT) {
                 continue;
             }
             SharedValues target = kind.family() == AttributeKind.Family.BILLING ? billing : infrastructure;
-            int maxHolders = SharedValues.maxHolders(index.accountsWithKind());
-            for (int value = 0; value < index.byValue().size(); value++) {
-                int[] members = index.byValue().get(value);
-                if (members.length >= 2 && members.length <= maxHolders) {
-                    target.add(kind, value, members, null, kind.linkWeight() * index.rarity(members.length));
-                }
-            }
+            addValues(target, index);
         }
         Map<Evidence, SharedValues> out = new EnumMap<>(Evidence.class);
         out.put(Evidence.INFRASTRUCTURE, infrastructure.seal(data.size()));
         out.put(Evidence.BILLING, billing.seal(data.size()));
         return out;
+    }
+
+    /** Adds every value of one kind held by at least two and at most {@link SharedValues#maxHolders} accounts. */
+    static void addValues(SharedValues target, Holders index) {
+        AttributeKind kind = index.kind();
+        int maxHolders = SharedValues.maxHolders(index.accountsWithKind());
+        for (int value = 0; value < index.byValue().size(); value++) {
+            int[] members = index.byValue().get(value);
+            if (members.length >= 2 && members.length <= maxHolders) {
+                target.add(kind, value, members, null, kind.linkWeight() * index.rarity(members.length));
+            }
+        }
     }
 }

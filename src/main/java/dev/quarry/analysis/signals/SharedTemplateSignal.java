@@ -2,9 +2,11 @@ package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.AccountActivity;
 import dev.quarry.analysis.CaseData;
+import dev.quarry.analysis.FrameCounter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,8 @@ import java.util.TreeMap;
  * Accounts that lean on the same prompt template. Each account's templates are the frames of its
  * prompts' openings and closings (masked first and last words, see {@code PromptShape}) that make up
  * at least {@link #MIN_SHARE} of its prompts, whether the template's fixed text is an instruction
- * before the question or an answer format after it. A template shared by m of the P accounts that
- * send prompts weighs {@code 2 x ln(P/m) / ln(P)} times the smaller of the two accounts' shares, and
+ * before the question or an answer format after it. A template whose frame m of the P accounts that
+ * send prompts use at all (leaning on it or not) weighs {@code 2 x ln(P/m) / ln(P)} times the smaller of the two accounts' shares, and
  * a pair's ties add up over the templates it shares: two accounts that build every prompt on the
  * same few templates are tied fully. One application sending one product template is one account
  * (or one organisation) and ties nothing; a phrasing many unrelated people use is common and weighs
@@ -65,20 +67,47 @@ public final class SharedTemplateSignal {
         if (prompting < 2) {
             return values.seal(data.size());
         }
+        Map<Long, int[]> anyUse = accountsUsing(data, users);
         int maxUsers = SharedValues.maxHolders(prompting);
         for (Map.Entry<Long, List<Integer>> e : users.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            if (members.length < 2 || members.length > maxUsers) {
+            int using = Math.max(members.length, anyUse.get(e.getKey())[0]);
+            if (members.length < 2 || using > maxUsers) {
                 continue;
             }
             float[] shares = new float[members.length];
             for (int i = 0; i < members.length; i++) {
                 shares[i] = (float) share(templates[members[i]], e.getKey());
             }
-            double rarity = Math.log(prompting / (double) members.length) / Math.log(prompting);
+            double rarity = Math.log(prompting / (double) using) / Math.log(prompting);
             values.add(null, e.getKey(), members, shares, 2 * rarity);
         }
         return values.seal(data.size());
+    }
+
+    /**
+     * For each template, how many accounts used its frame at all, leaning on it or not. Only busy
+     * accounts repeat a phrasing often enough to lean on it, so counting only those who lean on it
+     * would make everyday phrasing ("Can you explain …") look like a rare template shared by heavy
+     * users; a farm's template appears in the farm's prompts alone.
+     */
+    private static Map<Long, int[]> accountsUsing(CaseData data, Map<Long, List<Integer>> templates) {
+        Map<Long, int[]> using = new HashMap<>();
+        for (Long frame : templates.keySet()) {
+            using.put(frame, new int[1]);
+        }
+        for (int account = 0; account < data.size(); account++) {
+            AccountActivity a = data.activity(account);
+            for (FrameCounter counter : new FrameCounter[] {a.frames(), a.closings()}) {
+                counter.forEachFrame(frame -> {
+                    int[] count = using.get(frame);
+                    if (count != null) {
+                        count[0]++;
+                    }
+                });
+            }
+        }
+        return using;
     }
 
     static double share(Templates t, long frame) {

@@ -1,14 +1,19 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.AttributeKind;
 import dev.quarry.analysis.CaseFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 
 import static dev.quarry.analysis.CaseFixture.DAY;
 import static dev.quarry.analysis.CaseFixture.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +41,36 @@ class ClientFingerprintSignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        Links links = ClientFingerprintSignal.values(c.data).links(c.data, c.similarity, 1, 0.0);
+        Links links = ClientFingerprintSignal.values(c.data, SharedInfrastructureSignal.holders(c.data)).links(c.data, c.similarity, 1, 0.0);
         assertTrue(c.pairs(links, 0.25).contains("script0-script1"), c.pairs(links, 0.0).toString());
         assertFalse(c.touches(links, "user", 0.0), "a default three quarters of accounts use is no evidence");
+    }
+
+    @Test
+    void aRareUserAgentIsClientEvidenceNotNetworkEvidence(@TempDir Path dir) throws Exception {
+        CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
+        Random random = new Random(9);
+        for (int a = 0; a < 40; a++) {
+            f.account("acct" + a, null, null, null, null);
+        }
+        for (int e = 0; e < 30; e++) {
+            long at = START + random.nextInt(10) * DAY + random.nextInt((int) DAY);
+            for (int a = 0; a < 40; a++) {
+                // four accounts run one uncommon script; the others a browser most people use
+                String agent = a < 4 ? "harvester/0.3" : a % 2 == 0 ? "Mozilla/5.0 Chrome" : "Mozilla/5.0 Firefox";
+                f.event("acct" + a, at, "o" + a, "10.0." + a + ".1", agent, "m", 100 + a, 0.5, "ok", null);
+            }
+        }
+        SignalCase c = new SignalCase(f);
+        Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(c.data);
+        Links client = ClientFingerprintSignal.values(c.data, holders).links(c.data, c.similarity, 1, 0.0);
+        assertTrue(c.pairs(client, 0.0).contains("acct0-acct1"), c.pairs(client, 0.0).toString());
+        Set<String> scriptUsers = Set.of("acct0", "acct1", "acct2", "acct3");
+        assertEquals(6, c.pairs(client, 0.0).size(), c.pairs(client, 0.0).toString());
+        assertTrue(c.pairs(client, 0.0).stream().allMatch(p -> scriptUsers.containsAll(List.of(p.split("-")))),
+                "browsers most accounts use link nobody: " + c.pairs(client, 0.0));
+        Links network = SharedInfrastructureSignal.values(c.data, holders).get(Evidence.INFRASTRUCTURE)
+                .links(c.data, c.similarity, 1, 0.0);
+        assertEquals(0, network.size(), "a user agent is not counted again as network evidence");
     }
 }

@@ -84,4 +84,39 @@ class SharedTemplateSignalTest {
         assertFalse(c.touches(links, "app", 0.0), "one app's product template links nothing");
         assertFalse(c.touches(links, "user", 0.25), "people writing their own prompts are not tied");
     }
+
+    @Test
+    void anEverydayPhrasingBusyAccountsRepeatIsNoTemplate(@TempDir Path dir) throws Exception {
+        CaseFixture f = new CaseFixture(dir.resolve("case.quarry"));
+        Random random = new Random(5);
+        for (int a = 0; a < 6; a++) {
+            f.account("busy" + a, null, null, null, null);
+            f.account("farm" + a, null, null, null, null);
+        }
+        for (int a = 0; a < 120; a++) {
+            f.account("casual" + a, null, null, null, null);
+        }
+        String everyday = "Can you explain how the following works: ";
+        for (int e = 0; e < 60; e++) {
+            long at = START + random.nextInt(10) * DAY + random.nextInt((int) DAY);
+            for (int a = 0; a < 6; a++) {
+                // busy people ask this way now and then; only they repeat it often enough to lean on it
+                f.event("busy" + a, at, "o-busy" + a, null, null, "m", null, null, "ok",
+                        (e % 5 == 0 ? everyday : "") + CaseFixture.freeText(random, 12));
+                f.event("farm" + a, at, "o-farm" + a, null, null, "m", null, null, "ok",
+                        TEMPLATES[(e + a) % 3] + random.nextInt(1000) + " " + CaseFixture.freeText(random, 5));
+            }
+        }
+        for (int a = 0; a < 120; a++) {
+            for (int e = 0; e < 4; e++) {
+                long at = START + random.nextInt(10) * DAY + random.nextInt((int) DAY);
+                f.event("casual" + a, at, "o-casual" + a, null, null, "m", null, null, "ok",
+                        (e == 0 && a % 2 == 0 ? everyday : "") + CaseFixture.freeText(random, 12));
+            }
+        }
+        SignalCase c = new SignalCase(f);
+        Links links = links(c);
+        assertTrue(c.pairs(links, 0.25).contains("farm0-farm1"), c.pairs(links, 0.0).toString());
+        assertFalse(c.touches(links, "busy", 0.25), "sixty casual users ask this way too: " + c.pairs(links, 0.0));
+    }
 }
