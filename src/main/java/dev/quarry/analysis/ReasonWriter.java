@@ -75,8 +75,8 @@ final class ReasonWriter {
                 case CAPABILITY_SWEEP -> sweepSentence(in, sweep);
                 case MODEL_PIVOT -> pivotSentence(in, group.pivot());
                 case CLIENT -> covered.get(Evidence.CLIENT) + " of " + size + " members run the same uncommon client "
-                        + "(user agent or request parameters) as other members" + topShared(in, members, AttributeKind.Family.CLIENT)
-                        + topFingerprint(in, members);
+                        + "(user agent or request parameters) as other members" + topFingerprint(in, members)
+                        + topShared(in, members, AttributeKind.Family.CLIENT);
                 case OUTPUT_HARVEST -> CampaignAssembler.percent(s.getValue()) + " of members draw answers longer on average "
                         + "than nine in ten " + reference + " (mean completion above "
                         + String.format(Locale.ROOT, "%.0f", judge.longAnswer) + " tokens)";
