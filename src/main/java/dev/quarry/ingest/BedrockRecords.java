@@ -111,6 +111,26 @@ final class BedrockRecords {
         return text.length() == 0 ? null : text.toString();
     }
 
+    /**
+     * The text of a chat request: the {@code system} prompt (if any) and the text of every message
+     * of {@code messages}, one per line; null when there is none. Anthropic, OpenAI and Converse
+     * shapes alike: content as a string or a list of parts with {@code text}.
+     */
+    static String chatText(JsonNode system, JsonNode messages) {
+        StringBuilder text = new StringBuilder();
+        appendContent(text, system);
+        if (messages != null && messages.isArray()) {
+            for (JsonNode message : messages) {
+                if (message.isTextual()) {
+                    append(text, message.textValue());
+                } else {
+                    appendContent(text, message.get("content"));
+                }
+            }
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
     /** Appends a string, or the {@code text} of each part of a content list (Anthropic and Converse shapes). */
     private static void appendContent(StringBuilder text, JsonNode content) {
         if (content == null || content.isNull()) {

@@ -39,12 +39,29 @@ final class ColumnResolver {
         return index;
     }
 
+    /**
+     * Event fields recognised by the last segment of a nested JSON path too ({@code request.max_tokens},
+     * {@code client.user_agent}, {@code response.usage.output_tokens}): request bodies and client
+     * metadata are nested differently in every logging pipeline. Fields whose name is ambiguous out
+     * of context (a nested {@code message} may be an error's, a nested {@code id} anybody's) are not.
+     */
+    private static final java.util.Set<String> NESTED_EVENT_FIELDS = java.util.Set.of(
+            "max_tokens", "temperature", "prompt_tokens", "completion_tokens", "model", "user_agent", "ip");
+
     private static int resolve(RecordKind kind, String sourceName, MappingFile mapping, FieldAliases aliases) {
         String target = mapping.target(sourceName);
         if (target != null) {
             return kind.indexOf(target);
         }
-        return aliases.lookup(kind, sourceName);
+        int index = aliases.lookup(kind, sourceName);
+        int dot = sourceName.lastIndexOf('.');
+        if (index < 0 && dot >= 0 && kind == RecordKind.EVENTS) {
+            int nested = aliases.lookup(kind, sourceName.substring(dot + 1));
+            if (nested >= 0 && NESTED_EVENT_FIELDS.contains(kind.column(nested))) {
+                return nested;
+            }
+        }
+        return index;
     }
 
     /**

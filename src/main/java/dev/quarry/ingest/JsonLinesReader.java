@@ -82,9 +82,22 @@ final class JsonLinesReader {
         rows.flush();
     }
 
-    /** Maps each scalar member by its dotted path; objects are walked into, arrays kept whole as JSON. */
+    /**
+     * Maps each scalar member by its dotted path; objects are walked into, arrays kept whole as JSON.
+     * A chat request's {@code messages} (with its {@code system} prompt) gives the prompt text, as
+     * does a list of messages under a prompt alias ({@code input}); the list itself is kept in
+     * {@code extra} as well, roles and all.
+     */
     static void flatten(JsonNode object, String prefix, RowAssembler rows) {
         ColumnResolver resolver = rows.resolver();
+        int prompt = resolver.kind().indexOf("prompt_text");
+        JsonNode messages = object.get("messages");
+        if (prompt >= 0 && messages != null && messages.isArray() && !rows.isSet(prompt)) {
+            String text = BedrockRecords.chatText(object.get("system"), messages);
+            if (text != null) {
+                rows.set(prompt, text);
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             String path = prefix.isEmpty() ? member.getKey() : prefix + "." + member.getKey();
@@ -97,7 +110,13 @@ final class JsonLinesReader {
                 continue;
             }
             int target = resolver.resolve(path);
-            if (target >= 0 && !rows.isSet(target)) {
+            String chat = target == prompt && value.isArray() ? BedrockRecords.chatText(null, value) : null;
+            if (chat != null) {
+                if (!rows.isSet(target)) {
+                    rows.set(target, chat);
+                }
+                rows.extraJson(path, value.toString());
+            } else if (target >= 0 && !rows.isSet(target)) {
                 rows.set(target, scalarText(value));
             } else if (value.isArray()) {
                 rows.extraJson(path, value.toString());

@@ -75,9 +75,38 @@ class ImportFormatsTest extends IngestCaseTest {
         assertEquals(340, fixture.count("SELECT completion_tokens FROM events WHERE request_id = 'j1'"));
         assertEquals("hi", fixture.string("SELECT prompt_text FROM events WHERE request_id = 'j1'"));
         String extra = fixture.string("SELECT extra FROM events WHERE request_id = 'j1'");
-        assertTrue(extra.contains("\"user.tier\":\"pro\"") && extra.contains("\"tags\":[\"a\",\"b\"]")
-                && extra.contains("\"params.temperature\":\"0.25\""), extra);
+        assertTrue(extra.contains("\"user.tier\":\"pro\"") && extra.contains("\"tags\":[\"a\",\"b\"]"), extra);
+        assertEquals("0.25", fixture.string("SELECT temperature FROM events WHERE request_id = 'j1'"));
         assertEquals(Instant.parse("2024-03-05T10:15:31Z").toEpochMilli(), fixture.count("SELECT ts FROM events WHERE request_id = 'j2'"));
+    }
+
+    @Test
+    void readsChatRequestLogsWithTheRequestBodyNested() throws Exception {
+        String openAiStyle = "{\"id\":\"chatcmpl-1\",\"created\":1709633730,\"user\":\"alice\",\"model\":\"gpt-4o\","
+                + "\"request\":{\"max_tokens\":4096,\"temperature\":1,\"system\":\"You are an expert.\",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"Solve step by step: 2x+3=7\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Show your work.\"},{\"type\":\"image_url\"}]}]},"
+                + "\"response\":{\"usage\":{\"prompt_tokens\":30,\"completion_tokens\":900}},"
+                + "\"client\":{\"ip\":\"203.0.113.9\",\"user_agent\":\"python-requests/2.31.0\"},"
+                + "\"error\":{\"message\":\"none\"}}\n"
+                + "{\"id\":\"resp-2\",\"created\":1709633790,\"user\":\"bob\",\"input\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"Translate: bonjour\"}]}]}\n";
+        ImportSummary summary = fixture.importText("chat.jsonl", openAiStyle);
+
+        assertEquals(2, summary.accepted(), summary.toString());
+        assertEquals("You are an expert.\nSolve step by step: 2x+3=7\nShow your work.",
+                fixture.string("SELECT prompt_text FROM events WHERE account_id = 'alice'"), "system and message texts, images left out");
+        assertEquals(4096, fixture.count("SELECT max_tokens FROM events WHERE account_id = 'alice'"));
+        assertEquals("1.0", fixture.string("SELECT temperature FROM events WHERE account_id = 'alice'"));
+        assertEquals(900, fixture.count("SELECT completion_tokens FROM events WHERE account_id = 'alice'"));
+        assertEquals("python-requests/2.31.0", fixture.string("SELECT user_agent FROM events WHERE account_id = 'alice'"));
+        assertEquals("203.0.113.9", fixture.string("SELECT ip FROM events WHERE account_id = 'alice'"));
+        assertEquals(Instant.parse("2024-03-05T10:15:30Z").toEpochMilli(), fixture.count("SELECT ts FROM events WHERE account_id = 'alice'"));
+        String extra = fixture.string("SELECT extra FROM events WHERE account_id = 'alice'");
+        assertTrue(extra.contains("\"request.messages\":[") && extra.contains("\"error.message\":\"none\""),
+                "the messages are kept with their roles, and an error's message is no prompt: " + extra);
+        assertEquals("Translate: bonjour", fixture.string("SELECT prompt_text FROM events WHERE account_id = 'bob'"),
+                "a list of messages under a prompt alias gives its text, not its JSON");
     }
 
     static final String BEDROCK_MESSAGES = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\","
