@@ -46,7 +46,7 @@ final class ReasonWriter {
         return sources;
     }
 
-    static List<String> campaignReasons(CampaignAssembler.Inputs in, CampaignAssembler.Group group, CampaignAssembler.Judge judge) {
+    static List<String> campaignReasons(CampaignAssembler.Inputs in, CampaignAssembler.Group group, GroupJudge judge) {
         double globalCohesion = judge.globalCohesion;
         String reference = judge.referenceIsIndependent ? "accounts tied to no other" : "all accounts";
         int[] members = group.members();
