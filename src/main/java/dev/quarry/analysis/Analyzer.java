@@ -143,7 +143,7 @@ public final class Analyzer {
             progress.checkCancelled();
             stage = STAGES[index];
             startedAt = System.nanoTime();
-            progress.progress(index, STAGES.length, String.format(Locale.ROOT, "analysis: %s", stage));
+            progress.progress(index, STAGES.length, String.format(Locale.ROOT, "analysis: %s", stage), ProgressListener.STAGES);
         }
 
         void stop() {

@@ -159,7 +159,7 @@ public final class EventScan {
                 present.add("prompt_text");
             }
         }
-        progress.progress(span, span, "events read");
+        progress.progress(span, span, "events read", ProgressListener.EVENTS);
         return new CaseData(ids, createdAt, accountAttributes, activity, vocabularies,
                 vocabularies.get(AttributeKind.MODEL), orgs, origin, present, unknown, taxonomy);
     }
@@ -189,7 +189,7 @@ public final class EventScan {
                         future.get(200, TimeUnit.MILLISECONDS);
                         break;
                     } catch (java.util.concurrent.TimeoutException e) {
-                        progress.progress(read.get(), total, "reading events");
+                        progress.progress(read.get(), total, "reading events", ProgressListener.EVENTS);
                         if (progress.isCancelled()) {
                             cancelled.set(true);
                         }

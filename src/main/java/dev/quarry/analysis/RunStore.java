@@ -128,13 +128,13 @@ public final class RunStore {
                 if (++done % BATCH == 0) {
                     account.executeBatch();
                     reason.executeBatch();
-                    progress.progress(done, accounts.size(), "storing run");
+                    progress.progress(done, accounts.size(), "storing run", ProgressListener.ACCOUNTS);
                     progress.checkCancelled();
                 }
             }
             account.executeBatch();
             reason.executeBatch();
-            progress.progress(done, accounts.size(), "storing run");
+            progress.progress(done, accounts.size(), "storing run", ProgressListener.ACCOUNTS);
         }
     }
 

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
-    /** The unit for work counted in bytes (e.g. of a file being imported), shown as MB and MB/s. */
-    static final String BYTES = "bytes";
     private static final long REFRESH_NANOS = 250_000_000L;
 
     private final String unit;
@@ -49,6 +47,12 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void progress(long done, long total, String message) {
+        progress(done, total, message, unit);
+    }
+
+    /** Bytes are shown as MB and MB/s; any other unit by name. */
+    @Override
+    public void progress(long done, long total, String message, String unit) {
         long now = System.nanoTime();
         // nothing counted and no total: a new stage of the work (e.g. rebuilding indexes), always shown
         boolean stage = done == 0 && total < 0;

@@ -5,6 +5,7 @@ import dev.quarry.ingest.ImportSummary;
 import dev.quarry.ingest.Importer;
 import dev.quarry.ingest.IngestException;
 import dev.quarry.ingest.SourceFormat;
+import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +56,7 @@ public final class IngestCommand implements Callable<Integer> {
             for (Path file : files) {
                 try {
                     ImportSummary summary;
-                    try (ConsoleProgress progress = new ConsoleProgress(ConsoleProgress.BYTES)) {
+                    try (ConsoleProgress progress = new ConsoleProgress(ProgressListener.BYTES)) {
                         summary = importer.importFile(file, options, progress);
                     }
                     print(summary, System.out);

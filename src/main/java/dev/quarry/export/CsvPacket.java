@@ -134,7 +134,7 @@ public final class CsvPacket {
                                 .add(events, first, last, verdict.flagged());
                     }
                     if (++seen % 10_000 == 0) {
-                        progress.progress(seen, total, "exporting accounts");
+                        progress.progress(seen, total, "exporting accounts", ProgressListener.ACCOUNTS);
                         progress.checkCancelled();
                     }
                     if (campaignFilter != null && (verdict == null || !campaignFilter.equals(verdict.campaignId()))) {

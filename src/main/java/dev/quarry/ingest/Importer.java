@@ -228,7 +228,8 @@ public final class Importer {
                 progress.checkCancelled();
                 writer.write(batch);
                 rows += batch.size + batch.rejections.size();
-                progress.progress(input.bytesRead(), size, String.format(Locale.ROOT, "%s: %,d rows", file.getFileName(), rows));
+                progress.progress(input.bytesRead(), size, String.format(Locale.ROOT, "%s: %,d rows", file.getFileName(), rows),
+                        ProgressListener.BYTES);
                 boolean last = batch.last;
                 batch.clear();
                 empty.offer(batch);

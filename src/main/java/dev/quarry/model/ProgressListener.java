@@ -13,6 +13,19 @@ public interface ProgressListener {
      */
     void progress(long done, long total, String message);
 
+    /**
+     * The same, naming what is counted ({@link #EVENTS}, {@link #BYTES}, {@link #ACCOUNTS},
+     * {@link #STAGES}), for listeners that show counts with their unit; the others ignore it.
+     */
+    default void progress(long done, long total, String message, String unit) {
+        progress(done, total, message);
+    }
+
+    String EVENTS = "events";
+    String BYTES = "bytes";
+    String ACCOUNTS = "accounts";
+    String STAGES = "stages";
+
     boolean isCancelled();
 
     /** Throws {@link CancelledException} when the user asked to stop; call it between units of work. */

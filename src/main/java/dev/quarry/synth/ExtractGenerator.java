@@ -75,7 +75,7 @@ public final class ExtractGenerator {
                 EventDraft draft = new EventDraft();
                 for (int day = 0; day < world.days; day++) {
                     progress.checkCancelled();
-                    progress.progress(written, expectedTotal, "generating day " + (day + 1) + " of " + world.days);
+                    progress.progress(written, expectedTotal, "generating day " + (day + 1) + " of " + world.days, ProgressListener.EVENTS);
                     int planned = 0;
                     for (Persona p : accounts) {
                         if (day < p.firstDay || day >= p.lastDay) {
@@ -115,7 +115,7 @@ public final class ExtractGenerator {
                         written++;
                         if ((written & 0xffff) == 0) {
                             progress.checkCancelled();
-                            progress.progress(written, expectedTotal, "generating day " + (day + 1) + " of " + world.days);
+                            progress.progress(written, expectedTotal, "generating day " + (day + 1) + " of " + world.days, ProgressListener.EVENTS);
                         }
                     }
                 }
@@ -137,7 +137,7 @@ public final class ExtractGenerator {
             }
             throw e;
         }
-        progress.progress(written, written, "generated " + written + " events");
+        progress.progress(written, written, "generated " + written + " events", ProgressListener.EVENTS);
 
         Map<String, Integer> byLabel = new TreeMap<>();
         for (Persona p : accounts) {
