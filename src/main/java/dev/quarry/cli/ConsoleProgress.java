@@ -62,13 +62,15 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             lastPrinted = now;
             return;
         }
-        if (done < lastDone || total != phaseTotal) {
+        boolean newPhase = done < lastDone || total != phaseTotal;
+        if (newPhase) {
             phaseTotal = total;
             phaseStarted = now;
             phaseStartDone = done;
         }
         lastDone = done;
-        if (printed && now - lastPrinted < (interactive ? REFRESH_NANOS : 10 * REFRESH_NANOS)) {
+        // the first count of a new phase is always shown, so a new file or stage appears at once
+        if (!newPhase && printed && now - lastPrinted < (interactive ? REFRESH_NANOS : 10 * REFRESH_NANOS)) {
             return;
         }
         lastPrinted = now;
