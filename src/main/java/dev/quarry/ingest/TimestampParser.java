@@ -5,12 +5,17 @@ package dev.quarry.ingest;
  * costs about a second per million rows, more than the rest of a row's work together.
  * <ul>
  *   <li>ISO-8601 with {@code Z} or an offset ({@code +02:00}, {@code +0200}, {@code +02}),
- *       separator {@code T} or a space, optional seconds and fraction;</li>
+ *       separator {@code T} or a space, optional seconds and fraction; the zone may also be written
+ *       {@code UTC} or {@code GMT} (optionally with an offset), after a space or not (BigQuery
+ *       exports write {@code 2024-03-05 10:15:30.123456 UTC}), and may be followed by a bracketed
+ *       zone id ({@code Z[UTC]}, as Java prints it); the date may use slashes ({@code 2024/03/05});</li>
  *   <li>the same without a zone (e.g. {@code yyyy-MM-dd HH:mm:ss[.SSS]}), read as UTC and remembered
  *       so the import summary can say so;</li>
  *   <li>epoch numbers, optionally with a fraction, whose unit is told by magnitude: below 10^11
- *       seconds (until year 5138), below 10^14 milliseconds, below 10^17 microseconds, else nanoseconds.</li>
+ *       seconds (until year 5138), below 10^14 milliseconds, below 10^17 microseconds, else nanoseconds;</li>
+ *   <li>RFC 1123, as HTTP logs write it ({@code Tue, 5 Mar 2024 10:15:30 GMT}), through java.time.</li>
  * </ul>
+ * Day-first and month-first dates ({@code 05/03/2024}) are refused rather than guessed.
  * Fractions finer than a millisecond are truncated. Not thread-safe: one per reading thread.
  */
 final class TimestampParser {
@@ -41,10 +46,22 @@ final class TimestampParser {
         if (start == end) {
             return INVALID;
         }
-        if (end - start >= 16 && text.charAt(start + 4) == '-') {
+        if (end - start >= 16 && (text.charAt(start + 4) == '-' || text.charAt(start + 4) == '/')) {
             return parseIso(text, start, end);
         }
+        if (Character.isLetter(text.charAt(start))) {
+            return parseRfc1123(text.subSequence(start, end));
+        }
         return parseEpoch(text, start, end);
+    }
+
+    private static long parseRfc1123(CharSequence text) {
+        try {
+            return java.time.ZonedDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return INVALID;
+        }
     }
 
     private static long parseEpoch(CharSequence s, int i, int end) {
@@ -100,11 +117,12 @@ final class TimestampParser {
 
     private long parseIso(CharSequence s, int i, int end) {
         int year = digits(s, i, 4);
-        if (year < 0 || s.charAt(i + 4) != '-') {
+        char dateSeparator = s.charAt(i + 4);
+        if (year < 0 || dateSeparator != '-' && dateSeparator != '/') {
             return INVALID;
         }
         int month = digits(s, i + 5, 2);
-        if (month < 1 || month > 12 || s.charAt(i + 7) != '-') {
+        if (month < 1 || month > 12 || s.charAt(i + 7) != dateSeparator) {
             return INVALID;
         }
         int day = digits(s, i + 8, 2);
@@ -153,8 +171,23 @@ final class TimestampParser {
             }
         }
         long offsetSeconds;
+        if (p < end && s.charAt(p) == ' ') {
+            p++;
+        }
+        if (end > p && s.charAt(end - 1) == ']') {
+            // a zone id after an explicit offset ("Z[UTC]", "+01:00[Europe/Paris]") adds nothing
+            int open = lastIndexOf(s, '[', p, end);
+            if (open <= p) {
+                return INVALID;
+            }
+            end = open;
+        }
+        boolean namedUtc = end - p >= 3 && (regionMatches(s, p, "UTC") || regionMatches(s, p, "GMT"));
+        if (namedUtc) {
+            p += 3;
+        }
         if (p == end) {
-            sawZoneless = true;
+            sawZoneless |= !namedUtc;
             offsetSeconds = 0;
         } else {
             char zone = s.charAt(p);
@@ -227,6 +260,24 @@ final class TimestampParser {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    private static boolean regionMatches(CharSequence s, int from, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.toUpperCase(s.charAt(from + k)) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lastIndexOf(CharSequence s, char c, int from, int end) {
+        for (int k = end - 1; k >= from; k--) {
+            if (s.charAt(k) == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isDigit(char c) {
