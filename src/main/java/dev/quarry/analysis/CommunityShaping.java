@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -265,6 +266,8 @@ final class CommunityShaping {
     static List<Group> mergeFragments(List<Group> groups, List<List<Integer>> byLabel, int[] label,
                                               WeightedGraph graph, GroupJudge judge, double pivotSignificance, double threshold) {
         List<Group> current = new ArrayList<>(groups);
+        // pairs found not tied, by label and size: a pair is tested again only once either side grew
+        Set<List<Integer>> notTied = new HashSet<>();
         boolean merged = true;
         while (merged) {
             merged = false;
@@ -276,7 +279,12 @@ final class CommunityShaping {
                 int own = label[campaign.members()[0]];
                 for (int other : neighbouringLabels(graph, label, campaign.members())) {
                     int[] fragment = byLabel.get(other).stream().mapToInt(Integer::intValue).toArray();
-                    if (fragment.length == 0 || !judge.crossTied(campaign.members(), own, fragment, other)) {
+                    List<Integer> pair = List.of(own, campaign.members().length, other, fragment.length);
+                    if (fragment.length == 0 || notTied.contains(pair)) {
+                        continue;
+                    }
+                    if (!judge.crossTied(campaign.members(), own, fragment, other)) {
+                        notTied.add(pair);
                         continue;
                     }
                     for (int v : fragment) {

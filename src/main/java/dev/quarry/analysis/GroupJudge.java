@@ -122,7 +122,10 @@ final class GroupJudge {
             if (values == null || sources.contains(sourceOf(e))) {
                 continue;
             }
-            if (tiedShare(values, first, secondLabel) >= ESTABLISHED && tiedShare(values, second, firstLabel) >= ESTABLISHED) {
+            // the smaller group first: most candidate pairs fail there, at less cost
+            boolean firstSmaller = first.length <= second.length;
+            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, ESTABLISHED)
+                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, ESTABLISHED)) {
                 sources.add(sourceOf(e));
             }
         }
@@ -137,8 +140,8 @@ final class GroupJudge {
     boolean commonOperation(int[] first, int firstLabel, int[] second, int secondLabel) {
         for (Evidence e : List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.TEMPLATE)) {
             SharedValues values = in.shared().get(e);
-            if (values != null && (tiedShare(values, first, secondLabel) >= COMMON_OPERATION_SHARE
-                    || tiedShare(values, second, firstLabel) >= COMMON_OPERATION_SHARE)) {
+            if (values != null && (tiedShareAtLeast(values, first, secondLabel, COMMON_OPERATION_SHARE)
+                    || tiedShareAtLeast(values, second, firstLabel, COMMON_OPERATION_SHARE))) {
                 return true;
             }
         }
@@ -159,14 +162,25 @@ final class GroupJudge {
         return synced / (double) members.length;
     }
 
-    private double tiedShare(SharedValues values, int[] members, int partners) {
+    /**
+     * Whether at least {@code share} of the members are strongly tied to the partners' group; stops
+     * as soon as the answer is known.
+     */
+    private boolean tiedShareAtLeast(SharedValues values, int[] members, int partners, double share) {
+        double needed = share * members.length;
         int tied = 0;
-        for (int v : members) {
-            if (values.strongestTie(v, partners, label, org, similarity, scratch, touched) >= STRONG_LINK) {
+        for (int k = 0; k < members.length; k++) {
+            if (tied >= needed) {
+                return true;
+            }
+            if (tied + (members.length - k) < needed) {
+                return false;
+            }
+            if (values.strongestTie(members[k], partners, label, org, similarity, scratch, touched) >= STRONG_LINK) {
                 tied++;
             }
         }
-        return tied / (double) members.length;
+        return tied >= needed;
     }
 
     /** Parties behind the members: an organisation counts once, accounts without one each count. */
