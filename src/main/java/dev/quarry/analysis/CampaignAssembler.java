@@ -135,8 +135,8 @@ final class CampaignAssembler {
 
         GroupJudge judge = new GroupJudge(in, label);
         long candidates = byLabel.stream().filter(g -> g.size() >= in.options().minCampaignSize()).count();
-        // a pivot must stand out against chance across all the groups tested (Bonferroni, 5 %)
-        double pivotSignificance = 0.05 / Math.max(1, candidates);
+        // a pivot or a harvest must stand out against chance across all the groups tested (Bonferroni, 5 %)
+        double significance = 0.05 / Math.max(1, candidates);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> members : byLabel) {
             if (members.size() < in.options().minCampaignSize()) {
@@ -146,11 +146,11 @@ final class CampaignAssembler {
             if (judge.parties(m) < in.options().minCampaignSize()) {
                 continue;
             }
-            groups.add(judge.evaluate(m, pivotSignificance));
+            groups.add(judge.evaluate(m, significance));
         }
-        groups = CommunityShaping.refine(groups, byLabel, label, graph, judge, pivotSignificance, in.options());
-        groups = CommunityShaping.separateOperations(groups, byLabel, label, graph, judge, pivotSignificance, in.options());
-        groups = CommunityShaping.mergeFragments(groups, byLabel, label, graph, judge, pivotSignificance, in.options().flagThreshold());
+        groups = CommunityShaping.refine(groups, byLabel, label, graph, judge, significance, in.options());
+        groups = CommunityShaping.separateOperations(groups, byLabel, label, graph, judge, significance, in.options());
+        groups = CommunityShaping.mergeFragments(groups, byLabel, label, graph, judge, significance, in.options().flagThreshold());
         groups.sort(Comparator.comparingDouble(Group::score).reversed()
                 .thenComparing(g -> -g.members().length).thenComparingInt(g -> g.members()[0]));
 
@@ -172,7 +172,7 @@ final class CampaignAssembler {
                 continue;
             }
             int id = nextId++;
-            Group group = core(community, judge, pivotSignificance, in.options());
+            Group group = core(community, judge, significance, in.options());
             Set<Integer> inCore = new HashSet<>();
             for (int v : group.members()) {
                 inCore.add(v);
@@ -264,7 +264,7 @@ final class CampaignAssembler {
      * and the rest judged again, their ties now leading only to each other, until nobody more drops
      * out; a narrowing that would leave no campaign is not made.
      */
-    private static Group core(Group community, GroupJudge judge, double pivotSignificance, AnalysisOptions options) {
+    private static Group core(Group community, GroupJudge judge, double significance, AnalysisOptions options) {
         Group current = community;
         for (int round = 0; round < MAX_CORE_ROUNDS; round++) {
             boolean[] support = supportOf(current, judge);
@@ -283,7 +283,7 @@ final class CampaignAssembler {
             for (int v : kept) {
                 judge.label[v] = own;
             }
-            Group next = judge.evaluate(kept, pivotSignificance);
+            Group next = judge.evaluate(kept, significance);
             if (next.score() < options.flagThreshold()) {
                 for (int v : members) {
                     judge.label[v] = own;

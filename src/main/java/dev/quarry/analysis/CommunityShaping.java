@@ -38,7 +38,7 @@ final class CommunityShaping {
      * a campaign, and parts are split again up to {@link #MAX_REFINEMENTS} times.
      */
     static List<Group> refine(List<Group> groups, List<List<Integer>> byLabel, int[] label, WeightedGraph graph,
-                                      GroupJudge judge, double pivotSignificance, AnalysisOptions options) {
+                                      GroupJudge judge, double significance, AnalysisOptions options) {
         List<Group> out = new ArrayList<>();
         java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
         for (Group group : groups) {
@@ -69,7 +69,7 @@ final class CommunityShaping {
                 if (m.length < options.minCampaignSize() || judge.parties(m) < options.minCampaignSize()) {
                     continue;
                 }
-                Group judgedPart = judge.evaluate(m, pivotSignificance);
+                Group judgedPart = judge.evaluate(m, significance);
                 found |= judgedPart.score() >= options.flagThreshold();
                 judged.add(judgedPart);
             }
@@ -154,7 +154,7 @@ final class CommunityShaping {
      * linked to.
      */
     static List<Group> separateOperations(List<Group> groups, List<List<Integer>> byLabel, int[] label,
-                                                  WeightedGraph graph, GroupJudge judge, double pivotSignificance,
+                                                  WeightedGraph graph, GroupJudge judge, double significance,
                                                   AnalysisOptions options) {
         List<Group> out = new ArrayList<>();
         for (Group group : groups) {
@@ -176,7 +176,7 @@ final class CommunityShaping {
             for (int p = 0; p < parts; p++) {
                 int[] m = membersOfPart(members, part, p);
                 if (m.length >= options.minCampaignSize() && judge.parties(m) >= options.minCampaignSize()
-                        && hasOwnIdentity(judge.evaluate(m, pivotSignificance), options)) {
+                        && hasOwnIdentity(judge.evaluate(m, significance), options)) {
                     campaignParts.add(p);
                 }
             }
@@ -200,7 +200,7 @@ final class CommunityShaping {
                     label[members[k]] = partLabel[part[k]];
                 }
                 for (int p : campaignParts) {
-                    Group judged = judge.evaluate(membersOfPart(members, part, p), pivotSignificance);
+                    Group judged = judge.evaluate(membersOfPart(members, part, p), significance);
                     separate &= judged.score() >= options.flagThreshold();
                     separated.add(judged);
                 }
@@ -264,7 +264,7 @@ final class CommunityShaping {
      * or templates); unrelated farms, or a farm and a crowd behind one NAT, are not.
      */
     static List<Group> mergeFragments(List<Group> groups, List<List<Integer>> byLabel, int[] label,
-                                              WeightedGraph graph, GroupJudge judge, double pivotSignificance, double threshold) {
+                                              WeightedGraph graph, GroupJudge judge, double significance, double threshold) {
         List<Group> current = new ArrayList<>(groups);
         // pairs found not tied, by label and size: a pair is tested again only once either side grew
         Set<List<Integer>> notTied = new HashSet<>();
@@ -294,7 +294,7 @@ final class CommunityShaping {
                     byLabel.get(other).clear();
                     int[] union = byLabel.get(own).stream().mapToInt(Integer::intValue).sorted().toArray();
                     current.removeIf(g -> label[g.members()[0]] == own);
-                    current.add(judge.evaluate(union, pivotSignificance));
+                    current.add(judge.evaluate(union, significance));
                     merged = true;
                     break;
                 }

@@ -197,7 +197,7 @@ final class GroupJudge {
         return orgs.size() + orgless;
     }
 
-    Group evaluate(int[] m, double pivotSignificance) {
+    Group evaluate(int[] m, double significance) {
         Map<Evidence, Double> strength = new EnumMap<>(Evidence.class);
         Map<Evidence, Integer> coveredCount = new EnumMap<>(Evidence.class);
         Map<Evidence, boolean[]> ties = new EnumMap<>(Evidence.class);
@@ -228,10 +228,10 @@ final class GroupJudge {
         strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
         strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
         coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
-        double[] pivot = ModelPivotSignal.pivot(in.releases(), m, pivotSignificance);
+        double[] pivot = ModelPivotSignal.pivot(in.releases(), m, significance);
         strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
-        strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase));
-        strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer));
+        strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase, significance));
+        strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer, significance));
         double cohesion = meanCosine(in.standardized(), m);
         double cohesionStrength = globalCohesion >= 1 ? 0
                 : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));

@@ -36,8 +36,12 @@ public final class OutputHarvestSignal {
         return known[(int) Math.floor(q * (known.length - 1))];
     }
 
-    /** The fraction of members drawing long answers when it is a majority, else 0. */
-    public static double strength(double[] meanCompletionTokens, int[] members, double threshold) {
+    /**
+     * The fraction of members drawing long answers when it is a majority and unlikely by chance (the
+     * binomial upper tail of the count at the top tenth's rate at most {@code significance}), else 0:
+     * among thousands of groups of five, some have three long-answer members by chance.
+     */
+    public static double strength(double[] meanCompletionTokens, int[] members, double threshold, double significance) {
         if (Double.isNaN(threshold)) {
             return 0;
         }
@@ -48,6 +52,7 @@ public final class OutputHarvestSignal {
             }
         }
         double share = harvesting / (double) members.length;
-        return share > 0.5 ? share : 0;
+        return share > 0.5 && ModelPivotSignal.binomialUpperTail(members.length, harvesting, TOP_SHARE) <= significance
+                ? share : 0;
     }
 }

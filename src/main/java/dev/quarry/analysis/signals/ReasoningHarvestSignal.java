@@ -28,8 +28,11 @@ public final class ReasoningHarvestSignal {
         return known == 0 ? 0 : asking / (double) known;
     }
 
-    /** The fraction of members asking for reasoning when it is beyond the base rate, else 0. */
-    public static double strength(double[] reasoningShare, int[] members, double baseRate) {
+    /**
+     * The fraction of members asking for reasoning when it is a majority, three times the base rate
+     * and unlikely under it (binomial upper tail at most {@code significance}), else 0.
+     */
+    public static double strength(double[] reasoningShare, int[] members, double baseRate, double significance) {
         int asking = 0;
         for (int v : members) {
             if (!Double.isNaN(reasoningShare[v]) && reasoningShare[v] >= ACCOUNT_SHARE) {
@@ -37,6 +40,7 @@ public final class ReasoningHarvestSignal {
             }
         }
         double share = asking / (double) members.length;
-        return share > 0.5 && share >= 3 * baseRate ? share : 0;
+        return share > 0.5 && share >= 3 * baseRate
+                && ModelPivotSignal.binomialUpperTail(members.length, asking, baseRate) <= significance ? share : 0;
     }
 }

@@ -28,7 +28,7 @@ class HarvestSignalsTest {
         double threshold = OutputHarvestSignal.threshold(lengths);
         assertEquals(1 - 16 / 200.0, Arrays.stream(lengths).filter(l -> l <= threshold).count() / 200.0, 0.05,
                 "the threshold is the top tenth");
-        assertEquals(1.0, OutputHarvestSignal.strength(lengths, range(185, 200), threshold), 1e-9);
+        assertEquals(1.0, OutputHarvestSignal.strength(lengths, range(185, 200), threshold, 0.05), 1e-9);
     }
 
     @Test
@@ -37,7 +37,20 @@ class HarvestSignalsTest {
         double threshold = OutputHarvestSignal.threshold(lengths);
         // three long-answer accounts in a group of ten: a habit of some, not the group's trait
         int[] mixed = {0, 10, 20, 30, 40, 50, 60, 197, 198, 199};
-        assertEquals(0, OutputHarvestSignal.strength(lengths, mixed, threshold), 1e-9);
+        assertEquals(0, OutputHarvestSignal.strength(lengths, mixed, threshold, 0.05), 1e-9);
+    }
+
+    @Test
+    void aSmallGroupWithAMajorityOfLongAnswersByChanceIsNoHarvestWhenThousandsOfGroupsAreTested() {
+        double[] lengths = answerLengths();
+        double threshold = OutputHarvestSignal.threshold(lengths);
+        // three of five in the top tenth: one group in a hundred and twenty looks like this by chance
+        int[] five = {0, 10, 197, 198, 199};
+        assertEquals(0.6, OutputHarvestSignal.strength(lengths, five, threshold, 0.05), 1e-9, "tested alone it stands out");
+        assertEquals(0, OutputHarvestSignal.strength(lengths, five, threshold, 0.05 / 2000), 1e-9,
+                "among 2,000 groups tested it does not");
+        assertEquals(1.0, OutputHarvestSignal.strength(lengths, range(185, 200), threshold, 0.05 / 2000), 1e-9,
+                "fifteen of fifteen does");
     }
 
     @Test
@@ -46,7 +59,7 @@ class HarvestSignalsTest {
         Arrays.fill(same, 200);
         double threshold = OutputHarvestSignal.threshold(same);
         assertEquals(threshold, OutputHarvestSignal.median(same), 1e-9, "no top tenth stands out");
-        assertEquals(0, OutputHarvestSignal.strength(same, range(0, 10), threshold), 1e-9);
+        assertEquals(0, OutputHarvestSignal.strength(same, range(0, 10), threshold, 0.05), 1e-9);
         assertTrue(Double.isNaN(OutputHarvestSignal.threshold(new double[] {Double.NaN, 3})), "too few known lengths");
     }
 
@@ -62,8 +75,8 @@ class HarvestSignalsTest {
         }
         double base = ReasoningHarvestSignal.baseRate(shares);
         assertEquals(0.15, base, 1e-9);
-        assertEquals(1.0, ReasoningHarvestSignal.strength(shares, range(90, 100), base), 1e-9);
-        assertEquals(0, ReasoningHarvestSignal.strength(shares, new int[] {0, 1, 2, 3, 4, 50, 51, 52, 53, 54}, base), 1e-9,
+        assertEquals(1.0, ReasoningHarvestSignal.strength(shares, range(90, 100), base, 0.05), 1e-9);
+        assertEquals(0, ReasoningHarvestSignal.strength(shares, new int[] {0, 1, 2, 3, 4, 50, 51, 52, 53, 54}, base, 0.05), 1e-9,
                 "half a group of reasoning fans is no majority");
     }
 
@@ -72,6 +85,6 @@ class HarvestSignalsTest {
         double[] shares = new double[40];
         Arrays.fill(shares, 0.9);
         double base = ReasoningHarvestSignal.baseRate(shares);
-        assertEquals(0, ReasoningHarvestSignal.strength(shares, range(0, 10), base), 1e-9, "not three times the case's rate");
+        assertEquals(0, ReasoningHarvestSignal.strength(shares, range(0, 10), base, 0.05), 1e-9, "not three times the case's rate");
     }
 }
