@@ -17,14 +17,21 @@ final class ColumnResolver {
     private final MappingFile mapping;
     private final FieldAliases aliases = FieldAliases.standard();
     private final Map<String, Integer> cache = new HashMap<>();
+    private final int promptColumn;
 
     ColumnResolver(RecordKind kind, MappingFile mapping) {
         this.kind = kind;
         this.mapping = mapping;
+        this.promptColumn = kind.indexOf("prompt_text");
     }
 
     RecordKind kind() {
         return kind;
+    }
+
+    /** The index of {@code prompt_text} in this kind's columns, or -1 (accounts have none). */
+    int promptColumn() {
+        return promptColumn;
     }
 
     int resolve(String sourceName) {

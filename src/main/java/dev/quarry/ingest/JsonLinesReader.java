@@ -90,7 +90,7 @@ final class JsonLinesReader {
      */
     static void flatten(JsonNode object, String prefix, RowAssembler rows) {
         ColumnResolver resolver = rows.resolver();
-        int prompt = resolver.kind().indexOf("prompt_text");
+        int prompt = resolver.promptColumn();
         JsonNode messages = object.get("messages");
         if (prompt >= 0 && messages != null && messages.isArray() && !rows.isSet(prompt)) {
             String text = BedrockRecords.chatText(object.get("system"), messages);
@@ -110,7 +110,7 @@ final class JsonLinesReader {
                 continue;
             }
             int target = resolver.resolve(path);
-            String chat = target == prompt && value.isArray() ? BedrockRecords.chatText(null, value) : null;
+            String chat = prompt >= 0 && target == prompt && value.isArray() ? BedrockRecords.chatText(null, value) : null;
             if (chat != null) {
                 if (!rows.isSet(target)) {
                     rows.set(target, chat);

@@ -109,6 +109,17 @@ class ImportFormatsTest extends IngestCaseTest {
                 "a list of messages under a prompt alias gives its text, not its JSON");
     }
 
+    @Test
+    void keepsListsOfAnAccountsFileInJsonLinesAsTheyAre() throws Exception {
+        Path mapping = fixture.write("accounts-mapping.json", "{\"kind\":\"accounts\",\"columns\":{}}");
+        Path file = fixture.write("accounts.jsonl",
+                "{\"account_id\":\"a1\",\"email\":\"x@example.test\",\"notes\":[{\"role\":\"agent\",\"content\":\"called\"}]}\n");
+        ImportSummary summary = fixture.importFile(file, new ImportOptions(SourceFormat.JSONL, mapping));
+        assertEquals(1, summary.accepted(), summary.toString());
+        assertTrue(fixture.string("SELECT extra FROM accounts WHERE account_id = 'a1'").contains("\"notes\":[{"),
+                "an accounts file has no prompt: a list of messages in it is kept, not read as one");
+    }
+
     static final String BEDROCK_MESSAGES = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\","
             + "\"timestamp\":\"2024-03-05T10:15:30Z\",\"accountId\":\"123456789012\","
             + "\"identity\":{\"arn\":\"arn:aws:sts::123456789012:assumed-role/Harvester/session-7\"},\"region\":\"us-east-1\","
