@@ -177,11 +177,15 @@ public final class SynchronizedActivitySignal {
          * product of their chances of being active in each window.
          */
         double expectedOverlap(int a, int b) {
-            double expected = 0;
-            for (double day : expectedOverlapByDay(a, b)) {
-                expected += day;
+            return sum(expectedOverlapByDay(a, b));
+        }
+
+        private static double sum(double[] values) {
+            double total = 0;
+            for (double v : values) {
+                total += v;
             }
-            return expected;
+            return total;
         }
 
         /** {@link #expectedOverlap} for each day both spans cover, from the first of them on. */
@@ -212,9 +216,10 @@ public final class SynchronizedActivitySignal {
          */
         double[] pairLink(int a, int b) {
             int shared = intersection(windows[a], windows[b]);
-            double expected = expectedOverlap(a, b);
+            double[] expectedByDay = expectedOverlapByDay(a, b);
+            double expected = sum(expectedByDay);
             double z = (shared - expected) / Math.sqrt(expected + 1);
-            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected && daysInStep(a, b) >= MIN_DAYS) {
+            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected && daysInStep(a, b, expectedByDay) >= MIN_DAYS) {
                 return new double[] {Math.min(1.0, z / (4 * MIN_Z)), shared};
             }
             return null;
@@ -225,10 +230,9 @@ public final class SynchronizedActivitySignal {
          * chance gives that day. Bursty accounts (a benchmark run, a batch job) coincide by chance on
          * one day with a large overlap; accounts driven together coincide day after day.
          */
-        int daysInStep(int a, int b) {
+        private int daysInStep(int a, int b, double[] expected) {
             int[] wa = windows[a];
             int[] wb = windows[b];
-            double[] expected = expectedOverlapByDay(a, b);
             if (expected.length == 0) {
                 return 0;
             }
