@@ -1,0 +1,1 @@
+-- Case file schema 3: reserved for the workbench (issue 10): what the screens need stored with a run.

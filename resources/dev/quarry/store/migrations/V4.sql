@@ -1,0 +1,1 @@
+-- Case file schema 4: reserved for the views (issue 11): links, traffic counts, graph layouts.

@@ -1,0 +1,1 @@
+-- Case file schema 5: reserved for evidence packets and case integrity (issue 12).

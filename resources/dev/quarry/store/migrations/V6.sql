@@ -1,0 +1,1 @@
+-- Case file schema 6: reserved for the detection engine (issue 9).

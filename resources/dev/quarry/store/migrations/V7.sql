@@ -1,0 +1,1 @@
+-- Case file schema 7: reserved for ingest (issue 13).
