@@ -4,6 +4,7 @@ import dev.quarry.analysis.AnalysisException;
 import dev.quarry.analysis.AnalysisOptions;
 import dev.quarry.analysis.AnalysisResult;
 import dev.quarry.analysis.Analyzer;
+import dev.quarry.analysis.CompletedRun;
 import dev.quarry.analysis.RunStore;
 import dev.quarry.bench.DetectDatasets.Dataset;
 import dev.quarry.bench.DetectDatasets.Suite;
@@ -148,13 +149,11 @@ public final class DetectBenchmark {
             double ingestSeconds = seconds(started);
             log.accept(dataset.name() + ": analyzing");
             started = System.nanoTime();
-            Instant analysisStart = Instant.now();
-            AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
-            RunStore runs = new RunStore(caseFile);
-            long runId = runs.save(result, analysisStart, Instant.now(), progress);
+            CompletedRun run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
+            AnalysisResult result = run.result();
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
-            new CsvPacket(caseFile).write(runs.load(runId), packet, null, progress);
+            new CsvPacket(caseFile).write(new RunStore(caseFile).load(run.runId()), packet, null, progress);
 
             GroundTruth truth = GroundTruth.read(extract.truth());
             Map<String, Prediction> predictions = ExportedPredictions.read(packet);
@@ -295,18 +294,15 @@ public final class DetectBenchmark {
             log.accept("analyzing");
             System.gc();
             HeapWatch heap = HeapWatch.start();
-            started = System.nanoTime();
-            Instant analysisStart = Instant.now();
-            AnalysisResult result;
+            CompletedRun run;
             try {
-                result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(seed), progress);
+                run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(seed), progress);
             } finally {
                 heap.stop();
             }
-            double analyzeSeconds = seconds(started);
-            started = System.nanoTime();
-            new RunStore(caseFile).save(result, analysisStart, Instant.now(), progress);
-            double storeSeconds = seconds(started);
+            AnalysisResult result = run.result();
+            double analyzeSeconds = run.analysis().toNanos() / 1e9;
+            double storeSeconds = run.store().toNanos() / 1e9;
             DetectionScore score = null;
             if (Files.exists(directory.resolve("truth.csv"))) {
                 Map<String, Prediction> predictions = new HashMap<>();
