@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +53,17 @@ public final class Analyzer {
             throws AnalysisException, StoreException {
         Instant started = Instant.now();
         AnalysisResult result = analyze(caseFile, options, progress);
+        Map<String, Integer> campaignOf = new HashMap<>();
+        for (AccountVerdict account : result.accounts()) {
+            if (account.campaignId() != null) {
+                campaignOf.put(account.accountId(), account.campaignId());
+            }
+        }
+        // what the workbench opens on (schema V3), so opening a case never scans its events
+        RunDigest digest = RunDigest.compute(caseFile, campaignOf, progress);
         Instant analysed = Instant.now();
         long runId = new RunStore(caseFile).save(result, started, analysed, progress);
+        digest.save(caseFile, runId);
         return new CompletedRun(runId, result, started, analysed, Instant.now());
     }
 
