@@ -13,9 +13,9 @@ final class CaseArgument {
     }
 
     static CaseFile openExisting(Path path) throws StoreException {
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new IllegalArgumentException("case " + path + " not found; create it with `quarry ingest " + path + " FILE`");
         }
-        return CaseFile.open(path);
+        return CaseFile.openExisting(path);
     }
 }

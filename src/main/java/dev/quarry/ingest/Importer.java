@@ -173,6 +173,7 @@ public final class Importer {
         long blankLines;
         long derivedRequestIds;
         List<String> extraColumns = List.of();
+        int headerColumns;
         Character delimiter;
     }
 
@@ -280,6 +281,7 @@ public final class Importer {
                     }
                 }
                 report.extraColumns = extra;
+                report.headerColumns = names.size();
                 report.delimiter = delimiter;
                 assembler.set(new RowAssembler(resolver, sink, seenRequestIds));
                 return assembler.get();
@@ -310,6 +312,11 @@ public final class Importer {
         }
         notes.add("read as " + (gzip ? "gzip-compressed " : "") + how + (detected ? " (detected from the content)" : "")
                 + ", holding " + report.kind.label);
+        if (report.read == 0) {
+            notes.add(report.headerColumns > 0 ? "the file holds no rows: only a header line"
+                    : report.blankLines > 0 ? "the file holds no rows: only blank lines"
+                    : "the file holds no rows: it is empty (or holds only a byte-order mark)");
+        }
         if (report.zoneless) {
             notes.add("timestamps without a time zone were read as UTC");
         }
@@ -318,7 +325,7 @@ public final class Importer {
                     + "so the same row imported again counts as a duplicate", report.derivedRequestIds));
         }
         if (!report.extraColumns.isEmpty()) {
-            notes.add("columns kept in extra (no canonical field): " + String.join(", ", report.extraColumns));
+            notes.add(extraColumnsNote(report.extraColumns));
         }
         if (report.blankLines > 0) {
             notes.add(String.format(Locale.ROOT, "%,d blank lines skipped", report.blankLines));
@@ -328,6 +335,25 @@ public final class Importer {
                     + "(attributes unknown until an accounts file is imported)", accountsCreated));
         }
         return notes;
+    }
+
+    /** Column names shown in an import note; a wide file's full list is in every row's {@code extra} anyway. */
+    static final int NOTE_COLUMNS = 20;
+    private static final int NOTE_NAME_CHARS = 80;
+
+    static String extraColumnsNote(List<String> columns) {
+        StringBuilder note = new StringBuilder(columns.size() > NOTE_COLUMNS
+                ? String.format(Locale.ROOT, "%,d columns kept in extra (no canonical field), the first %d: ", columns.size(), NOTE_COLUMNS)
+                : "columns kept in extra (no canonical field): ");
+        for (int i = 0; i < Math.min(NOTE_COLUMNS, columns.size()); i++) {
+            String name = columns.get(i);
+            note.append(i == 0 ? "" : ", ").append(name.codePointCount(0, name.length()) > NOTE_NAME_CHARS
+                    ? name.substring(0, name.offsetByCodePoints(0, NOTE_NAME_CHARS)) + "…" : name);
+        }
+        if (columns.size() > NOTE_COLUMNS) {
+            note.append(String.format(Locale.ROOT, " and %,d more", columns.size() - NOTE_COLUMNS));
+        }
+        return note.toString();
     }
 
     private static long insertPendingSource(Connection connection, Path file, long size, SourceFormat format) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.quarry.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.util.Map;
  * JSON Lines: one object per line. Nested members are addressed by dotted path ({@code usage.input_tokens})
  * and mapped like CSV columns; members that map to nothing are kept in {@code extra} under their path.
  * Amazon Bedrock invocation logs are JSON Lines too, read through {@link BedrockRecords} instead.
+ * A line holding anything after its object (a second object, a stray brace, a word) is rejected whole,
+ * raw text and all: taking only its first object would drop the rest without a trace.
  */
 final class JsonLinesReader {
 
@@ -56,10 +59,18 @@ final class JsonLinesReader {
                 continue;
             }
             JsonNode node;
-            try {
-                node = mapper.readTree(buf, start, end - start);
+            long objectEnd;
+            boolean trailing;
+            try (JsonParser parser = mapper.getFactory().createParser(buf, start, end - start)) {
+                node = mapper.readTree(parser);
+                objectEnd = parser.currentLocation().getColumnNr();
+                trailing = hasMoreText(parser);
             } catch (JsonProcessingException e) {
                 rows.reject(lines.line, RejectReason.MALFORMED_JSON, e.getOriginalMessage(), raw.text());
+                continue;
+            }
+            if (trailing) {
+                rows.reject(lines.line, RejectReason.TEXT_AFTER_OBJECT, "after column " + objectEnd, raw.text());
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -138,6 +149,15 @@ final class JsonLinesReader {
             return value.asText();
         }
         return value.toString();
+    }
+
+    /** True when the line goes on after its first value, whether with a second value or with text that is no JSON at all. */
+    private static boolean hasMoreText(JsonParser parser) throws java.io.IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     private static boolean isBlank(byte[] buf, int start, int end) {

@@ -20,6 +20,7 @@ enum RejectReason {
     MALFORMED_QUOTE("text after a closing quote"),
     MALFORMED_JSON("malformed JSON"),
     NOT_AN_OBJECT("not a JSON object"),
+    TEXT_AFTER_OBJECT("text after the JSON object (one object per line)"),
     NOT_BEDROCK("not a Bedrock invocation record");
 
     final String label;

@@ -106,7 +106,29 @@ final class RowAssembler {
                 return true;
             }
         }
-        return extra.indexOf("\\u0000") >= 0;
+        return hasNulEscape(extra);
+    }
+
+    /**
+     * True when JSON text holds an escape that decodes to NUL: backslash, u, four zeros, where the
+     * backslash is not itself escaped. Those six characters as text are written with a doubled
+     * backslash and are ordinary text.
+     */
+    static boolean hasNulEscape(CharSequence json) {
+        int backslashes = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                backslashes++;
+                continue;
+            }
+            if (c == 'u' && backslashes % 2 == 1 && i + 4 < json.length()
+                    && json.charAt(i + 1) == '0' && json.charAt(i + 2) == '0' && json.charAt(i + 3) == '0' && json.charAt(i + 4) == '0') {
+                return true;
+            }
+            backslashes = 0;
+        }
+        return false;
     }
 
     /** Keeps a value that maps to no canonical field, as a member of the row's {@code extra} JSON object. */

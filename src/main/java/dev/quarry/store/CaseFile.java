@@ -17,13 +17,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * An open case: one SQLite file. Opening creates the file when missing and applies any schema
- * migrations it lacks, each in its own transaction, so a case written by an older Quarry stays
- * readable.
+ * An open case: one SQLite file. {@link #open} creates the file when missing (what {@code ingest}
+ * promises); {@link #openExisting} opens only a file that already is a Quarry case and changes
+ * nothing else. Both apply any schema migrations the case lacks, each in its own transaction, so a
+ * case written by an older Quarry stays readable.
  */
 public final class CaseFile implements AutoCloseable {
 
     private static final String MIGRATIONS = "/dev/quarry/store/migrations/V%d.sql";
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path path;
     private final Connection connection;
@@ -54,6 +56,72 @@ public final class CaseFile implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open case " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a case that exists, and refuses (changing nothing) a path that is missing, a folder, a
+     * SQLite database of another program, a case of a newer Quarry, or an extract file.
+     */
+    public static CaseFile openExisting(Path path) throws StoreException {
+        requireCase(path);
+        return open(path);
+    }
+
+    /** Says what {@code path} is when it is not a Quarry case; returns normally when it is one. */
+    public static void requireCase(Path path) throws StoreException {
+        if (Files.isDirectory(path)) {
+            throw new NotACaseException(path, NotACaseException.Kind.FOLDER, path + " is a folder, not a case file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new NotACaseException(path, NotACaseException.Kind.MISSING, "case " + path + " not found");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(SQLITE_MAGIC.length);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (!java.util.Arrays.equals(head, SQLITE_MAGIC)) {
+            if (looksLikeExtract(path, head)) {
+                throw new NotACaseException(path, NotACaseException.Kind.EXTRACT, path.getFileName()
+                        + " is an extract file, not a case: import it into a new case");
+            }
+            throw new NotACaseException(path, NotACaseException.Kind.UNKNOWN, path.getFileName()
+                    + " is neither a Quarry case nor an extract Quarry can read");
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
+             Statement statement = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            int quarryTables;
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                    + "AND name IN ('events', 'accounts', 'sources', 'rejected_rows', 'audit_log')")) {
+                quarryTables = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version < 1 || quarryTables < 5) {
+                throw new NotACaseException(path, NotACaseException.Kind.FOREIGN_DATABASE, path.getFileName()
+                        + " is a SQLite database of another program, not a Quarry case; Quarry leaves it untouched");
+            }
+            if (readMigration(version + 1) == null && readMigration(version) == null) {
+                throw new NotACaseException(path, NotACaseException.Kind.NEWER_CASE, path.getFileName()
+                        + " was written by a newer Quarry (schema " + version + "); update Quarry to open it");
+            }
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean looksLikeExtract(Path path, byte[] head) {
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".gz")
+                || name.endsWith(".tsv") || name.endsWith(".log") || name.endsWith(".ndjson")) {
+            return true;
+        }
+        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
     }
 
     public Path path() {

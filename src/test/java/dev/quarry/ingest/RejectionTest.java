@@ -98,6 +98,90 @@ class RejectionTest extends IngestCaseTest {
         assertEquals(java.util.List.of("2", "3"), fixture.strings("SELECT line FROM rejected_rows ORDER BY line"));
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"ts\":1709633731,\"account_id\":\"a1\"} {\"ts\":1709633732,\"account_id\":\"a2\"} | two objects on one line",
+            "{\"ts\":1709633731,\"account_id\":\"a1\"}garbage                               | a word after the object",
+            "{\"ts\":1709633731,\"account_id\":\"a1\"}}                                     | a stray closing brace",
+            "{\"ts\":1709633731,\"account_id\":\"a1\"} \"x\"                              | a string after the object",
+            "{\"ts\":1709633731,\"account_id\":\"a1\"},                                     | a comma after the object",
+    })
+    void rejectsJsonLineWithTextAfterItsObjectWhole(String line, String name) throws Exception {
+        ImportSummary summary = fixture.importText("two.jsonl", "{\"ts\":1709633730,\"account_id\":\"a0\"}\n" + line + "\n");
+
+        assertEquals(2, summary.read());
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get(RejectReason.TEXT_AFTER_OBJECT.label), summary.rejectedByReason().toString());
+        assertEquals(java.util.List.of("a0"), fixture.strings("SELECT account_id FROM events"));
+        assertEquals(2, fixture.count("SELECT line FROM rejected_rows"));
+        assertEquals(line, fixture.string("SELECT raw FROM rejected_rows"));
+    }
+
+    @Test
+    void keepsTheSixCharactersBackslashU0000AsTextInAnUnmappedField() throws Exception {
+        // in JSON, "\\u0000" is the text backslash-u-0000, not a NUL
+        String line = "{\"ts\":1709633730,\"account_id\":\"a\",\"note\":\"C:\\\\u0000\",\"list\":[\"\\\\u0000\"]}";
+        ImportSummary summary = fixture.importText("text.jsonl", line + "\n");
+
+        assertEquals(1, summary.accepted(), summary.rejectedByReason().toString());
+        String extra = fixture.string("SELECT extra FROM events");
+        assertEquals("C:\\u0000", new com.fasterxml.jackson.databind.ObjectMapper().readTree(extra).get("note").textValue());
+        assertEquals("\\u0000", new com.fasterxml.jackson.databind.ObjectMapper().readTree(extra).get("list").get(0).textValue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"ts\":1709633730,\"account_id\":\"a\",\"note\":\"x\\u0000\"}",
+            "{\"ts\":1709633730,\"account_id\":\"a\",\"list\":[\"\\\\\\u0000\"]}",
+            "{\"ts\":1709633730,\"account_id\":\"a\",\"k\\u0000\":\"v\"}",
+    })
+    void rejectsARealNulEscapeInAnUnmappedField(String line) throws Exception {
+        ImportSummary summary = fixture.importText("nul.jsonl", line + "\n");
+        assertEquals(1L, summary.rejectedByReason().get("contains a NUL byte"), summary.rejectedByReason().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "empty.csv        | the file holds no rows: it is empty (or holds only a byte-order mark)",
+            "bom.csv          | the file holds no rows: it is empty (or holds only a byte-order mark)",
+            "header.csv       | the file holds no rows: only a header line",
+            "bom-header.csv   | the file holds no rows: only a header line",
+            "blank-lines.csv  | the file holds no rows: only blank lines",
+            "empty.jsonl      | the file holds no rows: it is empty (or holds only a byte-order mark)",
+            "bom.jsonl        | the file holds no rows: it is empty (or holds only a byte-order mark)",
+    })
+    void saysWhenAFileHoldsNoRows(String name, String note) throws Exception {
+        String content = switch (name.substring(0, name.indexOf('.'))) {
+            case "empty" -> "";
+            case "bom" -> "\uFEFF";
+            case "header" -> "request_id,ts,account_id\n";
+            case "bom-header" -> "\uFEFFrequest_id,ts,account_id";
+            case "blank-lines" -> "\n\r\n\n";
+            default -> throw new IllegalArgumentException(name);
+        };
+        ImportSummary summary = fixture.importText(name, content);
+        assertEquals(0, summary.read());
+        assertTrue(summary.notes().contains(note), summary.notes().toString());
+    }
+
+    @Test
+    void summarisesAnImportNoteOfThousandsOfUnmappedColumns() throws Exception {
+        StringBuilder header = new StringBuilder("request_id,ts,account_id");
+        StringBuilder row = new StringBuilder("r1,1709633730,acct");
+        for (int i = 0; i < 5000; i++) {
+            header.append(",col").append(i);
+            row.append(",v").append(i);
+        }
+        ImportSummary summary = fixture.importText("wide.csv", header + "\n" + row + "\n");
+
+        assertEquals(1, summary.accepted());
+        String note = summary.notes().stream().filter(n -> n.contains("kept in extra")).findFirst().orElseThrow();
+        assertTrue(note.startsWith("5,000 columns kept in extra (no canonical field), the first 20: col0, col1,"), note);
+        assertTrue(note.endsWith("col19 and 4,980 more"), note);
+        assertTrue(note.length() < 400, note);
+        assertTrue(fixture.string("SELECT extra FROM events").contains("\"col4999\":\"v4999\""));
+    }
+
     @Test
     void anUnclosedQuoteCostsOneLineNotTheRestOfTheFile() throws Exception {
         ImportSummary summary = fixture.importText("quote.csv", HEADER
