@@ -3,9 +3,12 @@ package dev.quarry.cli;
 import dev.quarry.model.CancelledException;
 import picocli.CommandLine;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Turns a failed command into one line on stderr (what failed and why) and a non-zero exit status.
- * Set QUARRY_DEBUG=1 to get the stack trace as well.
+ * The stack trace goes to the log file; set QUARRY_DEBUG=1 to get it on stderr as well.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
 
@@ -25,6 +28,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
             message = "internal error (" + e + "); please report it with QUARRY_DEBUG=1 output";
         }
         System.err.println(command + ": " + message);
+        Logger.getLogger(OneLineErrors.class.getName()).log(Level.WARNING, command + ": " + message, e);
         if (System.getenv("QUARRY_DEBUG") != null) {
             e.printStackTrace(System.err);
         }

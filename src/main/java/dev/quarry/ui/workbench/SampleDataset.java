@@ -1,5 +1,7 @@
 package dev.quarry.ui.workbench;
 
+import dev.quarry.model.AppDirectories;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -58,8 +60,8 @@ public final class SampleDataset {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("accounts");
     }
 
-    /** Where the workbench keeps the case it builds from the sample: in the user's Quarry folder, never in the checkout. */
+    /** Where the workbench keeps the case it builds from the sample: in the platform's data folder, never in the checkout or the installation. */
     public static Path defaultCasePath() {
-        return Path.of(System.getProperty("user.home"), ".quarry", "sample.quarry");
+        return AppDirectories.forCurrentUser().data().resolve("sample.quarry");
     }
 }
