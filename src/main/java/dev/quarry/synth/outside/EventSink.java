@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /** Writes events in one of the {@link OutsideFormat}s. */
@@ -36,11 +35,13 @@ abstract class EventSink implements Closeable {
         };
     }
 
+    /** One decimal, as the parameter was set; blank when the request left it to the default. */
     static String temperature(double t) {
         if (Double.isNaN(t)) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.1f", t);
+        long tenths = Math.round(t * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     static CSVFormat csvFormat(boolean renamed, String[] header) {
@@ -52,43 +53,102 @@ abstract class EventSink implements Closeable {
                 .get();
     }
 
+    /**
+     * RFC 4180 output written directly: the event stream is the hot path (millions of rows), and
+     * quoting only the fields that need it is all a CSV reader expects.
+     */
     private static final class Csv extends EventSink {
         private final boolean renamed;
-        private final CSVPrinter printer;
+        private final char delimiter;
+        private final String recordSeparator;
+        private final Writer out;
         private final IsoClock clock = new IsoClock();
 
-        Csv(OutputStream out, boolean renamed) throws IOException {
+        Csv(OutputStream stream, boolean renamed) throws IOException {
             this.renamed = renamed;
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            this.printer = new CSVPrinter(w, csvFormat(renamed, renamed ? RENAMED_HEADER : CANONICAL_HEADER));
+            this.delimiter = renamed ? ';' : ',';
+            this.recordSeparator = renamed ? "\r\n" : "\n";
+            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            String[] header = renamed ? RENAMED_HEADER : CANONICAL_HEADER;
+            for (int i = 0; i < header.length; i++) {
+                if (i > 0) {
+                    out.write(delimiter);
+                }
+                out.write(header[i]);
+            }
+            out.write(recordSeparator);
+        }
+
+        private void field(String value) throws IOException {
+            boolean quote = false;
+            for (int i = 0; i < value.length() && !quote; i++) {
+                char c = value.charAt(i);
+                quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
+            }
+            if (!quote && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ')) {
+                quote = true;
+            }
+            if (!quote) {
+                out.write(value);
+                return;
+            }
+            out.write('"');
+            int from = 0;
+            for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', i + 1)) {
+                out.write(value, from, i + 1 - from);
+                out.write('"');
+                from = i + 1;
+            }
+            out.write(value, from, value.length() - from);
+            out.write('"');
+        }
+
+        private void next() throws IOException {
+            out.write(delimiter);
         }
 
         @Override
         void write(RenderedEvent e) throws IOException {
-            CSVPrinter p = printer;
-            p.print(e.requestId);
-            p.print(renamed ? Long.toString(e.ts) : clock.format(e.ts, true));
-            p.print(e.account.id);
-            p.print(e.orgId);
-            p.print(e.apiKey);
-            p.print(e.ip);
+            field(e.requestId);
+            next();
+            out.write(renamed ? Long.toString(e.ts) : clock.format(e.ts, true));
+            next();
+            field(e.account.id);
+            next();
+            field(e.orgId);
+            next();
+            field(e.apiKey);
+            next();
+            field(e.ip);
+            next();
             // The renamed export writes the bare AS number, as many warehouse tables do.
-            p.print(renamed && e.asn.startsWith("AS") ? e.asn.substring(2) : e.asn);
-            p.print(e.country);
-            p.print(e.userAgent);
-            p.print(e.model.name());
-            p.print(Integer.toString(e.promptTokens));
-            p.print(Integer.toString(e.completionTokens));
-            p.print(e.maxTokens < 0 ? "" : Integer.toString(e.maxTokens));
-            p.print(temperature(e.temperature));
-            p.print(e.status);
-            p.print(e.prompt);
-            p.println();
+            field(renamed && e.asn.startsWith("AS") ? e.asn.substring(2) : e.asn);
+            next();
+            field(e.country);
+            next();
+            field(e.userAgent);
+            next();
+            field(e.model.name());
+            next();
+            out.write(Integer.toString(e.promptTokens));
+            next();
+            out.write(Integer.toString(e.completionTokens));
+            next();
+            if (e.maxTokens >= 0) {
+                out.write(Integer.toString(e.maxTokens));
+            }
+            next();
+            out.write(temperature(e.temperature));
+            next();
+            field(e.status);
+            next();
+            field(e.prompt);
+            out.write(recordSeparator);
         }
 
         @Override
         public void close() throws IOException {
-            printer.close(true);
+            out.close();
         }
     }
 

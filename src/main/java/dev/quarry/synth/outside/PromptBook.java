@@ -131,12 +131,14 @@ final class PromptBook {
 
     /** A follow-up in the same conversation: short, the context is in the history the tokens count. */
     static String followUp(SplittableRandom r) {
-        return Keyed.pick(r, List.of("thanks! can you make it shorter?", "what about the second option?",
+        return Keyed.pick(r, FOLLOW_UPS);
+    }
+
+    private static final List<String> FOLLOW_UPS = List.of("thanks! can you make it shorter?", "what about the second option?",
                 "that didn't work, same error", "can you explain step 3 again", "ok and in Python?",
                 "perfect. one more thing — how do I test it?", "more detail please", "give me an example",
                 "hmm, are you sure? I read the opposite", "cool, now make a table of that", "merci !",
-                "and if I only have 20 minutes?", "why?", "can you translate that to German", "ok continue"));
-    }
+                "and if I only have 20 minutes?", "why?", "can you translate that to German", "ok continue");
 
     // ---- work: employees and scheduled jobs -------------------------------------------------------
 
@@ -410,12 +412,12 @@ final class PromptBook {
     // ---- answers, for logs that record output (Bedrock) -------------------------------------------
 
     static String answerOpening(SplittableRandom r, boolean refusal) {
-        if (refusal) {
-            return Keyed.pick(r, List.of("I can't help with that request.", "I'm not able to provide that. If you're researching this topic, I can point you to general safety resources.",
-                    "Sorry, I can't assist with that."));
-        }
-        return Keyed.pick(r, List.of("Sure! Here's a step-by-step breakdown:", "Great question. Let's work through it.",
-                "Here is a concise answer:", "Step 1: Identify what is given.", "Below is a detailed explanation, organised by section.",
-                "The answer is (B).", "Answer: 42"));
+        return Keyed.pick(r, refusal ? REFUSALS : OPENINGS);
     }
+
+    private static final List<String> REFUSALS = List.of("I can't help with that request.", "I'm not able to provide that. If you're researching this topic, I can point you to general safety resources.",
+                    "Sorry, I can't assist with that.");
+    private static final List<String> OPENINGS = List.of("Sure! Here's a step-by-step breakdown:", "Great question. Let's work through it.",
+                "Here is a concise answer:", "Step 1: Identify what is given.", "Below is a detailed explanation, organised by section.",
+                "The answer is (B).", "Answer: 42");
 }
