@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 ExportCommand.class,
                 VerifyCommand.class,
+                RunsCommand.class,
+                VerdictCommand.class,
+                NoteCommand.class,
+                TagCommand.class,
                 BenchCommand.class,
         })
 public final class QuarryCommand implements Runnable {

@@ -10,6 +10,7 @@ import dev.quarry.analysis.StoredRun;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.model.QuarryVersion;
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.CaseWork;
 import dev.quarry.store.Sha256;
 import dev.quarry.store.StoreException;
 import org.apache.commons.csv.CSVFormat;
@@ -45,9 +46,9 @@ public final class CsvPacket {
     public static final String CAMPAIGNS = "campaigns.csv";
     public static final String MANIFEST = "manifest.json";
     public static final List<String> ACCOUNT_COLUMNS = List.of("account_id", "risk_score", "flagged", "campaign_id",
-            "reasons", "scored", "anomaly_score", "cluster", "map_x", "map_y", "events", "first_activity", "last_activity");
+            "reasons", "verdict", "tags", "scored", "anomaly_score", "cluster", "map_x", "map_y", "events", "first_activity", "last_activity");
     public static final List<String> CAMPAIGN_COLUMNS = List.of("campaign_id", "label", "score", "size", "signals",
-            "reasons", "first_activity", "last_activity", "events", "flagged_members");
+            "reasons", "verdict", "verdict_carried_from_run", "first_activity", "last_activity", "events", "flagged_members");
     /** Joins a list of reasons or signals in one cell; chosen because reasons themselves use commas and semicolons. */
     public static final String LIST_SEPARATOR = " | ";
 
@@ -79,8 +80,10 @@ public final class CsvPacket {
         Path manifestPartial = directory.resolve(MANIFEST + PARTIAL);
         try {
             Map<Integer, CampaignActivity> activity = new HashMap<>();
-            int accountRows = writeAccounts(run, campaignId, accountsPartial, activity, progress);
-            int campaignRows = writeCampaigns(campaigns.values(), campaignId, activity, campaignsPartial);
+            CaseWork work = new CaseWork(caseFile);
+            int accountRows = writeAccounts(run, campaignId, work, accountsPartial, activity, progress);
+            int campaignRows = writeCampaigns(campaigns.values(), campaignId, work.campaignVerdicts(run.runId()),
+                    activity, campaignsPartial);
             List<ExportedFile> files = List.of(
                     new ExportedFile(ACCOUNTS, Sha256.of(accountsPartial), Files.size(accountsPartial), accountRows),
                     new ExportedFile(CAMPAIGNS, Sha256.of(campaignsPartial), Files.size(campaignsPartial), campaignRows));
@@ -103,8 +106,11 @@ public final class CsvPacket {
         }
     }
 
-    private int writeAccounts(StoredRun run, Integer campaignFilter, Path file, Map<Integer, CampaignActivity> activity,
-                              ProgressListener progress) throws SQLException, IOException {
+    private int writeAccounts(StoredRun run, Integer campaignFilter, CaseWork work, Path file,
+                              Map<Integer, CampaignActivity> activity, ProgressListener progress)
+            throws SQLException, IOException, StoreException {
+        Map<String, CaseWork.Verdict> decisions = work.accountVerdicts();
+        Map<String, List<String>> tags = work.accountTags();
         Map<String, AccountVerdict> verdicts = new HashMap<>();
         run.result().accounts().forEach(v -> verdicts.put(v.accountId(), v));
         long total = run.result().accounts().size();
@@ -140,7 +146,9 @@ public final class CsvPacket {
                     if (campaignFilter != null && (verdict == null || !campaignFilter.equals(verdict.campaignId()))) {
                         continue;
                     }
-                    csv.printRecord(accountRow(run.runId(), accountId, verdict, events, first, last));
+                    CaseWork.Verdict decision = decisions.get(accountId);
+                    csv.printRecord(accountRow(run.runId(), accountId, verdict, decision == null ? "" : decision.decision().word(),
+                            String.join("|", tags.getOrDefault(accountId, List.of())), events, first, last));
                     rows++;
                 }
             }
@@ -148,8 +156,8 @@ public final class CsvPacket {
         return rows;
     }
 
-    private static List<String> accountRow(long runId, String accountId, AccountVerdict verdict, long events,
-                                           Long first, Long last) {
+    private static List<String> accountRow(long runId, String accountId, AccountVerdict verdict, String decision,
+                                           String tags, long events, Long first, Long last) {
         List<String> row = new ArrayList<>(ACCOUNT_COLUMNS.size());
         row.add(SpreadsheetSafe.text(accountId));
         if (verdict == null) {
@@ -160,6 +168,8 @@ public final class CsvPacket {
             row.add("");
             row.add(SpreadsheetSafe.text(events == 0 ? "not scored by run " + runId + ": no events in the case"
                     : "not scored by run " + runId));
+            row.add(decision);
+            row.add(SpreadsheetSafe.text(tags));
             row.add("false");
             row.add("");
             row.add("");
@@ -170,6 +180,8 @@ public final class CsvPacket {
             row.add(Boolean.toString(verdict.flagged()));
             row.add(verdict.campaignId() == null ? "" : Integer.toString(verdict.campaignId()));
             row.add(SpreadsheetSafe.text(String.join(LIST_SEPARATOR, verdict.reasons())));
+            row.add(decision);
+            row.add(SpreadsheetSafe.text(tags));
             row.add("true");
             row.add(number(verdict.anomalyScore()));
             row.add(Integer.toString(verdict.cluster()));
@@ -183,6 +195,7 @@ public final class CsvPacket {
     }
 
     private static int writeCampaigns(Iterable<Campaign> campaigns, Integer campaignFilter,
+                                      Map<Integer, CaseWork.Verdict> decisions,
                                       Map<Integer, CampaignActivity> activity, Path file) throws IOException {
         int rows = 0;
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -193,12 +206,15 @@ public final class CsvPacket {
                     continue;
                 }
                 CampaignActivity seen = activity.getOrDefault(campaign.campaignId(), new CampaignActivity());
+                CaseWork.Verdict decision = decisions.get(campaign.campaignId());
                 csv.printRecord(Integer.toString(campaign.campaignId()),
                         SpreadsheetSafe.text(campaign.label()),
                         number(campaign.score()),
                         Integer.toString(campaign.size()),
                         SpreadsheetSafe.text(String.join(LIST_SEPARATOR, campaign.signals())),
                         SpreadsheetSafe.text(String.join(LIST_SEPARATOR, campaign.reasons())),
+                        decision == null ? "" : decision.decision().word(),
+                        decision == null || !decision.carried() ? "" : Long.toString(decision.carriedFrom().runId()),
                         seen.first == null ? "" : Instant.ofEpochMilli(seen.first).toString(),
                         seen.last == null ? "" : Instant.ofEpochMilli(seen.last).toString(),
                         Long.toString(seen.events),
