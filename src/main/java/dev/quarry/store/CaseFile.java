@@ -5,16 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * An open case: one SQLite file. {@link #open} creates the file when missing (what {@code ingest}
@@ -182,42 +177,11 @@ public final class CaseFile implements AutoCloseable {
     }
 
     /**
-     * Appends an entry to the case's audit log. Each entry's hash covers the previous entry's hash,
-     * so any later edit of the log breaks the chain that {@code verify} checks.
+     * Appends an entry to the case's audit log, numbered and chained by hash to the one before (see
+     * {@link AuditLog}), so any later edit of the log breaks the chain that {@code verify} checks.
      */
     public void audit(String action, String detail) throws SQLException {
-        String previous = "";
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT hash FROM audit_log ORDER BY audit_id DESC LIMIT 1")) {
-            if (rs.next()) {
-                previous = rs.getString(1);
-            }
-        }
-        String at = Instant.now().toString();
-        String hash = auditHash(previous, at, action, detail);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log(at, action, detail, prev_hash, hash) VALUES (?,?,?,?,?)")) {
-            insert.setString(1, at);
-            insert.setString(2, action);
-            insert.setString(3, detail);
-            insert.setString(4, previous);
-            insert.setString(5, hash);
-            insert.executeUpdate();
-        }
-    }
-
-    /** The hash an audit entry must carry given its predecessor's hash and its own fields. */
-    public static String auditHash(String previousHash, String at, String action, String detail) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {previousHash, at, action, detail == null ? "" : detail}) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        AuditLog.append(connection, action, detail);
     }
 
     @Override

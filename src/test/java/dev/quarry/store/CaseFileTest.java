@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -42,21 +43,18 @@ class CaseFileTest {
     }
 
     @Test
-    void auditEntriesChainToTheirPredecessor(@TempDir Path dir) throws Exception {
+    void auditEntriesAreNumberedAndChainToTheirPredecessor(@TempDir Path dir) throws Exception {
         try (CaseFile caseFile = CaseFile.open(dir.resolve("case.quarry"))) {
             caseFile.audit("first", "a");
             caseFile.audit("second", "b");
-            try (Statement statement = caseFile.connection().createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT at, action, detail, prev_hash, hash FROM audit_log ORDER BY audit_id")) {
-                String previous = "";
-                while (rs.next()) {
-                    assertEquals(previous, rs.getString("prev_hash"));
-                    assertEquals(CaseFile.auditHash(previous, rs.getString("at"), rs.getString("action"), rs.getString("detail")),
-                            rs.getString("hash"));
-                    previous = rs.getString("hash");
-                }
-                assertEquals(64, previous.length());
-            }
+            List<AuditLog.Entry> entries = AuditLog.entries(caseFile);
+            assertEquals(List.of(1L, 2L), entries.stream().map(AuditLog.Entry::seq).toList());
+            assertEquals("", entries.get(0).prevHash());
+            assertEquals(entries.get(0).hash(), entries.get(1).prevHash());
+            assertEquals(AuditLog.hash(AuditLog.SCHEME, 2, entries.get(0).hash(), entries.get(1).at(), "second", "b"),
+                    entries.get(1).hash());
+            assertEquals(new AuditLog.Head(2, entries.get(1).hash()), AuditLog.head(caseFile));
+            assertTrue(AuditLog.verify(caseFile).intact());
         }
     }
 }

@@ -36,7 +36,8 @@ class CaseIntegrityTest {
         try (CaseFile caseFile = caseWithSource(dir, dir.resolve("events.csv"))) {
             IntegrityReport report = CaseIntegrity.check(caseFile);
             assertTrue(report.ok(), report.differences().toString());
-            assertEquals("audit log: 3 entries, hash chain intact", report.intact().get(0));
+            assertTrue(report.intact().get(0).startsWith("audit log: 3 entries, hash chain intact, head is entry 3 ("),
+                    report.intact().get(0));
         }
     }
 
@@ -48,7 +49,8 @@ class CaseIntegrityTest {
             }
             IntegrityReport report = CaseIntegrity.check(caseFile);
             assertEquals(1, report.differences().size());
-            assertTrue(report.differences().get(0).matches("audit entry 2 \\(analyze at .*\\) does not match its hash: the entry was edited"),
+            assertTrue(report.differences().get(0).matches("audit log: first broken entry is audit entry 2 \\(analyze at .*\\): "
+                            + "its content does not match its hash: the entry was edited; entries 1 to 1 hold"),
                     report.differences().get(0));
         }
     }
@@ -61,7 +63,10 @@ class CaseIntegrityTest {
             }
             IntegrityReport report = CaseIntegrity.check(caseFile);
             assertFalse(report.ok());
-            assertTrue(report.differences().get(0).startsWith("audit entry 3 (export at "), report.differences().get(0));
+            assertTrue(report.differences().get(0).startsWith("audit log: first broken entry is audit entry 3 (export at "),
+                    report.differences().get(0));
+            assertTrue(report.differences().get(0).contains("entries 2 are missing: the sequence jumps from 1 to 3"),
+                    report.differences().get(0));
         }
     }
 
@@ -78,6 +83,54 @@ class CaseIntegrityTest {
             IntegrityReport missing = CaseIntegrity.check(caseFile);
             assertTrue(missing.ok());
             assertEquals("source 1 (" + source + "): file not found at its recorded path, not checked", missing.notes().get(0));
+        }
+    }
+
+    @Test
+    void aCutTailIsInvisibleToTheChainButNotToThePacketsRecordedHead(@TempDir Path dir) throws Exception {
+        try (CaseFile caseFile = caseWithSource(dir, dir.resolve("events.csv"))) {
+            AuditLog.Head recorded = AuditLog.head(caseFile);
+            CaseIntegrity.PacketRecord packet = new CaseIntegrity.PacketRecord("the packet P", recorded, null);
+            assertTrue(CaseIntegrity.check(caseFile, packet).ok());
+            try (Statement statement = caseFile.connection().createStatement()) {
+                statement.executeUpdate("DELETE FROM audit_log WHERE seq >= 2");
+            }
+            assertTrue(CaseIntegrity.check(caseFile).ok(), "a chain alone cannot see its tail cut off");
+            IntegrityReport against = CaseIntegrity.check(caseFile, packet);
+            assertEquals(1, against.differences().size());
+            assertTrue(against.differences().get(0).contains("recorded the head entry 3")
+                    && against.differences().get(0).contains("the log now ends at entry 1: entries 2 to 3 were removed"),
+                    against.differences().get(0));
+        }
+    }
+
+    @Test
+    void aRewrittenHeadIsNamed(@TempDir Path dir) throws Exception {
+        try (CaseFile caseFile = caseWithSource(dir, dir.resolve("events.csv"))) {
+            CaseIntegrity.PacketRecord packet = new CaseIntegrity.PacketRecord("the packet P",
+                    new AuditLog.Head(3, "0".repeat(64)), null);
+            IntegrityReport against = CaseIntegrity.check(caseFile, packet);
+            assertTrue(against.differences().get(0).contains("recorded entry 3 with hash 000000000000"),
+                    against.differences().get(0));
+        }
+    }
+
+    @Test
+    void entriesWrittenBeforeSchemaFiveKeepTheirHashAndGetTheirSequence(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("old.quarry");
+        try (CaseFile caseFile = CaseFile.open(file)) {
+            try (Statement statement = caseFile.connection().createStatement()) {
+                // as an older Quarry wrote them: scheme 1, no sequence number in the hash
+                String first = AuditLog.hash(AuditLog.LEGACY_SCHEME, 0, "", "2026-01-01T00:00:00Z", "ingest", "a");
+                String second = AuditLog.hash(AuditLog.LEGACY_SCHEME, 0, first, "2026-01-01T00:01:00Z", "analyze", "b");
+                statement.executeUpdate("INSERT INTO audit_log(seq, at, action, detail, prev_hash, hash, scheme) VALUES "
+                        + "(1, '2026-01-01T00:00:00Z', 'ingest', 'a', '', '" + first + "', 1), "
+                        + "(2, '2026-01-01T00:01:00Z', 'analyze', 'b', '" + first + "', '" + second + "', 1)");
+            }
+            caseFile.audit("export", "c");
+            AuditLog.ChainCheck chain = AuditLog.verify(caseFile);
+            assertTrue(chain.intact(), chain.problem());
+            assertEquals(3, chain.head().seq());
         }
     }
 }
