@@ -28,6 +28,14 @@ public final class QuarryCommand implements Runnable {
 
     /** The command tree with Quarry's error handling; {@code app.Main} adds the GUI command to it. */
     public static CommandLine commandLine() {
+        // the terminal gets the commands' own lines only: JUL's default console handler would print
+        // the logged stack traces behind a one-line error (the log file, when installed, keeps them)
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            if (handler instanceof java.util.logging.ConsoleHandler) {
+                root.removeHandler(handler);
+            }
+        }
         CommandLine commandLine = new CommandLine(new QuarryCommand());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         return commandLine;
