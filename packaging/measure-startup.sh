@@ -16,8 +16,8 @@ sleep 1
 window_ms() {
   local home="$work/home-$RANDOM"
   mkdir -p "$home"
-  env -i HOME="$home" DISPLAY="$display" PATH=/usr/bin:/bin LANG=C.UTF-8 "$@" >/dev/null 2>&1 &
-  local app=$! log="$home/.local/state/quarry/logs/quarry-0.log"
+  env -i HOME="$home" XDG_STATE_HOME="$home/state" DISPLAY="$display" PATH=/usr/bin:/bin LANG=C.UTF-8 NO_AT_BRIDGE=1 "$@" >/dev/null 2>&1 &
+  local app=$! log="$home/state/quarry/logs/quarry-0.log"
   for _ in $(seq 1 600); do
     if [ -f "$log" ] && grep -q "workbench window shown" "$log"; then break; fi
     sleep 0.1
