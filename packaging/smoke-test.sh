@@ -80,6 +80,8 @@ if [ -n "$deb" ]; then
   contents=$(dpkg-deb -c "$deb")
   grep -q './opt/quarry/bin/Quarry$' <<<"$contents" || fail ".deb has no /opt/quarry/bin/Quarry"
   grep -q 'quarry-Quarry-MimeInfo.xml' <<<"$contents" || fail ".deb does not register the .quarry file type"
+  desktop=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/quarry/lib/quarry-Quarry.desktop)
+  grep -q '^Exec=/opt/quarry/bin/Quarry %f$' <<<"$desktop" || fail "the menu entry does not pass the opened .quarry file"
   grep -q 'ln -sf /opt/quarry/bin/Quarry /usr/bin/quarry' <<<"$(dpkg-deb -I "$deb" postinst)" || fail ".deb does not put quarry on the PATH"
   step "$(basename "$deb"): $(( $(stat -c %s "$deb") / 1048576 )) MB, installed $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MB, depends on GTK 3"
 fi
