@@ -27,6 +27,7 @@ final class ActivityPlanner {
     private long dayStart;
     private int account;
     private int delta;
+    private long notBefore;
 
     ActivityPlanner(Population population) {
         this.population = population;
@@ -47,6 +48,7 @@ final class ActivityPlanner {
         dayStart = population.windowStart + day * Population.DAY_MS;
         for (Account a : population.accounts) {
             account = a.index;
+            notBefore = a.createdAt;
             for (delta = -1; delta <= 1; delta++) {
                 int localDay = day + delta;
                 long localStart = population.windowStart + localDay * Population.DAY_MS - a.offsetMinutes * Population.MINUTE_MS;
@@ -62,7 +64,7 @@ final class ActivityPlanner {
 
     private void emit(long ts, int session, int event) {
         long inDay = ts - dayStart;
-        if (inDay >= 0 && inDay < Population.DAY_MS && event < DayPlan.MAX_SESSION_EVENTS) {
+        if (inDay >= 0 && inDay < Population.DAY_MS && ts >= notBefore && event < DayPlan.MAX_SESSION_EVENTS) {
             out.add(inDay, account, delta, session, event);
         }
     }

@@ -195,7 +195,7 @@ final class Geography {
             new Campus("Universidade Serra Azul", "usa.edu.br", "BR", n(1916, "Associação Rede Nacional de Ensino e Pesquisa", "BR", NetworkType.CAMPUS, 200, 130, 143, 54)),
             new Campus("Hanbit National University", "hanbit.ac.kr", "KR", n(1237, "KREONET-AS-KR", "KR", NetworkType.CAMPUS, 134, 75, 203, 252)),
             new Campus("University of Eastbrook", "eastbrook.ca", "CA", n(271, "BCNET", "CA", NetworkType.CAMPUS, 142, 103, 206, 12)),
-            new Campus("Straits University", "straits.edu.sg", "SG", n(7472, "NUS-AS-AP", "SG", NetworkType.CAMPUS, 137, 132, 172, 18)));
+            new Campus("Straits University", "straits.edu.sg", "SG", n(7472, "NUS-AS-AP", "SG", NetworkType.CAMPUS, 137, 132, 202, 6)));
 
     static Country country(String code) {
         for (Country c : COUNTRIES) {

@@ -265,9 +265,12 @@ final class Population {
         person(a, Keyed.random(seed, 0x9E45L, a.index), g.mailDomain.isEmpty() ? null : g.mailDomain);
         individualHabits(a, Keyed.random(seed, 0x4AB1L, a.index));
         if (g.country != null) {
+            // Members live where their company or school is: its clock, its billing, its home ISPs.
             a.country = g.country;
             a.offsetMinutes = g.offsetMinutes;
             a.billingCountry = g.country.code();
+            a.home = Keyed.pick(r, g.country.residential());
+            a.signupIp = a.home.address(a.homeKey);
         }
         if (!g.orgId.isEmpty()) {
             a.orgId = g.orgId;
@@ -570,8 +573,8 @@ final class Population {
             a.signupIp = k == OutsideKind.FARM_LOW_SLOW || k == OutsideKind.FARM_CAMPUS_NAT
                     ? Keyed.pick(ar, Geography.COUNTRIES).residential().get(0).address(ar.nextLong())
                     : signupIps.get(i % signupIps.size());
-            a.plan = k == OutsideKind.FARM_AUTOMATION || k == OutsideKind.FARM_SHIFT_CREW
-                    ? (ar.nextInt(3) == 0 ? "free" : "payg") : (ar.nextInt(4) == 0 ? "payg" : "free");
+            // Mostly free trials (cards only verified), some topped-up pay-as-you-go for more quota.
+            a.plan = ar.nextInt(k == OutsideKind.FARM_AUTOMATION || k == OutsideKind.FARM_SHIFT_CREW ? 3 : 5) == 0 ? "payg" : "free";
             a.dailyQuota = quota(a.plan);
             a.orgId = "org-" + Keyed.base62(Keyed.hash(seed, 0x0E6L, a.index), 24);
             a.model = ar.nextDouble() < 0.6 ? Catalog.LARGE : Catalog.STANDARD;

@@ -379,6 +379,12 @@ final class PromptBook {
             List.of("explain comparative advantage with numbers", "model a monopoly's pricing", "explain the Phillips curve"),
             List.of("explain how TLS 1.3 handshakes work", "threat-model a login flow", "explain memory-safety bug classes"));
 
+    /** How a task list multiplies a handful of tasks into many distinct items. */
+    private static final List<String> TASK_MODIFIERS = List.of("", " for a complete beginner", " with a fully worked numeric example",
+            " and compare two alternative approaches", " covering every edge case", " as an exam model answer",
+            " with a common mistake and its correction", " for an expert reviewer", " in a real-world scenario",
+            " step by step from first principles", " with a summary table at the end", " and three follow-up exercises with solutions");
+
     static final List<String> HARVEST_SCAFFOLDS = List.of(
             "You are a world-class expert in {category}. Solve the following task. Think step by step and show your complete chain of reasoning before the final answer. Be exhaustive, cover edge cases, and include worked examples.\n\nTask {id}: {task}",
             "### Instruction\nCategory: {category}\nTask ID: {id}\n{task}\n\nFirst write your detailed reasoning inside <thinking> tags, then give a long, comprehensive answer with headings.\n### Response",
@@ -393,7 +399,7 @@ final class PromptBook {
         int c = Math.floorMod(category, CAPABILITIES.size());
         List<String> tasks = CAPABILITY_TASKS.get(c);
         String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
-                + (taskNumber >= tasks.size() ? ", variant " + (taskNumber / tasks.size()) : "");
+                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
         return HARVEST_SCAFFOLDS.get(Math.floorMod(scaffold, HARVEST_SCAFFOLDS.size()))
                 .replace("{category}", CAPABILITIES.get(c))
                 .replace("{id}", campaignTag + "-" + c + "-" + taskNumber)

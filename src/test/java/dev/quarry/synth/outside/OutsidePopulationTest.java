@@ -142,6 +142,8 @@ class OutsidePopulationTest {
                 assertEquals("false", r.get("hard_negative"));
             }
         }
+        assertTrue(truth.values().stream().anyMatch(r -> r.get("hard_negative").equals("true")));
+        assertTrue(truth.values().stream().anyMatch(r -> r.get("label").equals("legit_hobbyist") && r.get("hard_negative").equals("false")));
         if (format == OutsideFormat.BEDROCK) {
             assertTrue(truth.keySet().stream().allMatch(k -> k.startsWith("arn:aws:")), "Bedrock truth is keyed by caller ARN");
         }
@@ -154,6 +156,10 @@ class OutsidePopulationTest {
         assertEquals(expected, header(x.events(), ','));
         List<CSVRecord> rows = csv(x.events(), ',');
         assertEquals(x.eventCount(), rows.size());
+        Map<String, Long> created = new HashMap<>();
+        for (CSVRecord r : csv(x.accounts().orElseThrow(), ',')) {
+            created.put(r.get("account_id"), Instant.parse(r.get("created_at")).toEpochMilli());
+        }
         boolean newline = false;
         boolean quote = false;
         long previous = Long.MIN_VALUE;
@@ -162,6 +168,7 @@ class OutsidePopulationTest {
             assertEquals(expected.size(), r.size(), "row " + r.getRecordNumber());
             long ts = Instant.parse(r.get("ts")).toEpochMilli();
             assertTrue(ts >= previous, "events are in time order");
+            assertTrue(ts >= created.get(r.get("account_id")), "no request before its account was opened: " + r);
             previous = ts;
             assertTrue(requestIds.add(r.get("request_id")), "request ids are unique");
             int prompt = Integer.parseInt(r.get("prompt_tokens"));
