@@ -114,7 +114,8 @@ public final class Analyzer {
         }
         watch.stop();
         List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
-        return new AnalysisResult(options, verdicts, assembly.campaigns(), signals, seconds);
+        ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
+        return new AnalysisResult(options, verdicts, assembly.campaigns(), signals, seconds, views);
     }
 
     private static double[] column(double[][] raw, String feature) {
