@@ -1,9 +1,12 @@
 package dev.quarry;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -48,6 +51,34 @@ class ArchitectureTest {
     static final ArchRule standardOutOnlyInCli = noClasses().that().resideOutsideOfPackages("dev.quarry.cli..", "dev.quarry.app..")
             .should().accessField(System.class, "out")
             .because("only the command line decides what the user sees on the terminal");
+
+    /**
+     * The engine's own parts: its public API (the root package) and each sub-package (scan, features,
+     * signals, campaign, primitives) as one slice, so a sub-package reaching back into the API or
+     * into a part that depends on it is caught too.
+     */
+    private static final SliceAssignment ANALYSIS_PARTS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (name.equals("dev.quarry.analysis")) {
+                return SliceIdentifier.of("analysis (API)");
+            }
+            if (name.startsWith("dev.quarry.analysis.")) {
+                return SliceIdentifier.of("analysis." + name.substring("dev.quarry.analysis.".length()).split("\\.")[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the analysis API and its sub-packages";
+        }
+    };
+
+    @ArchTest
+    static final ArchRule noCyclesInsideAnalysis = slices().assignedFrom(ANALYSIS_PARTS).should().beFreeOfCycles()
+            .because("the engine's parts depend one way: API -> campaign -> signals -> features/scan -> primitives");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.quarry.(*)..").should().beFreeOfCycles()

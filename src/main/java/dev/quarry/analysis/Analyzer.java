@@ -1,5 +1,13 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.campaign.AssemblySettings;
+import dev.quarry.analysis.campaign.CampaignAssembler;
+import dev.quarry.analysis.campaign.Inputs;
+import dev.quarry.analysis.features.AccountModels;
+import dev.quarry.analysis.features.BehaviourFeatures;
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.scan.EventScan;
 import dev.quarry.analysis.signals.BehaviourSimilarity;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.ClientFingerprintSignal;
@@ -13,8 +21,10 @@ import dev.quarry.analysis.signals.SharedValues;
 import dev.quarry.analysis.signals.SynchronizedActivitySignal;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,6 +42,19 @@ public final class Analyzer {
             "campaign assembly"};
 
     private Analyzer() {
+    }
+
+    /**
+     * Analyses the case and stores the run in it: what the command line, the workbench and the
+     * benchmark run. On failure or cancellation nothing of the run is stored.
+     */
+    public static CompletedRun runAndStore(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
+            throws AnalysisException, StoreException {
+        Instant started = Instant.now();
+        AnalysisResult result = analyze(caseFile, options, progress);
+        Instant analysed = Instant.now();
+        long runId = new RunStore(caseFile).save(result, started, analysed, progress);
+        return new CompletedRun(runId, result, started, analysed, Instant.now());
     }
 
     public static AnalysisResult analyze(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
@@ -57,7 +80,12 @@ public final class Analyzer {
         BehaviourSimilarity similarity = new BehaviourSimilarity(standardized);
 
         watch.start(2);
-        AccountModels.Result models = AccountModels.fit(standardized, options);
+        AccountModels.Result models;
+        try {
+            models = AccountModels.fit(standardized, options.seed(), options.isolationTrees(), options.behaviourClusters());
+        } catch (IllegalStateException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        }
 
         watch.start(3);
         Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(data);
@@ -94,9 +122,11 @@ public final class Analyzer {
         List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
 
         watch.start(8);
-        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new CampaignAssembler.Inputs(data, shared, links,
+        CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new Inputs(data, shared, links,
                 activity, blocks.blocks(), templates, taskMixes, releases, standardized, models.anomaly(), holders,
-                column(raw, "reasoning_request_share"), column(raw, "mean_completion_tokens"), options));
+                column(raw, "reasoning_request_share"), column(raw, "mean_completion_tokens"),
+                new AssemblySettings(options.seed(), options.syncWindowMinutes(), options.minCampaignSize(),
+                        options.flagThreshold())));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {
@@ -114,8 +144,11 @@ public final class Analyzer {
         }
         watch.stop();
         List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
+        List<Campaign> campaigns = assembly.campaigns().stream().map(found -> new Campaign(found.campaignId(),
+                found.label(), found.score(), found.size(), found.evidence().stream().map(Evidence::signal).toList(),
+                found.reasons())).toList();
         ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
-        return new AnalysisResult(options, verdicts, assembly.campaigns(), signals, seconds, views);
+        return new AnalysisResult(options, verdicts, campaigns, signals, seconds, views);
     }
 
     private static double[] column(double[][] raw, String feature) {

@@ -1,5 +1,9 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.features.BehaviourFeatures;
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.scan.EventScan;
 import dev.quarry.analysis.signals.DenseBlockSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
@@ -74,8 +78,8 @@ final class SignalReport {
                 ? "no model names in the events"
                 : releases.isEmpty() ? "no model first appears after the start of the extract, so there is no release to pivot to"
                 : releases.size() + " models released during the extract"));
-        if (data.eventsOfUnknownAccounts > 0) {
-            out.add(new SignalStatus("coverage", true, data.eventsOfUnknownAccounts
+        if (data.eventsOfUnknownAccounts() > 0) {
+            out.add(new SignalStatus("coverage", true, data.eventsOfUnknownAccounts()
                     + " events belong to accounts missing from the accounts table and were not analysed"));
         }
         return out;

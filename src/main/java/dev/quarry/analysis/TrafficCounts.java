@@ -1,5 +1,8 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.CaseData;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 

@@ -1,5 +1,8 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.scan.Vocabulary;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.SharedValues;
@@ -19,7 +22,11 @@ public record ViewData(AccountLinks links, List<CampaignAttribute> campaignAttri
 
     static ViewData collect(CaseData data, Map<Evidence, SharedValues> shared, Map<Evidence, Links> links,
                             Integer[] campaignOf) {
-        AccountLinks accountLinks = new AccountLinks(data.accountIds);
+        List<String> accountIds = new ArrayList<>(data.size());
+        for (int account = 0; account < data.size(); account++) {
+            accountIds.add(data.accountId(account));
+        }
+        AccountLinks accountLinks = new AccountLinks(accountIds);
         for (Map.Entry<Evidence, Links> entry : links.entrySet()) {
             LinkFamily family = LinkFamily.of(entry.getKey());
             if (family == null) {

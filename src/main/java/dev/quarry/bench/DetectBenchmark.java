@@ -4,6 +4,7 @@ import dev.quarry.analysis.AnalysisException;
 import dev.quarry.analysis.AnalysisOptions;
 import dev.quarry.analysis.AnalysisResult;
 import dev.quarry.analysis.Analyzer;
+import dev.quarry.analysis.CompletedRun;
 import dev.quarry.analysis.RunStore;
 import dev.quarry.bench.DetectDatasets.Dataset;
 import dev.quarry.bench.DetectDatasets.Suite;
@@ -73,10 +74,12 @@ public final class DetectBenchmark {
      * @param notInCase      accounts of the truth that made no request and have no account record (e.g. in a
      *                       Bedrock extract): no detector can see them; they count as not flagged
      * @param lostFromExport accounts that are in the case but missing from accounts.csv: an export defect
+     * @param falseCampaigns the exported campaigns holding legitimate accounts, with the packet's evidence for them
      */
     public record DatasetResult(Dataset dataset, long events, int accounts, double generateSeconds,
                                 double ingestSeconds, double analyzeSeconds, DetectionScore quarry,
-                                DetectionScore naive, long notInCase, long lostFromExport, List<String> shortfalls) {
+                                DetectionScore naive, long notInCase, long lostFromExport, List<String> shortfalls,
+                                FalseCampaigns falseCampaigns) {
         public boolean passed() {
             return shortfalls.isEmpty();
         }
@@ -103,13 +106,17 @@ public final class DetectBenchmark {
     /** Runs generate, ingest, analyze and export on every dataset of the suite under {@code workDirectory}. */
     public QualityReport quality(Suite suite, Path workDirectory)
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
+        List<Dataset> datasets = DetectDatasets.of(suite);
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("suite " + suiteName(suite) + " has no datasets in this build");
+        }
         List<DatasetResult> results = new ArrayList<>();
-        for (Dataset dataset : DetectDatasets.of(suite)) {
+        for (Dataset dataset : datasets) {
             progress.checkCancelled();
             results.add(run(dataset, workDirectory.resolve(dataset.name())));
         }
         List<SuiteResult> suites = new ArrayList<>();
-        for (Suite each : List.of(Suite.DEV, Suite.HELDOUT, Suite.FRESH)) {
+        for (Suite each : List.of(Suite.DEV, Suite.HELDOUT, Suite.FRESH, Suite.COHORTS, Suite.OUTSIDE)) {
             List<DatasetResult> members = results.stream().filter(r -> r.dataset().suite() == each).toList();
             if (!members.isEmpty()) {
                 suites.add(pool(suiteName(each), members));
@@ -123,6 +130,8 @@ public final class DetectBenchmark {
             case DEV -> "development";
             case HELDOUT -> "held-out";
             case FRESH -> "fresh";
+            case COHORTS -> "cohorts";
+            case OUTSIDE -> "outside";
             case ALL -> "all";
         };
     }
@@ -148,13 +157,11 @@ public final class DetectBenchmark {
             double ingestSeconds = seconds(started);
             log.accept(dataset.name() + ": analyzing");
             started = System.nanoTime();
-            Instant analysisStart = Instant.now();
-            AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
-            RunStore runs = new RunStore(caseFile);
-            long runId = runs.save(result, analysisStart, Instant.now(), progress);
+            CompletedRun run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
+            AnalysisResult result = run.result();
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
-            new CsvPacket(caseFile).write(runs.load(runId), packet, null, progress);
+            new CsvPacket(caseFile).write(new RunStore(caseFile).load(run.runId()), packet, null, progress);
 
             GroundTruth truth = GroundTruth.read(extract.truth());
             Map<String, Prediction> predictions = ExportedPredictions.read(packet);
@@ -165,12 +172,13 @@ public final class DetectBenchmark {
             long lost = truth.accounts().keySet().stream()
                     .filter(a -> inCase.contains(a) && !predictions.containsKey(a)).count();
             List<String> shortfalls = new ArrayList<>(
-                    QualityBar.ISSUE_4.shortfalls(quarry.counts(), quarry.campaigns(), quarry.legitKinds()));
+                    dataset.bar().shortfalls(quarry.counts(), quarry.campaigns(), quarry.legitKinds()));
             if (lost > 0) {
                 shortfalls.add(lost + " accounts of the case missing from accounts.csv");
             }
             return new DatasetResult(dataset, extract.eventCount(), truth.accounts().size(), generateSeconds,
-                    ingestSeconds, analyzeSeconds, quarry, naive, notInCase, lost, shortfalls);
+                    ingestSeconds, analyzeSeconds, quarry, naive, notInCase, lost, shortfalls,
+                    FalseCampaigns.of(truth, predictions, packet));
         }
     }
 
@@ -213,7 +221,8 @@ public final class DetectBenchmark {
             ariSum += result.quarry().adjustedRandIndex();
         }
         List<KindRate> kinds = List.copyOf(quarryKinds.values());
-        List<String> shortfalls = new ArrayList<>(QualityBar.ISSUE_4.shortfalls(quarry, campaigns, kinds));
+        QualityBar bar = results.get(0).dataset().bar();
+        List<String> shortfalls = new ArrayList<>(bar.shortfalls(quarry, campaigns, kinds));
         results.stream().filter(r -> r.lostFromExport() > 0).forEach(r -> shortfalls.add(
                 r.dataset().name() + ": " + r.lostFromExport() + " accounts of the case missing from accounts.csv"));
         return new SuiteResult(suite, results, quarry, naive, kinds, List.copyOf(naiveKinds.values()), campaigns,
@@ -295,18 +304,15 @@ public final class DetectBenchmark {
             log.accept("analyzing");
             System.gc();
             HeapWatch heap = HeapWatch.start();
-            started = System.nanoTime();
-            Instant analysisStart = Instant.now();
-            AnalysisResult result;
+            CompletedRun run;
             try {
-                result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(seed), progress);
+                run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(seed), progress);
             } finally {
                 heap.stop();
             }
-            double analyzeSeconds = seconds(started);
-            started = System.nanoTime();
-            new RunStore(caseFile).save(result, analysisStart, Instant.now(), progress);
-            double storeSeconds = seconds(started);
+            AnalysisResult result = run.result();
+            double analyzeSeconds = run.analysis().toNanos() / 1e9;
+            double storeSeconds = run.store().toNanos() / 1e9;
             DetectionScore score = null;
             if (Files.exists(directory.resolve("truth.csv"))) {
                 Map<String, Prediction> predictions = new HashMap<>();

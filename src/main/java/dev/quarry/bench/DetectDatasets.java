@@ -24,9 +24,13 @@ import java.util.Set;
  */
 public final class DetectDatasets {
 
-    /** Which datasets a run takes (ALL: every suite). */
+    /**
+     * Which datasets a run takes. ALL is the three original suites (development, held-out, fresh);
+     * COHORTS (legitimate cohorts and the farms hiding in them) and OUTSIDE (the independent population
+     * model) are run on their own, at 6,000 accounts each dataset.
+     */
     public enum Suite {
-        DEV, HELDOUT, FRESH, ALL
+        DEV, HELDOUT, FRESH, COHORTS, OUTSIDE, ALL
     }
 
     /** What an extract may lack; removed from the case after ingest, as such an extract would come. */
@@ -59,6 +63,11 @@ public final class DetectDatasets {
         public boolean heldOut() {
             return suite != Suite.DEV;
         }
+
+        /** The bar the dataset is held to: issue 9's for the suites written for it, issue 4's for the others. */
+        public QualityBar bar() {
+            return suite == Suite.COHORTS || suite == Suite.OUTSIDE ? QualityBar.ISSUE_9 : QualityBar.ISSUE_4;
+        }
     }
 
     private DetectDatasets() {
@@ -74,6 +83,9 @@ public final class DetectDatasets {
         }
         if (suite == Suite.FRESH || suite == Suite.ALL) {
             datasets.addAll(fresh());
+        }
+        if (suite == Suite.COHORTS) {
+            datasets.addAll(cohorts());
         }
         return datasets;
     }
@@ -158,5 +170,43 @@ public final class DetectDatasets {
                 new Dataset("fresh-small-5000", Suite.FRESH, GeneratorOptions.defaults(5_000, 21, 9_005)
                         .withCampaigns(small).withLegit(hardNegatives), Set.of(),
                         "five small campaigns of 10 to 20 accounts among many hard negatives"));
+    }
+
+    /**
+     * Legitimate cohorts of different organisations sharing public artefacts (benchmark harnesses, app
+     * templates, assignments, viral prompts, common batch hours, integration clients, red-team sets),
+     * with farms posing as benchmark runners and as a template app's users among them, in the three
+     * formats. Written for issue 9: the engine had been tuned on suites without cohorts.
+     */
+    static List<Dataset> cohorts() {
+        List<CampaignSpec> hidden = List.of(
+                CampaignSpec.defaults(CampaignKind.BENCHMARK_MIMIC, 40),
+                CampaignSpec.defaults(CampaignKind.APP_MIMIC, 40),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 60),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 60),
+                CampaignSpec.defaults(CampaignKind.MODEL_PIVOT, 30),
+                CampaignSpec.defaults(CampaignKind.NAIVE_FARM, 30));
+        List<CampaignSpec> stealthier = List.of(
+                CampaignSpec.defaults(CampaignKind.BENCHMARK_MIMIC, 25).withSharedIps(40).withTimingJitter(0.5)
+                        .withParaphraseRate(0.8),
+                CampaignSpec.defaults(CampaignKind.APP_MIMIC, 30).withSharedIps(12).withSharedCards(0, 4)
+                        .withParameters(1024, 0.7),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 40).withTimingJitter(0.4).withTopicsPerAccount(4),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 40).withRequestsPerAccount(400));
+        LegitMix bigCohorts = LegitMix.COHORTS.withCohortSize(60).withWeight(LegitKind.COHORT_VIRAL, 0.1)
+                .withWeight(LegitKind.COHORT_INTEGRATION, 0.06);
+        return List.of(
+                new Dataset("cohorts-csv-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 14, 12_001)
+                        .withCampaigns(hidden).withLegit(LegitMix.COHORTS), Set.of(),
+                        "every cohort kind, farms posing as benchmark runners and app users, CSV"),
+                new Dataset("cohorts-jsonl-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 14, 12_002)
+                        .withCampaigns(hidden).withLegit(LegitMix.COHORTS).withFormat(OutputFormat.JSONL).withGzip(true),
+                        Set.of(), "the same mixes, another seed, gzipped JSON Lines"),
+                new Dataset("cohorts-bedrock-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 14, 12_003)
+                        .withCampaigns(hidden).withLegit(LegitMix.COHORTS).withFormat(OutputFormat.BEDROCK), Set.of(),
+                        "the same mixes, another seed, Bedrock logs (no IPs, user agents or billing)"),
+                new Dataset("cohorts-big-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 21, 12_004)
+                        .withCampaigns(stealthier).withLegit(bigCohorts).withNewModelReleaseDay(8), Set.of(),
+                        "cohorts of 60, more viral and integration users, stealthier mimics, 21 days"));
     }
 }

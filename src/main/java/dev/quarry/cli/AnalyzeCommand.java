@@ -4,7 +4,7 @@ import dev.quarry.analysis.AnalysisOptions;
 import dev.quarry.analysis.AnalysisResult;
 import dev.quarry.analysis.Analyzer;
 import dev.quarry.analysis.Campaign;
-import dev.quarry.analysis.RunStore;
+import dev.quarry.analysis.CompletedRun;
 import dev.quarry.analysis.SignalStatus;
 import dev.quarry.store.CaseFile;
 import picocli.CommandLine.Command;
@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +36,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CaseFile caseFile = CaseArgument.openExisting(casePath);
              ConsoleProgress progress = new ConsoleProgress("steps")) {
-            Instant started = Instant.now();
-            AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(seed), progress);
-            Instant finished = Instant.now();
-            long runId = new RunStore(caseFile).save(result, started, finished, progress);
+            CompletedRun run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(seed), progress);
             progress.finish();
-            print(runId, result, Duration.between(started, finished));
+            print(run.runId(), run.result(), run.analysis());
             return 0;
         }
     }

@@ -55,12 +55,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--campaign", paramLabel = "KIND:ACCOUNTS[:k=v,...]",
             description = {"a planted campaign, repeatable; replaces the default mix. Kinds: naive_farm, proxy_farm,",
-                    "low_and_slow, model_pivot. Keys: requests, start_day, days, ips, cards, bins, agents, jitter,",
-                    "paraphrase, topics, max_tokens, temperature, pivot_hours"})
+                    "low_and_slow, model_pivot, benchmark_mimic, app_mimic. Keys: requests, start_day, days, ips, cards,",
+                    "bins, agents, jitter, paraphrase, topics, max_tokens, temperature, pivot_hours"})
     List<String> campaigns = new ArrayList<>();
 
     @Option(names = "--legit-mix", paramLabel = "k=v,...",
-            description = "legitimate population weights and group sizes, e.g. hobbyist=0.5,shared_nat=0.3,nat_size=20")
+            description = {"legitimate population weights and group sizes, e.g. hobbyist=0.5,shared_nat=0.3,nat_size=20;",
+                    "'cohorts' first switches to the mix with every cohort kind (cohort_benchmark, cohort_template_app,",
+                    "cohort_class, cohort_viral, cohort_scheduled_job, cohort_integration, cohort_safety; cohort_size)"})
     String legitMix;
 
     @Override

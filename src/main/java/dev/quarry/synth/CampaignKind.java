@@ -9,7 +9,18 @@ public enum CampaignKind {
     /** Few requests a day per account, diurnal mimicry, unique IPs and cards; only the scaffold and parameters are shared. */
     LOW_AND_SLOW("campaign_low_slow"),
     /** Switches to a newly released model within a day of its release and harvests it. */
-    MODEL_PIVOT("campaign_model_pivot");
+    MODEL_PIVOT("campaign_model_pivot"),
+    /**
+     * Poses as labs running a public benchmark: the harness's user agent, temperature 0 and item-like
+     * prompts, but long worked answers across the whole taxonomy, from accounts created together on
+     * shared proxies and cards, working in shifts.
+     */
+    BENCHMARK_MIMIC("campaign_benchmark_mimic"),
+    /**
+     * Poses as the users of a popular app built on a public template: the template's system prompt, SDK
+     * and parameters, but harvesting long worked solutions across the taxonomy from a few cloud addresses.
+     */
+    APP_MIMIC("campaign_app_mimic");
 
     private final String label;
 

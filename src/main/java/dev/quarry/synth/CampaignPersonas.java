@@ -61,7 +61,7 @@ final class CampaignPersonas {
     }
 
     /** Round the clock, uniformly, from a handful of datacenter addresses, one script. */
-    static final class NaiveFarm extends Member {
+    static class NaiveFarm extends Member {
         NaiveFarm(World world, int index, Campaign campaign, int member) {
             super(world, index, campaign, member);
         }
@@ -96,7 +96,7 @@ final class CampaignPersonas {
      * Residential proxies, randomized clients, and shifts: every account starts and stops within
      * minutes of the others, on the days the farm works.
      */
-    static final class ProxyFarm extends Member {
+    static class ProxyFarm extends Member {
         static final double PARTICIPATION = 0.9;
 
         ProxyFarm(World world, int index, Campaign campaign, int member) {
@@ -258,6 +258,53 @@ final class CampaignPersonas {
             e.promptText = Scaffolds.pivot(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
                     sweptSubject(task, ordinal));
             outcome(e, r, refusal(task, 0.02), 0.03, 0.005, 1000, 10);
+        }
+    }
+
+    /**
+     * Poses as a lab running a public benchmark (the harness's user agent, temperature 0, item-like
+     * prompts) while harvesting long worked answers across the taxonomy, in the proxy farm's shifts.
+     */
+    static final class BenchmarkMimic extends ProxyFarm {
+        BenchmarkMimic(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            // the disguise extends to evaluating the newest model
+            e.model = ts >= world.releaseMs && Draws.chance(r, 0.8) ? Models.NEW_RELEASE : Models.FLAGSHIP;
+            parameters(e, r);
+            e.promptText = Scaffolds.benchmarkMimic(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal), ordinal + 1);
+            outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 1100, 20);
+        }
+    }
+
+    /**
+     * Poses as the users of an app built on a public template (its system prompt, SDK and temperature)
+     * while asking for complete worked solutions across the taxonomy, round the clock from cloud addresses.
+     */
+    static final class AppMimic extends NaiveFarm {
+        AppMimic(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            Task task = sweptTask(ordinal);
+            e.apiKeyId = apiKey(r);
+            e.endpoint = endpoint(r);
+            e.userAgent = agent(r);
+            e.model = Draws.chance(r, 0.7) ? Models.FLAGSHIP : Models.FAST;
+            parameters(e, r);
+            e.promptText = Scaffolds.appMimic(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal));
+            outcome(e, r, refusal(task, 0.02), 0.02, 0.004, 950, 60);
         }
     }
 }

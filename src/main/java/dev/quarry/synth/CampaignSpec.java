@@ -62,6 +62,10 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
                     0.1, 0.0, 0, 4000, 0.6, 0);
             case MODEL_PIVOT -> new CampaignSpec(kind, accounts, 500, -1, 0, 12, Math.max(1, accounts / 4), 2, 3,
                     0.3, 0.2, 0, 8192, 0.7, 6);
+            case BENCHMARK_MIMIC -> new CampaignSpec(kind, accounts, 600, -1, 0, Math.max(6, accounts / 3), 0, 2, 1,
+                    0.2, 0.3, 0, 4096, 0.0, 0);
+            case APP_MIMIC -> new CampaignSpec(kind, accounts, 650, -1, 0, Math.max(4, accounts / 5), Math.max(1, accounts / 6),
+                    2, 1, 0.3, 0.4, Math.min(8, Taxonomy.TASKS.size()), 4096, 0.7, 0);
         };
     }
 
@@ -135,7 +139,7 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
             kind = CampaignKind.valueOf(parts[0].trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("campaign '" + text + "': unknown kind '" + parts[0]
-                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot)");
+                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot, benchmark_mimic, app_mimic)");
         }
         CampaignSpec spec = defaults(kind, parseInt(text, "accounts", parts[1]));
         if (parts.length == 3 && !parts[2].isBlank()) {

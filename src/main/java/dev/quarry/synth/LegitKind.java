@@ -2,7 +2,10 @@ package dev.quarry.synth;
 
 /**
  * Kinds of legitimate account. All but hobbyists are hard negatives: each trips a naive rule (shared
- * billing, shared IP, top volume, templated prompts, topic sweeps) without being a campaign.
+ * billing, shared IP, top volume, templated prompts, topic sweeps) without being a campaign. The
+ * {@code COHORT_} kinds are accounts of different organisations that share a public artefact (a
+ * benchmark harness, a framework's default prompt, an assignment, a viral prompt, a common schedule, an
+ * integration's client, a red-team prompt set): alike across organisations without any operational link.
  */
 public enum LegitKind {
     HOBBYIST("legit_hobbyist", false),
@@ -10,7 +13,21 @@ public enum LegitKind {
     APP_BACKEND("legit_app_backend", true),
     ENTERPRISE("legit_enterprise", true),
     LAB_BENCHMARK("legit_lab_benchmark", true),
-    SHARED_NAT("legit_shared_nat", true);
+    SHARED_NAT("legit_shared_nat", true),
+    /** Labs at different institutions running one public benchmark harness, in bursts after a model release. */
+    COHORT_BENCHMARK("legit_cohort_benchmark", true),
+    /** Startups built on one open-source template: its default system prompt, SDK and parameters. */
+    COHORT_TEMPLATE_APP("legit_cohort_template_app", true),
+    /** Students of one class or bootcamp pasting the same assignment in the days before its deadline. */
+    COHORT_CLASS("legit_cohort_class", true),
+    /** Unrelated people pasting a prompt that went viral, in the days after it did. */
+    COHORT_VIRAL("legit_cohort_viral", true),
+    /** Enterprises' scheduled batch jobs that start at the same common hour. */
+    COHORT_SCHEDULED_JOB("legit_cohort_scheduled_job", true),
+    /** An integration partner's customers: one client, one set of parameters, the partner's egress addresses. */
+    COHORT_INTEGRATION("legit_cohort_integration", true),
+    /** Safety researchers at different institutions running one public red-team prompt set. */
+    COHORT_SAFETY("legit_cohort_safety", true);
 
     private final String label;
     private final boolean hardNegative;
@@ -27,5 +44,10 @@ public enum LegitKind {
 
     public boolean hardNegative() {
         return hardNegative;
+    }
+
+    /** Accounts of different organisations tied by a public artefact. */
+    public boolean cohort() {
+        return ordinal() >= COHORT_BENCHMARK.ordinal();
     }
 }

@@ -4,21 +4,40 @@ import java.util.Locale;
 
 /**
  * The legitimate population: relative weights of each kind (normalised, need not sum to 1) and the
- * size of the groups that legitimately share infrastructure.
+ * size of the groups that legitimately share infrastructure or a public artefact.
  *
  * @param enterpriseOrgSize mean accounts per enterprise organisation (shared billing, org id, egress IPs)
  * @param labGroupSize      mean accounts per university or lab group behind one NAT
  * @param natGroupSize      mean unrelated people behind one shared campus, coworking or carrier NAT
+ * @param cohortSize        mean accounts per cohort (of different organisations) sharing one public artefact;
+ *                          viral-prompt cohorts are three times as large
  */
 public record LegitMix(double hobbyist, double heavyUser, double appBackend, double enterprise, double labBenchmark,
-                       double sharedNat, int enterpriseOrgSize, int labGroupSize, int natGroupSize) {
+                       double sharedNat, double cohortBenchmark, double cohortTemplateApp, double cohortClass,
+                       double cohortViral, double cohortScheduledJob, double cohortIntegration, double cohortSafety,
+                       int enterpriseOrgSize, int labGroupSize, int natGroupSize, int cohortSize) {
 
+    /** The mix of the original population model: no cohorts. */
     public static final LegitMix DEFAULT = new LegitMix(0.55, 0.04, 0.02, 0.15, 0.04, 0.20, 6, 6, 12);
 
+    /**
+     * A population where a third of the legitimate accounts belong to cohorts, as on a provider with
+     * public benchmarks, popular templates and integrations: every cohort kind present.
+     */
+    public static final LegitMix COHORTS = new LegitMix(0.40, 0.03, 0.02, 0.10, 0.03, 0.10,
+            0.05, 0.05, 0.06, 0.06, 0.04, 0.04, 0.02, 6, 6, 12, 30);
+
+    public LegitMix(double hobbyist, double heavyUser, double appBackend, double enterprise, double labBenchmark,
+                    double sharedNat, int enterpriseOrgSize, int labGroupSize, int natGroupSize) {
+        this(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, 0, 0, 0, 0, 0, 0, 0,
+                enterpriseOrgSize, labGroupSize, natGroupSize, 30);
+    }
+
     public LegitMix {
-        double[] weights = {hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat};
         double total = 0;
-        for (double w : weights) {
+        for (LegitKind kind : LegitKind.values()) {
+            double w = weightOf(kind, hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
+                    cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety);
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("legit mix: weights must be finite and not negative");
             }
@@ -27,36 +46,46 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
         if (total <= 0) {
             throw new IllegalArgumentException("legit mix: at least one weight must be positive");
         }
-        if (enterpriseOrgSize < 2 || labGroupSize < 2 || natGroupSize < 2) {
+        if (enterpriseOrgSize < 2 || labGroupSize < 2 || natGroupSize < 2 || cohortSize < 2) {
             throw new IllegalArgumentException("legit mix: group sizes must be at least 2 (a group shares something)");
         }
     }
 
+    private static double weightOf(LegitKind kind, double... weights) {
+        return weights[kind.ordinal()];
+    }
+
     public double weight(LegitKind kind) {
-        return switch (kind) {
-            case HOBBYIST -> hobbyist;
-            case HEAVY_USER -> heavyUser;
-            case APP_BACKEND -> appBackend;
-            case ENTERPRISE -> enterprise;
-            case LAB_BENCHMARK -> labBenchmark;
-            case SHARED_NAT -> sharedNat;
-        };
+        return weightOf(kind, hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
+                cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety);
     }
 
     public LegitMix withWeight(LegitKind kind, double weight) {
-        return new LegitMix(kind == LegitKind.HOBBYIST ? weight : hobbyist, kind == LegitKind.HEAVY_USER ? weight : heavyUser,
-                kind == LegitKind.APP_BACKEND ? weight : appBackend, kind == LegitKind.ENTERPRISE ? weight : enterprise,
-                kind == LegitKind.LAB_BENCHMARK ? weight : labBenchmark, kind == LegitKind.SHARED_NAT ? weight : sharedNat,
-                enterpriseOrgSize, labGroupSize, natGroupSize);
+        double[] w = new double[LegitKind.values().length];
+        for (LegitKind k : LegitKind.values()) {
+            w[k.ordinal()] = k == kind ? weight : weight(k);
+        }
+        return new LegitMix(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12],
+                enterpriseOrgSize, labGroupSize, natGroupSize, cohortSize);
     }
 
     public LegitMix withGroupSizes(int orgSize, int labSize, int natSize) {
-        return new LegitMix(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, orgSize, labSize, natSize);
+        return new LegitMix(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
+                cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety,
+                orgSize, labSize, natSize, cohortSize);
+    }
+
+    public LegitMix withCohortSize(int size) {
+        return new LegitMix(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
+                cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety,
+                enterpriseOrgSize, labGroupSize, natGroupSize, size);
     }
 
     /**
      * Reads comma-separated overrides of the default mix, e.g. {@code hobbyist=0.5,shared_nat=0.3,nat_size=20}.
-     * Weight keys are the lower-case kind names; group keys are org_size, lab_size and nat_size.
+     * Weight keys are the lower-case kind names (hobbyist ... cohort_safety); group keys are org_size,
+     * lab_size, nat_size and cohort_size. The word {@code cohorts} first switches to {@link #COHORTS}, e.g.
+     * {@code cohorts,cohort_viral=0.2}.
      */
     public static LegitMix parse(String text) {
         LegitMix mix = DEFAULT;
@@ -64,9 +93,13 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
             if (setting.isBlank()) {
                 continue;
             }
+            if (setting.trim().equalsIgnoreCase("cohorts")) {
+                mix = COHORTS;
+                continue;
+            }
             String[] kv = setting.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("legit mix: expected key=value, got '" + setting + "'");
+                throw new IllegalArgumentException("legit mix: expected key=value or 'cohorts', got '" + setting + "'");
             }
             String key = kv[0].trim().toLowerCase(Locale.ROOT);
             String value = kv[1].trim();
@@ -75,6 +108,7 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
                     case "org_size" -> mix.withGroupSizes(Integer.parseInt(value), mix.labGroupSize, mix.natGroupSize);
                     case "lab_size" -> mix.withGroupSizes(mix.enterpriseOrgSize, Integer.parseInt(value), mix.natGroupSize);
                     case "nat_size" -> mix.withGroupSizes(mix.enterpriseOrgSize, mix.labGroupSize, Integer.parseInt(value));
+                    case "cohort_size" -> mix.withCohortSize(Integer.parseInt(value));
                     default -> mix.withWeight(kind(key), Double.parseDouble(value));
                 };
             } catch (NumberFormatException e) {
@@ -91,6 +125,8 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
             }
         }
         throw new IllegalArgumentException("legit mix: unknown key '" + key
-                + "' (hobbyist, heavy_user, app_backend, enterprise, lab_benchmark, shared_nat, org_size, lab_size, nat_size)");
+                + "' (hobbyist, heavy_user, app_backend, enterprise, lab_benchmark, shared_nat, cohort_benchmark,"
+                + " cohort_template_app, cohort_class, cohort_viral, cohort_scheduled_job, cohort_integration,"
+                + " cohort_safety, org_size, lab_size, nat_size, cohort_size; or 'cohorts')");
     }
 }

@@ -15,7 +15,7 @@ final class LegitPersonas {
      * A person using the API directly: hobbyists, people behind a shared NAT, heavy users and members of
      * an enterprise organisation differ in schedule, volume, addresses and how fixed their parameters are.
      */
-    static final class Individual extends Persona {
+    static class Individual extends Persona {
         double[] hours = LEISURE_HOURS;
         double activeWeekday;
         double activeWeekend;

@@ -28,8 +28,8 @@ final class Population {
     final List<Persona> accounts;
     final List<Campaign> campaigns;
 
-    private final World world;
-    private final SplittableRandom r;
+    final World world;
+    final SplittableRandom r;
     private final Set<String> usedIds = new HashSet<>();
     private final Set<String> usedArns = new HashSet<>();
     private final List<Persona> built = new ArrayList<>();
@@ -57,6 +57,11 @@ final class Population {
             shuffled.get(i).index = i;
         }
         this.accounts = List.copyOf(shuffled);
+    }
+
+    /** Index the next account built gets, before the shuffle. */
+    int nextIndex() {
+        return built.size();
     }
 
     static Population build(World world) {
@@ -94,7 +99,7 @@ final class Population {
     }
 
     /** Group sizes around the mean that add up to the total, none below 2 unless the total is 1. */
-    private List<Integer> groups(int total, int mean) {
+    List<Integer> groups(int total, int mean) {
         List<Integer> sizes = new ArrayList<>();
         int left = total;
         while (left > 0) {
@@ -116,7 +121,7 @@ final class Population {
         return id;
     }
 
-    private String arn(String account, String path) {
+    String arn(String account, String path) {
         String arn = (path.startsWith("user/") ? "arn:aws:iam::" : "arn:aws:sts::") + account + ":" + path;
         String unique = arn;
         for (int n = 2; !usedArns.add(unique); n++) {
@@ -135,12 +140,12 @@ final class Population {
         };
     }
 
-    private static String userName(String email) {
+    static String userName(String email) {
         return email.substring(0, email.indexOf('@')).replace('_', '.');
     }
 
     /** Identity fields every account has; kinds then override what they share. */
-    private void identity(Persona p, String label, boolean hardNegative, Country country, String campaignId) {
+    void identity(Persona p, String label, boolean hardNegative, Country country, String campaignId) {
         p.accountId = newAccountId();
         p.label = label;
         p.hardNegative = hardNegative;
@@ -163,7 +168,7 @@ final class Population {
     }
 
     /** Legitimate accounts mostly predate the extract; a few sign up during it and start the day after. */
-    private void legitCreation(Persona p) {
+    void legitCreation(Persona p) {
         if (Draws.chance(r, 0.08)) {
             int day = r.nextInt(world.days);
             p.createdAt = world.dayStart(day) + r.nextInt((int) World.DAY_MS);
@@ -174,7 +179,7 @@ final class Population {
         }
     }
 
-    private static final String[] PERSONAL_PLANS = {"free", "free", "pay_as_you_go", "pay_as_you_go", "pro"};
+    static final String[] PERSONAL_PLANS = {"free", "free", "pay_as_you_go", "pay_as_you_go", "pro"};
 
     private static final double[] CATEGORY_POPULARITY_BY_TASK = taskPopularity();
 
@@ -194,7 +199,7 @@ final class Population {
     }
 
     /** A person's few favourite task types, unevenly weighted. */
-    private void interests(Individual p, int min, int max) {
+    void interests(Individual p, int min, int max) {
         int n = min + r.nextInt(max - min + 1);
         p.interests = new int[n];
         p.interestWeights = new double[n];
@@ -205,6 +210,10 @@ final class Population {
     }
 
     private void buildLegit(LegitKind kind, int count) {
+        if (count == 0) {
+            // draws nothing, so a mix without a kind gives the same population as before the kind existed
+            return;
+        }
         switch (kind) {
             case HOBBYIST -> {
                 for (int i = 0; i < count; i++) {
@@ -256,11 +265,16 @@ final class Population {
                     lab(size);
                 }
             }
+            default -> new CohortBuilder(this).build(kind, count);
         }
     }
 
     private Individual individual(LegitKind kind, Country country, Endpoint nat) {
-        Individual p = new Individual(world, built.size());
+        return person(new Individual(world, built.size()), kind, country, nat);
+    }
+
+    /** A person's identity, home and mobile addresses (and the shared NAT, if any), habits and interests. */
+    <P extends Individual> P person(P p, LegitKind kind, Country country, Endpoint nat) {
         identity(p, kind.label(), kind.hardNegative(), country, null);
         legitCreation(p);
         p.email = People.personalEmail(r);
@@ -404,6 +418,9 @@ final class Population {
             case PROXY_FARM -> world.days >= 10 ? 5 : 0;
             case LOW_AND_SLOW -> 0;
             case MODEL_PIVOT -> Math.max(0, world.releaseDay - 2);
+            // hides in the evaluation burst that follows a release
+            case BENCHMARK_MIMIC -> Math.max(0, world.releaseDay - 1);
+            case APP_MIMIC -> world.days >= 10 ? 2 : 0;
         };
     }
 
@@ -414,8 +431,8 @@ final class Population {
         campaigns.add(c);
 
         AsnKind poolKind = switch (spec.kind()) {
-            case NAIVE_FARM, MODEL_PIVOT -> AsnKind.DATACENTER;
-            case PROXY_FARM, LOW_AND_SLOW -> AsnKind.RESIDENTIAL;
+            case NAIVE_FARM, MODEL_PIVOT, APP_MIMIC -> AsnKind.DATACENTER;
+            case PROXY_FARM, LOW_AND_SLOW, BENCHMARK_MIMIC -> AsnKind.RESIDENTIAL;
         };
         if (spec.sharedIps() > 0) {
             c.ipPool = new Endpoint[spec.sharedIps()];
@@ -430,7 +447,13 @@ final class Population {
         if (spec.userAgents() > 0) {
             c.agentPool = new String[spec.userAgents()];
             for (int i = 0; i < c.agentPool.length; i++) {
-                c.agentPool[i] = spec.kind() == CampaignKind.NAIVE_FARM && i == 0 ? "python-requests/2.31.0" : People.anyAgent(r);
+                c.agentPool[i] = i > 0 ? People.anyAgent(r) : switch (spec.kind()) {
+                    case NAIVE_FARM -> "python-requests/2.31.0";
+                    // the disguise: the public client of the cohort the farm poses as
+                    case BENCHMARK_MIMIC -> PublicArtefacts.BENCHMARK_HARNESSES[ordinalOfKind % PublicArtefacts.BENCHMARK_HARNESSES.length];
+                    case APP_MIMIC -> PublicArtefacts.APP_TEMPLATES.get(ordinalOfKind % PublicArtefacts.APP_TEMPLATES.size()).agent();
+                    default -> People.anyAgent(r);
+                };
             }
         }
         List<Integer> order = new ArrayList<>();
@@ -472,6 +495,8 @@ final class Population {
                 case PROXY_FARM -> new CampaignPersonas.ProxyFarm(world, built.size(), c, m);
                 case LOW_AND_SLOW -> new CampaignPersonas.LowAndSlow(world, built.size(), c, m);
                 case MODEL_PIVOT -> new CampaignPersonas.ModelPivot(world, built.size(), c, m);
+                case BENCHMARK_MIMIC -> new CampaignPersonas.BenchmarkMimic(world, built.size(), c, m);
+                case APP_MIMIC -> new CampaignPersonas.AppMimic(world, built.size(), c, m);
             };
             Country country = spec.kind() == CampaignKind.NAIVE_FARM ? farmCountry : Network.country(r);
             identity(p, spec.kind().label(), false, country, c.id);
@@ -510,6 +535,17 @@ final class Population {
                     p.plan = Draws.chance(r, 0.7) ? "pay_as_you_go" : "pro";
                     ((CampaignPersonas.LowAndSlow) p).windowStartMs = (8 + r.nextInt(3)) * World.HOUR_MS + r.nextInt((int) World.HOUR_MS);
                     ((CampaignPersonas.LowAndSlow) p).windowMs = (10 + r.nextInt(4)) * World.HOUR_MS;
+                }
+                case BENCHMARK_MIMIC -> {
+                    p.createdAt = signupBurst - r.nextInt((int) (2 * World.DAY_MS));
+                    p.email = Draws.pick(r, People.FIRST) + "." + Draws.pick(r, People.LAST) + (10 + r.nextInt(90))
+                            + "@" + Draws.pick(r, new String[] {"gmail.com", "outlook.com", "proton.me"});
+                    p.plan = Draws.chance(r, 0.5) ? "team" : "pay_as_you_go";
+                }
+                case APP_MIMIC -> {
+                    p.createdAt = signupBurst + r.nextInt((int) (6 * World.HOUR_MS));
+                    p.email = "dev." + Draws.base36(r, 5) + "@" + Draws.pick(r, new String[] {"gmail.com", "mail.com", "outlook.com"});
+                    p.plan = "pay_as_you_go";
                 }
                 case MODEL_PIVOT -> {
                     p.createdAt = signupBurst - r.nextInt((int) (World.DAY_MS / 2));

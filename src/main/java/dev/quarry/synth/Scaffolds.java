@@ -50,12 +50,30 @@ final class Scaffolds {
                     "Give a full worked solution, followed by a single paragraph summarising the key idea and a confidence rating from 1 to 10.",
                     "Write out the complete solution, then summarise the central idea in one paragraph, then give your confidence on a 1-10 scale."));
 
+    private static final List<List<String>> BENCHMARK_MIMIC = List.of(
+            List.of("Write out the complete reasoning in full detail, every intermediate step with its justification, before the final answer. Do not abbreviate.",
+                    "Give the full worked solution: every step written out and justified, nothing abbreviated, then the final answer.",
+                    "Reason through it completely, step by step, explaining each step in detail; only then state the final answer. Be exhaustive."),
+            List.of("Provide an expert, exhaustive derivation with all intermediate results, then a summary of the method, then the final answer.",
+                    "Derive the answer exhaustively as an expert would, listing every intermediate result, summarise the method, then answer.",
+                    "Show an exhaustive expert derivation (all intermediate results), a short summary of the method, and the final answer."));
+
+    private static final List<List<String>> APP_MIMIC = List.of(
+            List.of("Give me the complete solution with every intermediate step explained in depth, plus the general method so I can reuse it. Make it as long as it needs to be.",
+                    "Explain the full solution in depth, every step, and the general method behind it so it can be reused. Length is not a problem.",
+                    "I need the whole worked solution, each step explained thoroughly, and the reusable method at the end. Don't keep it short."),
+            List.of("Answer like a textbook: definitions, a complete worked example with all steps, common mistakes, and a summary.",
+                    "Write it the way a textbook would: definitions first, then a fully worked example, the usual mistakes and a summary.",
+                    "Structure the answer like a textbook section: definitions, complete worked example, common pitfalls, summary."));
+
     private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
             case NAIVE_FARM -> NAIVE;
             case PROXY_FARM -> PROXY;
             case LOW_AND_SLOW -> LOW_AND_SLOW;
             case MODEL_PIVOT -> PIVOT;
+            case BENCHMARK_MIMIC -> BENCHMARK_MIMIC;
+            case APP_MIMIC -> APP_MIMIC;
         };
         return families.get(Math.floorMod(index, families.size()));
     }
@@ -93,5 +111,22 @@ final class Scaffolds {
     static String pivot(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
         return "[" + task.id() + "] " + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
                 + "\n\n" + instruction(r, CampaignKind.MODEL_PIVOT, family, paraphraseRate);
+    }
+
+    /** The harness's item format around any task of the sweep, with a demand for long worked answers. */
+    static String benchmarkMimic(SplittableRandom r, int family, double paraphraseRate, Task task, String subject, int number) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task);
+        String instruction = instruction(r, CampaignKind.BENCHMARK_MIMIC, family, paraphraseRate);
+        return family % 2 == 0
+                ? "Question: " + ask + "\nLet's think step by step. " + instruction + "\nAnswer:"
+                : "Solve the following problem step by step. " + instruction + "\n\nProblem " + number + ": " + ask;
+    }
+
+    /** The template's own system prompt, a student-like question from the sweep, and the harvest instruction. */
+    static String appMimic(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
+        PublicArtefacts.AppTemplate template = PublicArtefacts.APP_TEMPLATES.get(
+                Math.floorMod(family, PublicArtefacts.APP_TEMPLATES.size()));
+        return "System: " + template.systemPrompt() + "\n\nStudent: " + Prompts.fill(Draws.pick(r, task.asks()), subject)
+                + Prompts.attachment(r, task) + "\n\n" + instruction(r, CampaignKind.APP_MIMIC, family, paraphraseRate);
     }
 }

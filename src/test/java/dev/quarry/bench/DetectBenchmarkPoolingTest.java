@@ -18,7 +18,8 @@ class DetectBenchmarkPoolingTest {
                                         List<KindRate> kinds, double ari, long lost) {
         DetectionScore quarry = new DetectionScore(counts, campaigns, kinds, ari, 0);
         DetectionScore naive = new DetectionScore(new FlagCounts(1, 1, 1, 1), List.of(), kinds, Double.NaN, 0);
-        return new DatasetResult(dataset, 0, 0, 0, 0, 0, quarry, naive, 0, lost, List.of());
+        return new DatasetResult(dataset, 0, 0, 0, 0, 0, quarry, naive, 0, lost, List.of(),
+                new FalseCampaigns(List.of(), java.util.Map.of()));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AccountActivity;
-import dev.quarry.analysis.CaseData;
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.CaseData;
 
 /**
  * How systematically accounts cover the range of tasks a model can do. Every prompt is sorted into a

@@ -1,9 +1,9 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AccountActivity;
-import dev.quarry.analysis.AttributeKind;
-import dev.quarry.analysis.CaseData;
-import dev.quarry.analysis.IntCounter;
+import dev.quarry.analysis.primitives.IntCounter;
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AttributeKind;
-import dev.quarry.analysis.CaseData;
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.graph.DenseBlocks;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AccountActivity;
-import dev.quarry.analysis.CaseData;
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.CaseData;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.Hashing;
+import dev.quarry.analysis.primitives.Hashing;
 
 import java.util.function.BiConsumer;
 

@@ -77,7 +77,7 @@ final class PairWeights {
 
     private int slot(long key) {
         int mask = keys.length - 1;
-        int i = (int) (dev.quarry.analysis.Hashing.mix64(key) & mask);
+        int i = (int) (dev.quarry.analysis.primitives.Hashing.mix64(key) & mask);
         while (used[i] && keys[i] != key) {
             i = (i + 1) & mask;
         }

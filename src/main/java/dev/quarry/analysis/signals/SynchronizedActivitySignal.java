@@ -1,8 +1,10 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AccountActivity;
-import dev.quarry.analysis.CaseData;
-import dev.quarry.analysis.Hashing;
+import dev.quarry.analysis.primitives.Hashing;
+import dev.quarry.analysis.primitives.LongList;
+import dev.quarry.analysis.primitives.PrimitiveSort;
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.model.ProgressListener;
 
 import java.util.ArrayList;

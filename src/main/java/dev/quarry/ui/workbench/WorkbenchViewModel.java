@@ -1,7 +1,6 @@
 package dev.quarry.ui.workbench;
 
 import dev.quarry.analysis.AnalysisOptions;
-import dev.quarry.analysis.AnalysisResult;
 import dev.quarry.analysis.Analyzer;
 import dev.quarry.analysis.Campaign;
 import dev.quarry.analysis.RunStore;
@@ -117,10 +116,7 @@ public final class WorkbenchViewModel {
     }
 
     private static void analyzeAndStore(CaseFile caseFile, ProgressListener progressListener) throws Exception {
-        Instant started = Instant.now();
-        AnalysisResult result = Analyzer.analyze(caseFile, AnalysisOptions.defaults(DEFAULT_SEED),
-                relabel(progressListener, "Analysing"));
-        new RunStore(caseFile).save(result, started, Instant.now(), progressListener);
+        Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(DEFAULT_SEED), relabel(progressListener, "Analysing"));
     }
 
     private static ProgressListener relabel(ProgressListener inner, String prefix) {

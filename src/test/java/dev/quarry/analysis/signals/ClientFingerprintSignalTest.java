@@ -1,15 +1,15 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AttributeKind;
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.scan.AttributeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 
 import static dev.quarry.analysis.CaseFixture.DAY;
 import static dev.quarry.analysis.CaseFixture.START;

@@ -1,7 +1,7 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.AttributeKind;
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.scan.AttributeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.quarry.analysis.signals;
 
-import dev.quarry.analysis.BehaviourFeatures;
-import dev.quarry.analysis.CaseData;
 import dev.quarry.analysis.CaseFixture;
-import dev.quarry.analysis.EventScan;
+import dev.quarry.analysis.features.BehaviourFeatures;
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.scan.EventScan;
 import dev.quarry.model.ProgressListener;
 
 import java.util.HashSet;

@@ -1,0 +1,393 @@
+package dev.quarry.analysis.campaign;
+
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.signals.BehaviourSimilarity;
+import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.Evidence;
+import dev.quarry.analysis.signals.Links;
+import dev.quarry.analysis.signals.ModelPivotSignal;
+import dev.quarry.analysis.signals.OutputHarvestSignal;
+import dev.quarry.analysis.signals.ReasoningHarvestSignal;
+import dev.quarry.analysis.signals.SharedValues;
+import dev.quarry.analysis.signals.SynchronizedActivitySignal;
+import dev.quarry.graph.DenseBlocks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.quarry.analysis.campaign.CampaignAssembler.*;
+
+/**
+ * Judges candidate groups for {@link CampaignAssembler}: which members each family of evidence ties
+ * to the group, how strong each family is, whether the group is a campaign and how it scores, and
+ * which members take part. Holds what every judgement needs, computed once per run.
+ */
+final class GroupJudge {
+    final Inputs in;
+    final CaseData data;
+    final int[] label;
+    final int[] org;
+    final BehaviourSimilarity similarity;
+    final double globalCohesion;
+    /** Whether the rates below are those of accounts tied to nobody rather than of all accounts. */
+    final boolean referenceIsIndependent;
+    final double reasoningBase;
+    final double longAnswer;
+    final double medianAnswer;
+    final double[] caseMix;
+    final Set<Source> available;
+    final boolean behaviourCounts;
+    final boolean harvestVisible;
+    final int requiredSources;
+    final double[] scratch;
+    final int[][] syncPartners;
+    final SharedValues.IntScratch touched = new SharedValues.IntScratch();
+
+    GroupJudge(Inputs in, int[] label) {
+        this.in = in;
+        this.data = in.data();
+        this.label = label;
+        int n = data.size();
+        org = new int[n];
+        for (int v = 0; v < n; v++) {
+            org[v] = data.activity(v).mainOrg();
+        }
+        similarity = new BehaviourSimilarity(in.standardized());
+        globalCohesion = meanCosine(in.standardized(), allAccounts(n));
+        boolean[] reference = independentAccounts(in, n);
+        referenceIsIndependent = reference != null;
+        reasoningBase = ReasoningHarvestSignal.baseRate(restrict(in.reasoningShare(), reference));
+        longAnswer = OutputHarvestSignal.threshold(restrict(in.meanCompletionTokens(), reference));
+        medianAnswer = OutputHarvestSignal.median(restrict(in.meanCompletionTokens(), reference));
+        caseMix = CapabilitySweepSignal.caseMix(in.taskMixes());
+        available = ReasonWriter.availableSources(data);
+        // Members behaving alike is what a group of similar legitimate users also shows; it only
+        // stands in as a source when the extract offers fewer than two others.
+        behaviourCounts = available.size() - 1 < 2;
+        // answer lengths show harvesting only where they vary at all
+        harvestVisible = available.contains(Source.PROMPTS) || longAnswer > medianAnswer;
+        requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
+        scratch = new double[n];
+        syncPartners = syncPartners(in, n);
+    }
+
+    /**
+     * The accounts strongly tied to nobody, against which harvesting is measured, or null when
+     * fewer than {@link #MIN_REFERENCE_ACCOUNTS} are. Measured against all accounts, a case
+     * where farms make up a tenth of the accounts would put the top tenth of answer lengths at
+     * the farms' own level, and no farm would stand out by it.
+     */
+    private static boolean[] independentAccounts(Inputs in, int n) {
+        boolean[] independent = new boolean[n];
+        java.util.Arrays.fill(independent, true);
+        for (Links links : in.links().values()) {
+            for (int i = 0; i < links.size(); i++) {
+                if (links.weight(i) >= STRONG_LINK) {
+                    independent[links.first(i)] = false;
+                    independent[links.second(i)] = false;
+                }
+            }
+        }
+        int count = 0;
+        for (boolean b : independent) {
+            count += b ? 1 : 0;
+        }
+        return count >= MIN_REFERENCE_ACCOUNTS ? independent : null;
+    }
+
+    private static double[] restrict(double[] values, boolean[] keep) {
+        if (keep == null) {
+            return values;
+        }
+        double[] out = new double[values.length];
+        for (int v = 0; v < values.length; v++) {
+            out[v] = keep[v] ? values[v] : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
+     * Whether most members of each of two groups are strongly tied to members of the other
+     * through at least two independent sources of shared values.
+     */
+    boolean crossTied(int[] first, int firstLabel, int[] second, int secondLabel) {
+        Set<Source> sources = EnumSet.noneOf(Source.class);
+        for (Evidence e : SHARED) {
+            SharedValues values = in.shared().get(e);
+            if (values == null || sources.contains(sourceOf(e))) {
+                continue;
+            }
+            // the smaller group first: most candidate pairs fail there, at less cost
+            boolean firstSmaller = first.length <= second.length;
+            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, ESTABLISHED)
+                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, ESTABLISHED)) {
+                sources.add(sourceOf(e));
+            }
+        }
+        return sources.size() >= 2;
+    }
+
+    /**
+     * Whether two groups look like one operation: a quarter of either one's members tied to the
+     * other through billing, network, prompt templates or synchronized activity. A shared client
+     * alone is no such tie: two farms can run the same scripting library with the same settings.
+     */
+    boolean commonOperation(int[] first, int firstLabel, int[] second, int secondLabel) {
+        for (Evidence e : List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.TEMPLATE)) {
+            SharedValues values = in.shared().get(e);
+            if (values != null && (tiedShareAtLeast(values, first, secondLabel, COMMON_OPERATION_SHARE)
+                    || tiedShareAtLeast(values, second, firstLabel, COMMON_OPERATION_SHARE))) {
+                return true;
+            }
+        }
+        return syncedShare(first, secondLabel) >= COMMON_OPERATION_SHARE
+                || syncedShare(second, firstLabel) >= COMMON_OPERATION_SHARE;
+    }
+
+    private double syncedShare(int[] members, int partners) {
+        int synced = 0;
+        for (int v : members) {
+            for (int w : syncPartners[v]) {
+                if (label[w] == partners) {
+                    synced++;
+                    break;
+                }
+            }
+        }
+        return synced / (double) members.length;
+    }
+
+    /**
+     * Whether at least {@code share} of the members are strongly tied to the partners' group; stops
+     * as soon as the answer is known.
+     */
+    private boolean tiedShareAtLeast(SharedValues values, int[] members, int partners, double share) {
+        double needed = share * members.length;
+        int tied = 0;
+        for (int k = 0; k < members.length; k++) {
+            if (tied >= needed) {
+                return true;
+            }
+            if (tied + (members.length - k) < needed) {
+                return false;
+            }
+            if (values.strongestTie(members[k], partners, label, org, similarity, scratch, touched) >= STRONG_LINK) {
+                tied++;
+            }
+        }
+        return tied >= needed;
+    }
+
+    /** Parties behind the members: an organisation counts once, accounts without one each count. */
+    int parties(int[] members) {
+        Set<Integer> orgs = new HashSet<>();
+        int orgless = 0;
+        for (int v : members) {
+            if (org[v] < 0) {
+                orgless++;
+            } else {
+                orgs.add(org[v]);
+            }
+        }
+        return orgs.size() + orgless;
+    }
+
+    Group evaluate(int[] m, double significance) {
+        Map<Evidence, Double> strength = new EnumMap<>(Evidence.class);
+        Map<Evidence, Integer> coveredCount = new EnumMap<>(Evidence.class);
+        Map<Evidence, boolean[]> ties = new EnumMap<>(Evidence.class);
+        for (Evidence e : SHARED) {
+            SharedValues values = in.shared().get(e);
+            boolean[] tied = new boolean[m.length];
+            for (int k = 0; values != null && k < m.length; k++) {
+                tied[k] = values.strongestTie(m[k], label, org, similarity, scratch, touched) >= STRONG_LINK;
+            }
+            ties.put(e, tied);
+        }
+        double[][] synchrony = in.activity().memberSynchrony(m);
+        boolean[] inStep = new boolean[m.length];
+        for (int k = 0; k < m.length; k++) {
+            inStep[k] = synchrony[k][0] >= SynchronizedActivitySignal.MIN_MEMBER_Z
+                    && synchrony[k][1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO || syncLinked(m[k]);
+        }
+        ties.put(Evidence.SYNCHRONIZED, inStep);
+        for (Map.Entry<Evidence, boolean[]> e : ties.entrySet()) {
+            int count = 0;
+            for (boolean t : e.getValue()) {
+                count += t ? 1 : 0;
+            }
+            coveredCount.put(e.getKey(), count);
+            strength.put(e.getKey(), count / (double) m.length);
+        }
+        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(in.taskMixes(), caseMix, m);
+        strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
+        strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
+        coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
+        double[] pivot = ModelPivotSignal.pivot(in.releases(), m, significance);
+        strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
+        strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase, significance));
+        strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer, significance));
+        double cohesion = meanCosine(in.standardized(), m);
+        double cohesionStrength = globalCohesion >= 1 ? 0
+                : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
+        strength.put(Evidence.BEHAVIOUR, cohesionStrength);
+
+        double keep = 1;
+        Set<Source> established = EnumSet.noneOf(Source.class);
+        for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
+            keep *= 1 - RELIABILITY.get(s.getKey()) * s.getValue();
+            Source source = coordinationSource(s.getKey());
+            if (source != null && s.getValue() >= ESTABLISHED && (source != Source.BEHAVIOUR || behaviourCounts)) {
+                established.add(source);
+            }
+        }
+        double score = 1 - keep;
+        boolean harvest = harvest(strength);
+        // Two independent bodies of evidence at least: two sources of coordination, or one and
+        // members who harvest outputs together. A rush to a new model alone ties nobody: busy
+        // people try new models early too.
+        boolean tied = established.stream().anyMatch(source -> source != Source.TIMING)
+                || strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED;
+        if (!tied || established.size() + (harvest ? 1 : 0) < requiredSources) {
+            score *= 0.5;
+        }
+        // Coordination alone describes a company with several API accounts, or a lab whose
+        // members run one benchmark harness from one network on one card, as well as a farm: a
+        // campaign must also harvest the model's outputs, asking for reasoning or drawing long
+        // answers, wherever the extract shows prompts or answer lengths. Sweeping tasks and
+        // trying new models early are what evaluators do too; they ask for short answers.
+        // One exception: members acting in lockstep beyond their own rhythms, tied by two more
+        // independent sources, are run by one operator whatever they ask; colleagues keep office
+        // hours, they do not act in lockstep.
+        boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3;
+        if (harvestVisible && !harvest && !lockstep) {
+            score *= 0.5;
+        }
+        double[] typicality = typicality(in.standardized(), m);
+        Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
+                established, List.of());
+        List<String> reasons = ReasonWriter.campaignReasons(in, partial, this);
+        return new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
+                established, reasons);
+    }
+
+    /** Per account, the accounts it has a strong synchronization link with. */
+    private static int[][] syncPartners(Inputs in, int n) {
+        List<List<Integer>> partners = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            partners.add(null);
+        }
+        Links links = in.links().get(Evidence.SYNCHRONIZED);
+        for (int i = 0; links != null && i < links.size(); i++) {
+            if (links.weight(i) >= STRONG_LINK) {
+                for (int[] pair : new int[][] {{links.first(i), links.second(i)}, {links.second(i), links.first(i)}}) {
+                    if (partners.get(pair[0]) == null) {
+                        partners.set(pair[0], new ArrayList<>());
+                    }
+                    partners.get(pair[0]).add(pair[1]);
+                }
+            }
+        }
+        int[][] out = new int[n][];
+        for (int v = 0; v < n; v++) {
+            out[v] = partners.get(v) == null ? new int[0] : partners.get(v).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /** Whether the account has a strong synchronization link to another member of its current group. */
+    private boolean syncLinked(int v) {
+        for (int u : syncPartners[v]) {
+            if (label[u] == label[v]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean quickAdopter(int v) {
+        for (ModelPivotSignal.Release release : in.releases()) {
+            if (release.quickAdopter()[v]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the member at position k takes part in the extraction its group is flagged for: it
+     * asks for reasoning, draws longer answers than most or sweeps tasks itself, or it behaves
+     * like the group's typical member (a script's accounts act alike even when the slice of tasks
+     * one of them was given draws shorter answers). Vacuously true when the group shows no
+     * extraction sign.
+     */
+    /** Whether the member itself asks for reasoning or draws long answers, where its group does. */
+    boolean harvestsLikeItsGroup(Group group, int k) {
+        int v = group.members()[k];
+        return group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED
+                && in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE
+                || group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED
+                && in.meanCompletionTokens()[v] > medianAnswer;
+    }
+
+    boolean takesPartInExtraction(Group group, int k) {
+        int v = group.members()[k];
+        if (group.typicality()[k] >= TYPICAL_MEMBER) {
+            return true;
+        }
+        boolean anyEstablished = false;
+        if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE) {
+                return true;
+            }
+        }
+        if (group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (in.meanCompletionTokens()[v] > medianAnswer) {
+                return true;
+            }
+        }
+        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
+            anyEstablished = true;
+            if (CapabilitySweepSignal.sweeps(in.taskMixes(), v)
+                    || group.sweep().complementary() && in.taskMixes()[v] != null) {
+                return true;
+            }
+        }
+        return !anyEstablished;
+    }
+
+    /** The largest share of the group's members that lie in one dense block. */
+    private static double blockShare(List<DenseBlocks.Block> blocks, int[] members) {
+        Set<Integer> memberSet = new HashSet<>();
+        for (int v : members) {
+            memberSet.add(v);
+        }
+        int best = 0;
+        for (DenseBlocks.Block block : blocks) {
+            int inside = 0;
+            for (int row : block.rows()) {
+                if (memberSet.contains(row)) {
+                    inside++;
+                }
+            }
+            best = Math.max(best, inside);
+        }
+        return best / (double) members.length;
+    }
+
+    private static int[] allAccounts(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+}

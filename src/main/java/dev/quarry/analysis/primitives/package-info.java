@@ -1,0 +1,2 @@
+/** Compact primitive collections, sorting and hashing the engine uses at millions of events. */
+package dev.quarry.analysis.primitives;
