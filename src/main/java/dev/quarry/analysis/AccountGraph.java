@@ -99,10 +99,10 @@ public final class AccountGraph {
             int value = n.index.computeIfAbsent(key, k -> n.addAttribute(k, edge.attribute() + " " + edge.value(), campaignId));
             e.add(account, value, edge.family(), 1, edge.attribute() + " " + edge.value());
         }
-        for (ViewStore.Link link : store.links(runId)) {
+        for (ViewStore.Link link : store.links(runId, LinkFamily.TIMING)) {
             Integer a = n.index.get(link.accountA());
             Integer b = n.index.get(link.accountB());
-            if (a != null && b != null && link.family() == LinkFamily.TIMING) {
+            if (a != null && b != null) {
                 e.add(a, b, link.family(), link.weight(), link.sharedValue());
             }
         }

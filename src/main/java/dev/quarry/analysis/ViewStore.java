@@ -132,10 +132,19 @@ public final class ViewStore {
 
     /** Every link of the run, in stored order. */
     public List<Link> links(long runId) throws StoreException {
+        return links(runId, null);
+    }
+
+    /** The run's links of one family (every family when null), in stored order. */
+    public List<Link> links(long runId, LinkFamily only) throws StoreException {
         List<Link> out = new ArrayList<>();
         try (PreparedStatement query = caseFile.connection().prepareStatement(
-                "SELECT account_a, account_b, family, weight, shared_value FROM run_links WHERE run_id = ? ORDER BY rowid")) {
+                "SELECT account_a, account_b, family, weight, shared_value FROM run_links WHERE run_id = ?"
+                        + (only == null ? "" : " AND family = ?") + " ORDER BY rowid")) {
             query.setLong(1, runId);
+            if (only != null) {
+                query.setString(2, only.stored());
+            }
             try (ResultSet rs = query.executeQuery()) {
                 Map<String, String> ids = new HashMap<>(); // one String per account, not one per link end
                 while (rs.next()) {
