@@ -157,7 +157,8 @@ public final class Analyzer {
         List<Campaign> campaigns = assembly.campaigns().stream().map(found -> new Campaign(found.campaignId(),
                 found.label(), found.score(), found.size(), found.evidence().stream().map(Evidence::signal).toList(),
                 found.reasons())).toList();
-        return new AnalysisResult(options, verdicts, campaigns, signals, seconds);
+        ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
+        return new AnalysisResult(options, verdicts, campaigns, signals, seconds, views);
     }
 
     private static double[] column(double[][] raw, String feature) {

@@ -61,6 +61,9 @@ public final class RunStore {
                 insertCampaigns(connection, runId, result.campaigns());
                 insertSignals(connection, runId, result.signals());
                 insertStages(connection, runId, result.stageSeconds());
+                if (result.views() != null) {
+                    ViewStore.insert(connection, runId, result.views(), progress);
+                }
                 long flagged = result.accounts().stream().filter(AccountVerdict::flagged).count();
                 caseFile.audit("analyze", String.format(Locale.ROOT,
                         "run %d: seed %d, %d accounts, %d flagged, %d campaigns, quarry %s",

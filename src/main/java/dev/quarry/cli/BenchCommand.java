@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 IngestBenchCommand.class,
                 DetectBenchCommand.class,
+                ViewsBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -508,11 +508,14 @@ public final class EventScan {
         }
     }
 
-    /** The time origin of the pass: the first event's timestamp (any fixed instant would do). */
+    /**
+     * The time origin of the pass: the first event's timestamp (any fixed instant would do), floored
+     * to a whole second so that times in seconds since it fall in the same UTC minute as the event.
+     */
     private static long firstTimestamp(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT ts FROM events ORDER BY event_id LIMIT 1")) {
-            return rs.next() ? rs.getLong(1) : 0;
+            return rs.next() ? Math.floorDiv(rs.getLong(1), 1000L) * 1000L : 0;
         }
     }
 

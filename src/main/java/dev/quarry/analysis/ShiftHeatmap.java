@@ -1,0 +1,137 @@
+package dev.quarry.analysis;
+
+import dev.quarry.store.StoreException;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Requests by hour of day × day, from stored hourly counts: a crew working in shifts shows as bands,
+ * a farm as a full grid, an office as weekday blocks. In UTC, or in each account's inferred local
+ * time, where an account's quietest six consecutive hours are taken as its night (01:00–07:00 local);
+ * an account without a clear quiet stretch (round the clock, or too few requests) stays in UTC.
+ */
+public final class ShiftHeatmap {
+    private static final int NIGHT_HOURS = 6;
+    private static final int NIGHT_STARTS_AT = 1;
+    /** Fewer requests than this say nothing about an account's night. */
+    private static final int MIN_REQUESTS = 48;
+    /** A night must hold at most this share of the requests an even spread would put in six hours. */
+    private static final double QUIET_SHARE = 0.35;
+
+    /** {@code counts[day][hour]}, day 0 starting at {@code firstDayMs} (UTC midnight). */
+    public record Grid(long firstDayMs, long[][] counts, boolean localTime, int accountsShifted) {
+        public long max() {
+            long max = 0;
+            for (long[] day : counts) {
+                for (long c : day) {
+                    max = Math.max(max, c);
+                }
+            }
+            return max;
+        }
+    }
+
+    private ShiftHeatmap() {
+    }
+
+    /** The heatmap in UTC of the whole case, a campaign or a selection, from the run's hour counts. */
+    public static Grid utc(ViewStore store, long runId, Integer onlyCampaign, Set<String> selection) throws StoreException {
+        if (selection != null) {
+            return fromAccounts(store.accountHours(runId, selection), false);
+        }
+        long[][] rows = store.traffic(runId, ViewStore.Resolution.HOUR, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (rows.length == 0) {
+            return new Grid(0, new long[0][24], false, 0);
+        }
+        long firstDay = Math.floorDiv(rows[0][0], TrafficCounts.DAY_MS);
+        long lastDay = Math.floorDiv(rows[rows.length - 1][0], TrafficCounts.DAY_MS);
+        long[][] counts = new long[(int) (lastDay - firstDay + 1)][24];
+        for (long[] row : rows) {
+            if (onlyCampaign == null || onlyCampaign == row[1]) {
+                long hour = Math.floorDiv(row[0], TrafficCounts.HOUR_MS);
+                counts[(int) (Math.floorDiv(hour, 24) - firstDay)][(int) Math.floorMod(hour, 24)] += row[2];
+            }
+        }
+        return new Grid(firstDay * TrafficCounts.DAY_MS, counts, false, 0);
+    }
+
+    /** The heatmap from accounts' encoded hourly counts, in UTC or in each account's inferred local time. */
+    public static Grid fromAccounts(Map<String, byte[]> accountHours, boolean localTime) {
+        long firstDay = Long.MAX_VALUE;
+        long lastDay = Long.MIN_VALUE;
+        long[][][] decoded = new long[accountHours.size()][][];
+        int k = 0;
+        for (byte[] encoded : accountHours.values()) {
+            long[][] hours = TrafficCounts.decodeHours(encoded);
+            decoded[k++] = hours;
+            if (hours[0].length > 0) {
+                firstDay = Math.min(firstDay, Math.floorDiv(hours[0][0], 24) - 1);
+                lastDay = Math.max(lastDay, Math.floorDiv(hours[0][hours[0].length - 1], 24) + 1);
+            }
+        }
+        if (firstDay > lastDay) {
+            return new Grid(0, new long[0][24], localTime, 0);
+        }
+        long[][] counts = new long[(int) (lastDay - firstDay + 1)][24];
+        int shifted = 0;
+        for (long[][] hours : decoded) {
+            int offset = localTime ? offsetHours(hours) : 0;
+            if (offset != 0) {
+                shifted++;
+            }
+            for (int i = 0; i < hours[0].length; i++) {
+                long local = hours[0][i] + offset;
+                counts[(int) (Math.floorDiv(local, 24) - firstDay)][(int) Math.floorMod(local, 24)] += hours[1][i];
+            }
+        }
+        // the days padded on either side for shifted hours stay only when something fell in them
+        int from = 0;
+        int to = counts.length;
+        while (from < to && sum(counts[from]) == 0) {
+            from++;
+        }
+        while (to > from && sum(counts[to - 1]) == 0) {
+            to--;
+        }
+        return new Grid((firstDay + from) * TrafficCounts.DAY_MS, java.util.Arrays.copyOfRange(counts, from, to), localTime, shifted);
+    }
+
+    /** Hours to add to UTC for the account's local time, in [-11, 12]; 0 when its night cannot be told. */
+    static int offsetHours(long[][] hours) {
+        long[] byHour = new long[24];
+        long total = 0;
+        for (int i = 0; i < hours[0].length; i++) {
+            byHour[(int) Math.floorMod(hours[0][i], 24)] += hours[1][i];
+            total += hours[1][i];
+        }
+        if (total < MIN_REQUESTS) {
+            return 0;
+        }
+        int quietest = 0;
+        long least = Long.MAX_VALUE;
+        for (int start = 0; start < 24; start++) {
+            long night = 0;
+            for (int h = 0; h < NIGHT_HOURS; h++) {
+                night += byHour[(start + h) % 24];
+            }
+            if (night < least) {
+                least = night;
+                quietest = start;
+            }
+        }
+        if (least > QUIET_SHARE * total * NIGHT_HOURS / 24.0) {
+            return 0;
+        }
+        int offset = Math.floorMod(NIGHT_STARTS_AT - quietest, 24);
+        return offset > 12 ? offset - 24 : offset;
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
+    }
+}

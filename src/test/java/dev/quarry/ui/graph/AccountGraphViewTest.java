@@ -1,0 +1,112 @@
+package dev.quarry.ui.graph;
+
+import dev.quarry.analysis.AccountGraph;
+import dev.quarry.analysis.AnalysisOptions;
+import dev.quarry.analysis.Analyzer;
+import dev.quarry.analysis.LinkFamily;
+import dev.quarry.ingest.ImportOptions;
+import dev.quarry.ingest.Importer;
+import dev.quarry.model.ProgressListener;
+import dev.quarry.store.CaseFile;
+import dev.quarry.synth.ExtractGenerator;
+import dev.quarry.synth.GeneratorOptions;
+import dev.quarry.ui.Screenshots;
+import dev.quarry.ui.task.SynchronousTaskExecutor;
+import dev.quarry.ui.workbench.SampleDataset;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the account graph on a small generated, analysed case. */
+@ExtendWith(ApplicationExtension.class)
+class AccountGraphViewTest {
+    @TempDir
+    static Path dir;
+    static CaseFile caseFile;
+    static AccountGraph graph;
+
+    private final ObservableSet<String> selection = FXCollections.observableSet();
+    private AccountGraphViewModel model;
+    private AccountGraphView view;
+
+    @BeforeAll
+    static void analyseASmallCase() throws Exception {
+        Path extract = Files.createDirectories(dir.resolve("extract"));
+        ExtractGenerator.generate(extract, GeneratorOptions.defaults(300, 5, 3), ProgressListener.NONE);
+        caseFile = CaseFile.open(dir.resolve("case.quarry"));
+        Importer importer = new Importer(caseFile);
+        for (Path file : SampleDataset.dataFiles(extract)) {
+            importer.importFile(file, ImportOptions.auto(), ProgressListener.NONE);
+        }
+        long runId = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(3), ProgressListener.NONE).runId();
+        graph = AccountGraph.ofCase(caseFile, runId);
+        graph.layOut(caseFile, 1, ProgressListener.NONE);
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = new AccountGraphViewModel(new SynchronousTaskExecutor(), selection);
+        view = new AccountGraphView(model);
+        stage.setScene(new Scene(view, 1100, 700));
+        stage.show();
+        model.show(graph);
+    }
+
+    private int linkedAccount() {
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            if (!graph.isAttribute(graph.from(e))) {
+                return graph.from(e);
+            }
+        }
+        throw new AssertionError("the generated case has no links");
+    }
+
+    @Test
+    void clickingANodeSelectsItsAccountForEveryScreen(FxRobot robot) throws Exception {
+        int node = linkedAccount();
+        robot.interact(() -> model.search(graph.node(node)));
+        WaitForAsyncUtils.waitForFxEvents();
+        selection.clear();
+        double[] at = view.screenPosition(node);
+        robot.clickOn(view.localToScreen(at[0], at[1] + view.getCenter().getLayoutY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(selection.contains(graph.node(node)), "selection " + selection + " holds " + graph.node(node));
+        Screenshots.save(view, "account-graph");
+    }
+
+    @Test
+    void turningAFamilyOffHidesItsLinks(FxRobot robot) {
+        int billing = 0;
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            if (graph.family(e) == LinkFamily.BILLING) {
+                billing = e;
+                break;
+            }
+        }
+        int edge = billing;
+        assertTrue(model.edgeShown(edge));
+        CheckBox toggle = robot.lookup("#family-" + graph.family(edge).stored()).queryAs(CheckBox.class);
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(toggle.isSelected());
+        assertFalse(model.edgeShown(edge), "link of a hidden family");
+        assertEquals(LinkFamily.values().length - 1, model.shownFamilies().size());
+    }
+}
