@@ -1,6 +1,16 @@
 package dev.quarry.ui.shell;
 
+import dev.quarry.ui.accounts.AccountPageView;
+import dev.quarry.ui.accounts.AccountPageViewModel;
+import dev.quarry.ui.accounts.AccountsView;
+import dev.quarry.ui.accounts.AccountsViewModel;
+import dev.quarry.ui.campaign.CampaignView;
+import dev.quarry.ui.campaign.CampaignViewModel;
+import dev.quarry.ui.export.ExportView;
+import dev.quarry.ui.export.ExportViewModel;
 import dev.quarry.ui.overview.OverviewView;
+import dev.quarry.ui.runs.RunsView;
+import dev.quarry.ui.runs.RunsViewModel;
 import dev.quarry.ui.overview.OverviewViewModel;
 import dev.quarry.ui.session.CaseSession;
 import dev.quarry.ui.session.Screens;
@@ -34,6 +44,28 @@ public final class Workbench {
                 () -> new StartView(start, () -> view().fireOpen(), () -> view().fireNew())));
         screens.add(new ScreenEntry(Screens.OVERVIEW, "Overview", Feather.PIE_CHART, true,
                 () -> new OverviewView(new OverviewViewModel(session))));
+        screens.add(new ScreenEntry(Screens.ACCOUNTS, "Accounts", Feather.USERS, true,
+                () -> new AccountsView(new AccountsViewModel(session))));
+        screens.add(new ScreenEntry(Screens.ACCOUNT, "Account page", Feather.USER, true,
+                () -> new AccountPageView(new AccountPageViewModel(session))));
+        screens.add(new ScreenEntry(Screens.CAMPAIGN, "Campaign", Feather.TARGET, true,
+                () -> new CampaignView(new CampaignViewModel(session))));
+        screens.add(new ScreenEntry(Screens.RUNS, "Runs", Feather.LAYERS, true,
+                () -> new RunsView(new RunsViewModel(session))));
+        screens.add(new ScreenEntry(Screens.EXPORT, "Export and verify", Feather.PACKAGE, true,
+                () -> new ExportView(new ExportViewModel(session), this::openFolder)));
+    }
+
+    /** Opens a folder in the platform's file manager, off the FX thread (it may block). */
+    private void openFolder(java.nio.file.Path folder) {
+        session.run("Opening " + folder, progress -> {
+            if (java.awt.Desktop.isDesktopSupported()) {
+                java.awt.Desktop.getDesktop().open(folder.toFile());
+            } else {
+                new ProcessBuilder("xdg-open", folder.toString()).start();
+            }
+            return folder;
+        }, opened -> { });
     }
 
     public List<ScreenEntry> screens() {
