@@ -138,7 +138,8 @@ class WorkbenchScreensTest {
         String verdict = robot.lookup("#campaign-verdict").queryAs(Label.class).getText();
         assertTrue(verdict.startsWith("Verdict: abusive (carried from run 1)"), verdict);
         ListView<String> notes = robot.lookup("#campaign-notes").queryListView();
-        assertTrue(notes.getItems().isEmpty(), "notes stay on the campaign of run 1: " + notes.getItems());
+        assertEquals(1, notes.getItems().size(), notes.getItems().toString());
+        assertTrue(notes.getItems().get(0).endsWith("(on run 1): escalated to the abuse desk"), notes.getItems().get(0));
         Screenshots.save(robot.lookup("#shell").query(), "campaign-after-reanalysis");
 
         go(robot, Screens.EXPORT);

@@ -50,9 +50,19 @@ public final class CampaignView extends VBox {
 
         ListView<String> evidence = new ListView<>(model.evidence());
         evidence.setId("campaign-evidence");
+        evidence.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
         Label verdict = new Label();
         verdict.setId("campaign-verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         verdict.textProperty().bind(model.verdictProperty());
         ComboBox<CaseWork.Decision> decision = new ComboBox<>(FXCollections.observableArrayList(CaseWork.Decision.values()));
         decision.setId("campaign-decision");

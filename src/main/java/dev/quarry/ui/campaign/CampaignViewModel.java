@@ -64,8 +64,9 @@ public final class CampaignViewModel {
         members.setAll(state.accounts().stream().filter(a -> a.campaignId() != null && a.campaignId() == campaign.campaignId()).toList());
         int campaignId = campaign.campaignId();
         session.withCase("Reading notes of campaign " + campaignId, (caseFile, progress) ->
-                new CaseWork(caseFile).notes(CaseWork.Subject.campaign(runId, campaignId)), list ->
-                notes.setAll(list.stream().map(n -> n.createdAt() + "  " + n.author() + ": " + n.text()).toList()));
+                new CaseWork(caseFile).campaignNotes(runId, campaignId), list ->
+                notes.setAll(list.stream().map(n -> n.createdAt() + "  " + n.author()
+                        + (n.subject().runId() == runId ? "" : " (on run " + n.subject().runId() + ")") + ": " + n.text()).toList()));
     }
 
     public void choose(Integer campaignId) {
