@@ -29,3 +29,7 @@ CREATE TABLE run_campaign_days (
     events      INTEGER NOT NULL,
     PRIMARY KEY (run_id, campaign_id, day)
 );
+
+-- The account page reads one account's events a page at a time; without this every page is a scan of
+-- all events. Ingest drops and rebuilds the events indexes around a bulk import, this one included.
+CREATE INDEX events_account_ts ON events(account_id, ts);

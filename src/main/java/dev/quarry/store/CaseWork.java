@@ -338,6 +338,38 @@ public final class CaseWork {
         return notes().stream().filter(n -> n.subject().equals(subject)).toList();
     }
 
+    /**
+     * A campaign's notes, oldest first: those on it and those on the campaigns of earlier runs with the
+     * same members (by {@link #CARRY_MIN_OVERLAP}), so a note survives re-analysis as its verdict does.
+     */
+    public List<Note> campaignNotes(long runId, int campaignId) throws StoreException {
+        List<Note> all = notes();
+        List<Note> earlier = all.stream().filter(n -> n.subject().kind() == SubjectKind.CAMPAIGN
+                && n.subject().runId() < runId).toList();
+        List<Note> notes = new ArrayList<>();
+        try {
+            Set<String> members = earlier.isEmpty() ? Set.of() : members(runId, campaignId);
+            Map<Subject, Boolean> same = new HashMap<>();
+            for (Note note : all) {
+                Subject subject = note.subject();
+                if (subject.equals(Subject.campaign(runId, campaignId))) {
+                    notes.add(note);
+                } else if (earlier.contains(note) && same.computeIfAbsent(subject, s -> {
+                    try {
+                        return jaccard(members, members(s.runId(), s.campaignId())) >= CARRY_MIN_OVERLAP;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })) {
+                    notes.add(note);
+                }
+            }
+            return notes;
+        } catch (SQLException | IllegalStateException e) {
+            throw new StoreException("cannot read campaign notes of " + caseFile.path() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every note in the case, oldest first. */
     public List<Note> notes() throws StoreException {
         List<Note> notes = new ArrayList<>();

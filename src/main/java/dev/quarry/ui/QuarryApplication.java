@@ -1,37 +1,56 @@
 package dev.quarry.ui;
 
-import dev.quarry.model.AppDirectories;
+import dev.quarry.ui.shell.UserSettings;
+import dev.quarry.ui.shell.Workbench;
 import dev.quarry.ui.task.FxTaskExecutor;
-import dev.quarry.ui.workbench.SampleDataset;
-import dev.quarry.ui.workbench.WorkbenchView;
-import dev.quarry.ui.workbench.WorkbenchViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
-/** The workbench window. Opens the case named on the command line, or else the bundled sample. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The workbench window. Opens the case named on the command line, or else the last case (when it
+ * still exists), or the start screen; remembers the window's size and place.
+ */
 public final class QuarryApplication extends Application {
 
     private static final Logger LOG = Logger.getLogger(QuarryApplication.class.getName());
 
     @Override
     public void start(Stage stage) {
-        WorkbenchViewModel model = new WorkbenchViewModel(new FxTaskExecutor());
-        stage.titleProperty().bind(model.titleProperty());
-        BorderPane window = new BorderPane(new WorkbenchView(model));
-        window.setTop(HelpMenu.create(AppDirectories.forCurrentUser().logs(), getHostServices()::showDocument));
-        stage.setScene(new Scene(window, 1280, 800));
+        UserSettings settings = UserSettings.forCurrentUser();
+        Workbench workbench = new Workbench(new FxTaskExecutor(), settings);
+        stage.titleProperty().bind(workbench.shell().titleProperty());
+        double width = settings.number("window.width", 1366);
+        double height = settings.number("window.height", 768);
+        stage.setScene(new Scene(workbench.view(), Math.max(800, width), Math.max(560, height)));
+        double x = settings.number("window.x", Double.NaN);
+        double y = settings.number("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));
+        stage.setOnHidden(event -> {
+            settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
+            if (!stage.isMaximized()) {
+                settings.put("window.width", String.format(Locale.ROOT, "%.0f", stage.getWidth()));
+                settings.put("window.height", String.format(Locale.ROOT, "%.0f", stage.getHeight()));
+                settings.put("window.x", String.format(Locale.ROOT, "%.0f", stage.getX()));
+                settings.put("window.y", String.format(Locale.ROOT, "%.0f", stage.getY()));
+            }
+        });
         try (InputStream icon = QuarryApplication.class.getResourceAsStream("/dev/quarry/icons/quarry.png")) {
             if (icon != null) {
                 stage.getIcons().add(new Image(icon));
@@ -39,20 +58,15 @@ public final class QuarryApplication extends Application {
         } catch (IOException e) {
             LOG.warning("window icon not loaded: " + e.getMessage());
         }
-        // the start-up figure of the README: process start to a window the analyst can use
+        // the start-up figure of the README (packaging/measure-startup.sh): process start to a usable window
         stage.setOnShown(event -> LOG.info(() -> "workbench window shown " + ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis() + " ms after process start").orElse("")));
         stage.show();
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
-            model.openCase(Path.of(args.get(0)));
-            return;
-        }
-        Optional<Path> sample = SampleDataset.locate();
-        if (sample.isPresent()) {
-            model.openSample(sample.get(), SampleDataset.defaultCasePath());
+            workbench.start().open(Path.of(args.get(0)));
         } else {
-            model.statusProperty().set("No case given and no sample dataset found: use Open case…");
+            workbench.shell().lastCase().filter(Files::isRegularFile).ifPresent(last -> workbench.start().open(last));
         }
     }
 }

@@ -125,6 +125,14 @@ class CaseWorkTest {
     }
 
     @Test
+    void aCampaignNoteIsShownOnTheSameCampaignOfALaterRun() throws Exception {
+        work.addNote(Subject.campaign(firstRun, 1), "same BIN as January");
+        long secondRun = save(SmallCase.result(2, 0.5));
+        assertEquals(List.of("same BIN as January"),
+                work.campaignNotes(secondRun, 1).stream().map(CaseWork.Note::text).toList());
+    }
+
+    @Test
     void jaccardIsSharedOverEither() {
         assertEquals(0.5, CaseWork.jaccard(Set.of("a", "b"), Set.of("a")));
         assertEquals(0.9, CaseWork.jaccard(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),

@@ -1,6 +1,6 @@
-package dev.quarry.ui;
+package dev.quarry.ui.shell;
 
-import javafx.scene.control.MenuBar;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,17 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpMenuTest {
 
     @Test
-    void openLogFolderCreatesTheFolderAndHandsItToTheDesktop(FxRobot robot, @TempDir Path dir) {
+    void openLogFolderCreatesTheFolderAndHandsItToTheFileManager(FxRobot robot, @TempDir Path dir) {
         Path logs = dir.resolve("state").resolve("quarry").resolve("logs");
-        List<String> opened = new ArrayList<>();
+        List<Path> opened = new ArrayList<>();
         robot.interact(() -> {
-            MenuBar bar = HelpMenu.create(logs, opened::add);
-            assertEquals("Help", bar.getMenus().get(0).getText());
-            MenuItem item = bar.getMenus().get(0).getItems().get(0);
+            Menu help = HelpMenu.create(logs, opened::add);
+            assertEquals("Help", help.getText());
+            MenuItem item = help.getItems().get(0);
             assertEquals("Open log folder", item.getText());
             item.fire();
         });
         assertTrue(Files.isDirectory(logs), "a first-time user still gets a folder to look into");
-        assertEquals(List.of(logs.toUri().toString()), opened);
+        assertEquals(List.of(logs), opened);
     }
 }

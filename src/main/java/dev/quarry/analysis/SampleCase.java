@@ -1,6 +1,12 @@
-package dev.quarry.ui.workbench;
+package dev.quarry.analysis;
 
+import dev.quarry.ingest.ImportOptions;
+import dev.quarry.ingest.Importer;
+import dev.quarry.ingest.IngestException;
 import dev.quarry.model.AppDirectories;
+import dev.quarry.model.ProgressListener;
+import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -17,8 +23,8 @@ import java.util.stream.Stream;
  * The sample extract that ships in {@code datasets/sample}: where to find it (next to the working
  * directory in a checkout, or next to the jar in an installation) and which of its files are data.
  */
-public final class SampleDataset {
-    private SampleDataset() {
+public final class SampleCase {
+    private SampleCase() {
     }
 
     public static Optional<Path> locate() {
@@ -29,7 +35,7 @@ public final class SampleDataset {
         }
         candidates.add(Path.of("datasets", "sample"));
         try {
-            Path jarDir = Path.of(SampleDataset.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            Path jarDir = Path.of(SampleCase.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
             if (jarDir != null) {
                 candidates.add(jarDir.resolve("datasets").resolve("sample"));
                 if (jarDir.getParent() != null) {
@@ -60,8 +66,28 @@ public final class SampleDataset {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("accounts");
     }
 
-    /** Where the workbench keeps the case it builds from the sample: in the platform's data folder, never in the checkout or the installation. */
+    /** Where the workbench keeps the case it builds from the sample: in the user's Quarry data folder, never in the checkout. */
     public static Path defaultCasePath() {
         return AppDirectories.forCurrentUser().data().resolve("sample.quarry");
+    }
+
+    /**
+     * Builds (or brings up to date) the case of the sample: imports the sample's files (a file
+     * already in the case is skipped by its hash) and analyses the case when it has no run yet.
+     * Shared by the workbench's "Open the sample" and anyone scripting a demo.
+     */
+    public static Path build(Path sampleDirectory, Path casePath, ProgressListener progress)
+            throws IOException, IngestException, StoreException, AnalysisException {
+        Files.createDirectories(casePath.toAbsolutePath().getParent());
+        try (CaseFile caseFile = CaseFile.open(casePath)) {
+            Importer importer = new Importer(caseFile);
+            for (Path file : dataFiles(sampleDirectory)) {
+                importer.importFile(file, ImportOptions.auto(), progress);
+            }
+            if (new RunStore(caseFile).latest().isEmpty()) {
+                Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(1), progress);
+            }
+        }
+        return casePath;
     }
 }

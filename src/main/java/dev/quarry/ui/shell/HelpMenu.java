@@ -1,7 +1,6 @@
-package dev.quarry.ui;
+package dev.quarry.ui.shell;
 
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 
 import java.io.IOException;
@@ -15,13 +14,14 @@ final class HelpMenu {
     private HelpMenu() {
     }
 
-    /** {@code showDocument} is the application's host services (xdg-open, Explorer, Finder), given a file URI. */
-    static MenuBar create(Path logFolder, Consumer<String> showDocument) {
+    /** {@code openFolder} shows a folder in the platform's file manager (xdg-open, Explorer, Finder). */
+    static Menu create(Path logFolder, Consumer<Path> openFolder) {
         MenuItem openLogFolder = new MenuItem("Open log folder");
         openLogFolder.setId("open-log-folder");
         openLogFolder.setOnAction(event -> {
             try {
-                showDocument.accept(Files.createDirectories(logFolder).toUri().toString());
+                // a first-time user still gets a folder to look into
+                openFolder.accept(Files.createDirectories(logFolder));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the log folder " + logFolder, e);
             }
@@ -29,6 +29,6 @@ final class HelpMenu {
         Menu help = new Menu("Help");
         help.setId("help-menu");
         help.getItems().add(openLogFolder);
-        return new MenuBar(help);
+        return help;
     }
 }

@@ -1,0 +1,174 @@
+package dev.quarry.ui.accounts;
+
+import dev.quarry.store.CaseWork;
+import dev.quarry.ui.session.AccountRow;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The accounts table (virtualized: rows are drawn only as they scroll into view) with its filters. */
+public final class AccountsView extends VBox {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private boolean syncing;
+
+    public AccountsView(AccountsViewModel model) {
+        setSpacing(8);
+        setPadding(new Insets(10));
+        setId("accounts");
+
+        TextField text = new TextField();
+        text.setId("accounts-filter");
+        text.setPromptText("account id or model");
+        text.textProperty().bindBidirectional(model.textProperty());
+        Spinner<Double> min = new Spinner<>(0.0, 1.0, 0.0, 0.05);
+        min.setId("accounts-min-risk");
+        min.setPrefWidth(85);
+        min.setEditable(true);
+        min.valueProperty().addListener((o, a, v) -> model.minRiskProperty().set(v));
+        Spinner<Double> max = new Spinner<>(0.0, 1.0, 1.0, 0.05);
+        max.setPrefWidth(85);
+        max.setEditable(true);
+        max.valueProperty().addListener((o, a, v) -> model.maxRiskProperty().set(v));
+        ComboBox<Integer> campaign = new ComboBox<>(model.campaignChoices());
+        campaign.setId("accounts-campaign");
+        campaign.setPromptText("any campaign");
+        campaign.valueProperty().bindBidirectional(model.campaignProperty());
+        TextField country = new TextField();
+        country.setPromptText("country");
+        country.setPrefColumnCount(4);
+        country.textProperty().bindBidirectional(model.countryProperty());
+        List<String> verdicts = new ArrayList<>(List.of("", AccountsViewModel.NO_VERDICT));
+        for (CaseWork.Decision decision : CaseWork.Decision.values()) {
+            verdicts.add(decision.word());
+        }
+        ComboBox<String> verdict = new ComboBox<>(FXCollections.observableArrayList(verdicts));
+        verdict.setPromptText("any verdict");
+        verdict.valueProperty().bindBidirectional(model.verdictProperty());
+        ComboBox<String> tag = new ComboBox<>(model.tagChoices());
+        tag.setPromptText("any tag");
+        tag.valueProperty().bindBidirectional(model.tagProperty());
+        CheckBox flagged = new CheckBox("flagged");
+        flagged.setId("accounts-flagged");
+        flagged.selectedProperty().bindBidirectional(model.onlyFlaggedProperty());
+        CheckBox selected = new CheckBox("selection only");
+        selected.selectedProperty().bindBidirectional(model.onlySelectedProperty());
+        Button clear = new Button("Clear filters");
+        clear.setOnAction(e -> {
+            model.clearFilters();
+            min.getValueFactory().setValue(0.0);
+            max.getValueFactory().setValue(1.0);
+        });
+        FlowPane filters = new FlowPane(8, 6, text, new Label("risk"), min, new Label("to"), max, campaign, country,
+                verdict, tag, flagged, selected, clear);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<AccountRow> table = new TableView<>(model.rows());
+        table.setId("accounts-table");
+        model.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No account matches the filters."));
+        table.getColumns().add(text("Account", AccountRow::accountId, 200));
+        TableColumn<AccountRow, Double> risk = new TableColumn<>("Risk");
+        risk.setId("accounts-risk-column");
+        risk.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().scored() ? d.getValue().riskScore() : null));
+        risk.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value == null ? "not scored" : String.format(Locale.ROOT, "%.3f", value));
+            }
+        });
+        risk.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        risk.setPrefWidth(80);
+        table.getColumns().add(risk);
+        table.getColumns().add(text("Flag", r -> r.flagged() ? "flagged" : "", 70));
+        TableColumn<AccountRow, Integer> campaignColumn = new TableColumn<>("Campaign");
+        campaignColumn.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().campaignId()));
+        campaignColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        campaignColumn.setPrefWidth(80);
+        table.getColumns().add(campaignColumn);
+        table.getColumns().add(text("Verdict", r -> r.verdict() == null ? "" : r.verdict().word(), 90));
+        TableColumn<AccountRow, Long> volume = new TableColumn<>("Requests");
+        volume.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().events()));
+        volume.setPrefWidth(80);
+        table.getColumns().add(volume);
+        table.getColumns().add(text("Countries", r -> String.join(" ", r.countries()), 90));
+        table.getColumns().add(text("Main model", r -> r.mainModel() == null ? "" : r.mainModel(), 150));
+        table.getColumns().add(text("First seen", r -> r.firstTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.firstTs())), 130));
+        table.getColumns().add(text("Last seen", r -> r.lastTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.lastTs())), 130));
+        table.getColumns().add(text("Tags", r -> String.join(", ", r.tags()), 120));
+        table.setRowFactory(t -> {
+            TableRow<AccountRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    model.openAccount(row.getItem().accountId());
+                }
+            });
+            return row;
+        });
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AccountRow>) change -> {
+            if (!syncing) {
+                model.select(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.setId("accounts-count");
+        count.textProperty().bind(model.countProperty());
+        TextField tagName = new TextField();
+        tagName.setId("accounts-tag-name");
+        tagName.setPromptText("tag for the selection");
+        Button addTag = new Button("Tag selection");
+        addTag.setId("accounts-tag");
+        addTag.setOnAction(e -> model.tagSelection(tagName.getText(), false));
+        Button removeTag = new Button("Remove tag");
+        removeTag.setOnAction(e -> model.tagSelection(tagName.getText(), true));
+        Button open = new Button("Open account page");
+        open.setOnAction(e -> {
+            AccountRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                model.openAccount(row.accountId());
+            }
+        });
+        HBox actions = new HBox(8, count, tagName, addTag, removeTag, open);
+        HBox.setHgrow(count, Priority.ALWAYS);
+        count.setMaxWidth(Double.MAX_VALUE);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(filters, table, actions);
+    }
+
+    private static TableColumn<AccountRow, String> text(String title, Function<AccountRow, String> value, double width) {
+        TableColumn<AccountRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

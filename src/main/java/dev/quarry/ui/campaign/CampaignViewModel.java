@@ -1,0 +1,147 @@
+package dev.quarry.ui.campaign;
+
+import dev.quarry.analysis.Campaign;
+import dev.quarry.store.CaseWork;
+import dev.quarry.ui.session.AccountRow;
+import dev.quarry.ui.session.CaseSession;
+import dev.quarry.ui.session.CaseState;
+import dev.quarry.ui.session.Screens;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A campaign's page: its members with their reasons, its evidence, and the analyst's verdict (with
+ * where a carried one came from), notes and tags. The campaign shown is the session's selected one.
+ */
+public final class CampaignViewModel {
+
+    private final CaseSession session;
+    private final StringProperty heading = new SimpleStringProperty("");
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private final ObservableList<String> evidence = FXCollections.observableArrayList();
+    private final ObservableList<AccountRow> members = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<Campaign> campaigns = FXCollections.observableArrayList();
+
+    public CampaignViewModel(CaseSession session) {
+        this.session = session;
+        session.selectedCampaignProperty().addListener((o, old, id) -> show());
+        session.stateProperty().addListener((o, old, state) -> show());
+        show();
+    }
+
+    private void show() {
+        CaseState state = session.state();
+        campaigns.setAll(state == null ? List.of() : state.campaigns());
+        Integer id = session.selectedCampaignProperty().get();
+        Campaign campaign = state == null ? null : state.campaign(id).orElse(null);
+        if (campaign == null) {
+            heading.set(state == null || state.campaigns().isEmpty() ? "No campaigns in the run shown." : "Choose a campaign.");
+            verdict.set("");
+            evidence.clear();
+            members.clear();
+            notes.clear();
+            return;
+        }
+        long runId = state.run().orElseThrow().runId();
+        heading.set(String.format(Locale.ROOT, "Campaign %d of run %d · %d accounts · strength %.3f", campaign.campaignId(),
+                runId, campaign.size(), campaign.score()));
+        CaseWork.Verdict current = state.campaignVerdicts().get(campaign.campaignId());
+        verdict.set(current == null ? "No verdict yet."
+                : "Verdict: " + current.display() + " — by " + current.author() + " at " + current.decidedAt()
+                + (current.comment() == null ? "" : ": " + current.comment())
+                + (current.carried() ? String.format(Locale.ROOT, " (recorded on campaign %d of run %d, %.0f%% same members)",
+                current.carriedFrom().campaignId(), current.carriedFrom().runId(), 100 * current.carriedFrom().overlap()) : ""));
+        evidence.setAll(campaign.label());
+        evidence.add("Signals: " + String.join(", ", campaign.signals()));
+        evidence.addAll(campaign.reasons());
+        members.setAll(state.accounts().stream().filter(a -> a.campaignId() != null && a.campaignId() == campaign.campaignId()).toList());
+        int campaignId = campaign.campaignId();
+        session.withCase("Reading notes of campaign " + campaignId, (caseFile, progress) ->
+                new CaseWork(caseFile).campaignNotes(runId, campaignId), list ->
+                notes.setAll(list.stream().map(n -> n.createdAt() + "  " + n.author()
+                        + (n.subject().runId() == runId ? "" : " (on run " + n.subject().runId() + ")") + ": " + n.text()).toList()));
+    }
+
+    public void choose(Integer campaignId) {
+        session.selectedCampaignProperty().set(campaignId);
+    }
+
+    private CaseWork.Subject subject() {
+        CaseState state = session.state();
+        Integer id = session.selectedCampaignProperty().get();
+        if (state == null || id == null || state.run().isEmpty() || state.campaign(id).isEmpty()) {
+            return null;
+        }
+        return CaseWork.Subject.campaign(state.run().get().runId(), id);
+    }
+
+    public void recordVerdict(CaseWork.Decision decision, String comment) {
+        CaseWork.Subject subject = subject();
+        if (subject == null || decision == null) {
+            return;
+        }
+        session.withCase("Recording verdict on " + subject.describe(), (caseFile, progress) ->
+                new CaseWork(caseFile).recordVerdict(subject, decision, comment), v -> session.caseWorkChanged());
+    }
+
+    public void addNote(String text) {
+        CaseWork.Subject subject = subject();
+        if (subject == null || text == null || text.isBlank()) {
+            return;
+        }
+        session.withCase("Adding a note to " + subject.describe(), (caseFile, progress) ->
+                new CaseWork(caseFile).addNote(subject, text), n -> session.caseWorkChanged());
+    }
+
+    /** Tags every member of the campaign (tags are on accounts, so they outlive the run). */
+    public void tagMembers(String tag) {
+        if (members.isEmpty() || tag == null || tag.isBlank()) {
+            return;
+        }
+        List<String> ids = members.stream().map(AccountRow::accountId).toList();
+        session.withCase("Tagging " + ids.size() + " members", (caseFile, progress) ->
+                new CaseWork(caseFile).tagAccounts(ids, tag), n -> session.caseWorkChanged());
+    }
+
+    /** Selects the members everywhere and shows them in the accounts table. */
+    public void selectMembers() {
+        session.selectedAccountsProperty().set(Set.copyOf(members.stream().map(AccountRow::accountId).toList()));
+        session.screenProperty().set(Screens.ACCOUNTS);
+    }
+
+    public void openMember(String accountId) {
+        session.focusedAccountProperty().set(accountId);
+        session.screenProperty().set(Screens.ACCOUNT);
+    }
+
+    public StringProperty headingProperty() {
+        return heading;
+    }
+
+    public StringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public ObservableList<String> evidence() {
+        return evidence;
+    }
+
+    public ObservableList<AccountRow> members() {
+        return members;
+    }
+
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public ObservableList<Campaign> campaigns() {
+        return campaigns;
+    }
+}
