@@ -154,7 +154,7 @@ public final class DetectBenchmark {
             long runId = runs.save(result, analysisStart, Instant.now(), progress);
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
-            new CsvPacket(caseFile).write(runs.load(runId), packet, null, progress);
+            new CsvPacket(caseFile).write(runs.load(runId), packet, List.of(), progress);
 
             GroundTruth truth = GroundTruth.read(extract.truth());
             Map<String, Prediction> predictions = ExportedPredictions.read(packet);

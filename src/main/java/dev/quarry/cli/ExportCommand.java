@@ -63,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
             StoredRun stored = runs.load(runId);
             ExportReport report = target.pdf != null
                     ? new PdfPacket(caseFile).write(stored, target.pdf, campaign, progress)
-                    : new CsvPacket(caseFile).write(stored, target.csv, campaign, progress);
+                    : new CsvPacket(caseFile).write(stored, target.csv, campaign == null ? java.util.List.of() : java.util.List.of(campaign), progress);
             progress.finish();
             System.out.printf(Locale.ROOT, "exported run %d (seed %d, %s)%s to %s%n", report.runId(),
                     stored.summary().seed(), stored.summary().finishedAt(),

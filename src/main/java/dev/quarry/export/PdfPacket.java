@@ -92,7 +92,7 @@ public final class PdfPacket {
                     campaignId == null ? "" : " campaign " + campaignId, absolute, sha256));
             return new ExportReport(absolute.getParent(), run.runId(), campaignId,
                     List.of(new ExportedFile(absolute.getFileName().toString(), sha256, Files.size(absolute),
-                            campaigns.size())), exportedAt);
+                            campaigns.size())), exportedAt, sha256);
         } catch (SQLException e) {
             throw new StoreException("cannot read case " + caseFile.path() + " for the PDF packet: " + e.getMessage(), e);
         } finally {
