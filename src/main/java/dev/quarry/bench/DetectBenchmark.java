@@ -161,7 +161,7 @@ public final class DetectBenchmark {
             AnalysisResult result = run.result();
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
-            new CsvPacket(caseFile).write(new RunStore(caseFile).load(run.runId()), packet, null, progress);
+            new CsvPacket(caseFile).write(new RunStore(caseFile).load(run.runId()), packet, List.of(), progress);
 
             GroundTruth truth = GroundTruth.read(extract.truth());
             Map<String, Prediction> predictions = ExportedPredictions.read(packet);

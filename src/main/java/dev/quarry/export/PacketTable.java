@@ -44,6 +44,7 @@ final class PacketTable implements Closeable {
     private final OutputStream jsonOut;
     private final JsonGenerator json;
     private long rows;
+    private boolean closed;
 
     PacketTable(Path directory, String name, List<String> columns, Set<String> promptColumns, Redaction redaction)
             throws IOException {
@@ -118,6 +119,10 @@ final class PacketTable implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (csvWriter; jsonOut) {
             csv.close(true);
             if (rows > 0) {

@@ -34,7 +34,7 @@ class PacketVerifierTest {
             SmallCase.populate(caseFile, dir);
             RunStore runs = new RunStore(caseFile);
             long runId = runs.save(SmallCase.result(3, 0.0), Instant.EPOCH, Instant.EPOCH, ProgressListener.NONE);
-            new CsvPacket(caseFile).write(runs.load(runId), packet, null, ProgressListener.NONE);
+            new CsvPacket(caseFile).write(runs.load(runId), packet, java.util.List.of(), ProgressListener.NONE);
         }
     }
 
@@ -42,7 +42,7 @@ class PacketVerifierTest {
     void untouchedPacketVerifies() throws Exception {
         IntegrityReport report = PacketVerifier.verify(packet);
         assertTrue(report.ok(), report.differences().toString());
-        assertEquals(2, report.intact().size());
+        assertEquals(17, report.intact().size(), "the manifest digest and 16 files");
     }
 
     @Test
@@ -54,7 +54,8 @@ class PacketVerifierTest {
         IntegrityReport report = PacketVerifier.verify(packet);
         assertFalse(report.ok());
         assertEquals(1, report.differences().size());
-        assertTrue(report.differences().get(0).startsWith("accounts.csv: sha256 is "), report.differences().get(0));
+        assertTrue(report.differences().get(0).startsWith("accounts.csv: its content changed: sha256 is "),
+                report.differences().get(0));
     }
 
     @Test
@@ -72,6 +73,7 @@ class PacketVerifierTest {
         Path manifest = packet.resolve(CsvPacket.MANIFEST);
         Files.writeString(manifest, Files.readString(manifest).replace("\"campaigns.csv\"", "\"../case.quarry\""));
         IntegrityReport report = PacketVerifier.verify(packet);
+        assertTrue(report.differences().get(0).startsWith("manifest.json: its content was edited"), report.differences().get(0));
         assertTrue(report.differences().contains("manifest lists \"../case.quarry\", which is not a file of this packet"),
                 report.differences().toString());
     }
@@ -79,6 +81,62 @@ class PacketVerifierTest {
     @Test
     void directoryWithoutManifestIsNotAPacket() {
         IOException e = assertThrows(IOException.class, () -> PacketVerifier.verify(dir));
-        assertTrue(e.getMessage().endsWith("has no manifest.json; is it an exported packet?"));
+        assertTrue(e.getMessage().endsWith("has no manifest.json; give the directory of a CSV packet (quarry export CASE --csv DIR)"),
+                e.getMessage());
+    }
+
+    @Test
+    void detectsOneByteChangedInAnyExportedFile() throws Exception {
+        try (var listing = Files.list(packet)) {
+            for (Path file : listing.filter(p -> !p.getFileName().toString().equals(CsvPacket.MANIFEST)).sorted().toList()) {
+                byte[] original = Files.readAllBytes(file);
+                if (original.length == 0) {
+                    continue;
+                }
+                byte[] edited = original.clone();
+                edited[edited.length / 2] ^= 1;
+                Files.write(file, edited);
+                IntegrityReport report = PacketVerifier.verify(packet);
+                assertEquals(1, report.differences().size(), file.toString());
+                assertTrue(report.differences().get(0).startsWith(file.getFileName() + ": its content changed"),
+                        report.differences().get(0));
+                Files.write(file, original);
+            }
+        }
+        assertTrue(PacketVerifier.verify(packet).ok());
+    }
+
+    @Test
+    void detectsAnEditToAFieldOfTheManifestThatHoldsNoHash() throws Exception {
+        Path manifest = packet.resolve(CsvPacket.MANIFEST);
+        String original = Files.readString(manifest);
+        for (String[] edit : new String[][] {{"\"seed\" : 3", "\"seed\" : 4"}, {"\"redacted\" : false", "\"redacted\" : true"},
+                {"\"run_id\" : 1", "\"run_id\" : 2"}}) {
+            assertTrue(original.contains(edit[0]), edit[0] + " in " + original);
+            Files.writeString(manifest, original.replace(edit[0], edit[1]));
+            IntegrityReport report = PacketVerifier.verify(packet);
+            assertEquals(1, report.differences().size(), edit[1]);
+            assertTrue(report.differences().get(0).startsWith("manifest.json: its content was edited: the digest over "
+                    + "its fields is "), report.differences().get(0));
+        }
+    }
+
+    @Test
+    void checksTheCaseAgainstThePacketsRecordedHead() throws Exception {
+        try (CaseFile caseFile = CaseFile.open(dir.resolve("case.quarry"))) {
+            IntegrityReport fine = PacketVerifier.verifyAgainst(caseFile, packet);
+            assertTrue(fine.ok(), fine.differences().toString());
+            assertTrue(fine.intact().stream().anyMatch(l -> l.startsWith("the export of the packet " + packet
+                    + " (digest ")), fine.intact().toString());
+            try (var statement = caseFile.connection().createStatement()) {
+                // the analysis entry (1) and the export entry (2) are cut from the end of the log
+                statement.executeUpdate("DELETE FROM audit_log WHERE seq >= 1");
+            }
+            assertTrue(dev.quarry.store.CaseIntegrity.check(caseFile).ok());
+            IntegrityReport cut = PacketVerifier.verifyAgainst(caseFile, packet);
+            assertEquals(1, cut.differences().size(), cut.differences().toString());
+            assertTrue(cut.differences().get(0).contains("recorded the head entry 1")
+                    && cut.differences().get(0).contains("entries 1 to 1 were removed from its end"), cut.differences().get(0));
+        }
     }
 }

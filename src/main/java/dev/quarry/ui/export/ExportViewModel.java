@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Exports the shown run (whole, or the selected campaign) as a CSV or PDF packet, and verifies a packet. */
 public final class ExportViewModel {
@@ -42,11 +43,12 @@ public final class ExportViewModel {
             return;
         }
         Integer campaign = onlySelectedCampaign.get() ? session.selectedCampaignProperty().get() : null;
+        List<Integer> campaigns = campaign == null ? List.of() : List.of(campaign);
         boolean asPdf = pdf.get();
         session.withCase("Exporting run " + runId, (caseFile, progress) -> {
             StoredRun run = new RunStore(caseFile).load(runId);
-            return asPdf ? new PdfPacket(caseFile).write(run, target.resolve("quarry-run-" + runId + ".pdf"), campaign, progress)
-                    : new CsvPacket(caseFile).write(run, target, campaign, progress);
+            return asPdf ? new PdfPacket(caseFile).write(run, target.resolve("quarry-run-" + runId + ".pdf"), campaigns, progress)
+                    : new CsvPacket(caseFile).write(run, target, campaigns, progress);
         }, (ExportReport report) -> {
             exported.set(report.directory());
             result.set("Exported run " + report.runId() + (campaign == null ? "" : " campaign " + campaign) + " to "
