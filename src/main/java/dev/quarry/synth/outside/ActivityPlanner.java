@@ -1,0 +1,314 @@
+package dev.quarry.synth.outside;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * When each account sends requests. An account's activity is planned per local day of its own clock
+ * (keyed by account and day, so re-planning gives the same times); a UTC day collects the local days
+ * that overlap it and keeps the events that fall inside.
+ *
+ * <p>Sessions 0..63 are ordinary work; from {@link #SPECIAL} on they mark a special purpose the renderer
+ * recognises (a script run, a viral paste, a release-day run).
+ */
+final class ActivityPlanner {
+
+    static final int SPECIAL = 64;
+    private static final long SALT = 0x97A2L;
+
+    /** End users' requests per local hour for a consumer app: quiet before dawn, peak in the evening. */
+    private static final double[] CONSUMER_DIURNAL = {0.35, 0.22, 0.15, 0.11, 0.10, 0.14, 0.28, 0.50, 0.72, 0.85,
+            0.92, 0.98, 1.00, 0.98, 0.95, 0.97, 1.02, 1.08, 1.15, 1.25, 1.30, 1.20, 0.92, 0.60};
+    private static final double DIURNAL_SUM = sum(CONSUMER_DIURNAL);
+
+    private final Population population;
+    private DayPlan out;
+    private long dayStart;
+    private int account;
+    private int delta;
+
+    ActivityPlanner(Population population) {
+        this.population = population;
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Fills {@code plan} (reset to {@code day}) with every event of that UTC day. */
+    void planDay(int day, DayPlan plan) {
+        plan.reset(day);
+        out = plan;
+        dayStart = population.windowStart + day * Population.DAY_MS;
+        for (Account a : population.accounts) {
+            account = a.index;
+            for (delta = -1; delta <= 1; delta++) {
+                int localDay = day + delta;
+                long localStart = population.windowStart + localDay * Population.DAY_MS - a.offsetMinutes * Population.MINUTE_MS;
+                // Sessions can run up to a day past their local day's end (night shifts, long jobs).
+                if (localStart + 2 * Population.DAY_MS <= dayStart || localStart >= dayStart + Population.DAY_MS) {
+                    continue;
+                }
+                planLocalDay(a, localDay, localStart);
+            }
+        }
+        plan.sort();
+    }
+
+    private void emit(long ts, int session, int event) {
+        long inDay = ts - dayStart;
+        if (inDay >= 0 && inDay < Population.DAY_MS && event < DayPlan.MAX_SESSION_EVENTS) {
+            out.add(inDay, account, delta, session, event);
+        }
+    }
+
+    /** Events one after another, gaps drawn around a median (people typing, a harness looping). */
+    private void sequence(int session, long start, int events, double medianGapSeconds, double sigma, SplittableRandom r) {
+        long t = start;
+        int n = Math.min(events, DayPlan.MAX_SESSION_EVENTS);
+        for (int e = 0; e < n; e++) {
+            emit(t, session, e);
+            t += Math.max(200, (long) (Keyed.logNormal(r, medianGapSeconds, sigma) * 1000));
+        }
+    }
+
+    /** Events scattered independently over an interval (many end users behind one backend). */
+    private void scatter(int session, long from, long span, int events, SplittableRandom r) {
+        int n = Math.min(events, DayPlan.MAX_SESSION_EVENTS);
+        for (int e = 0; e < n; e++) {
+            emit(from + (long) (r.nextDouble() * span), session, e);
+        }
+    }
+
+    private static long at(long localStart, double hour) {
+        return localStart + (long) (hour * Population.HOUR_MS);
+    }
+
+    private boolean released(long from, long to) {
+        return population.releaseAt >= from && population.releaseAt < to;
+    }
+
+    private void planLocalDay(Account a, int localDay, long localStart) {
+        if (localDay < 0 || localDay >= population.days()) {
+            return;
+        }
+        if (localStart + Population.DAY_MS <= a.createdAt) {
+            return;
+        }
+        SplittableRandom r = Keyed.random(population.seed, SALT, a.index, localDay);
+        LocalDate date = population.options.start().plusDays(localDay);
+        boolean weekend = Geography.weekend(date);
+        boolean holiday = a.country != null && Geography.holiday(a.country, date);
+        boolean offDay = weekend || holiday;
+        Group g = a.group;
+        switch (a.kind) {
+            case LEGIT_HOBBYIST, LEGIT_SHARED_NAT -> casualDay(a, r, localStart, offDay ? 1.35 : 0.9);
+            case LEGIT_VIRAL_PROMPT -> {
+                casualDay(a, r, localStart, offDay ? 1.35 : 0.9);
+                if (g.active(localDay)) {
+                    // The paste is most likely on the first day the prompt spreads, then fades.
+                    double p = 0.75 / (1 + localDay - g.activeFrom);
+                    if (Keyed.chance(r, p)) {
+                        sequence(SPECIAL, at(localStart, a.preferredHour + 3 * Keyed.gaussian(r)), 1 + r.nextInt(3), 40, 0.8, r);
+                    }
+                }
+            }
+            case LEGIT_EARLY_ADOPTER -> {
+                casualDay(a, r, localStart, offDay ? 1.3 : 1.0);
+                long first = population.releaseAt == Long.MAX_VALUE ? Long.MAX_VALUE
+                        : population.releaseAt + a.adoptMinutes * Population.MINUTE_MS;
+                if (first != Long.MAX_VALUE && first < localStart + 2 * Population.DAY_MS && first + 3 * Population.DAY_MS > localStart) {
+                    long start = Math.max(first, at(localStart, 9 + 12 * r.nextDouble()));
+                    sequence(SPECIAL, start, 15 + r.nextInt(60), 25, 0.8, r);
+                }
+            }
+            case LEGIT_POWER_USER -> {
+                if (Keyed.chance(r, offDay ? 0.6 : 0.88)) {
+                    int sessions = 2 + r.nextInt(3);
+                    for (int s = 0; s < sessions; s++) {
+                        double hour = 8 + 15 * r.nextDouble();
+                        sequence(s, at(localStart, hour), Keyed.geometric(r, 22 * a.activity), 35, 0.9, r);
+                    }
+                    if (a.scripts && Keyed.chance(r, 0.2)) {
+                        sequence(SPECIAL, at(localStart, 10 + 12 * r.nextDouble()), 80 + r.nextInt(400), 1.8, 0.5, r);
+                    }
+                }
+            }
+            case LEGIT_APP_BACKEND -> {
+                double dayFactor = (weekend ? 0.82 : 1.0) * Keyed.logNormal(r, 1.0, 0.12);
+                for (int h = 0; h < 24; h++) {
+                    double mean = g.dailyVolume * a.activity * dayFactor * CONSUMER_DIURNAL[h] / DIURNAL_SUM;
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
+                }
+            }
+            case LEGIT_ENTERPRISE_EMPLOYEE -> {
+                if (Keyed.chance(r, offDay ? 0.04 : 0.72)) {
+                    int sessions = 1 + r.nextInt(4);
+                    for (int s = 0; s < sessions; s++) {
+                        double hour = r.nextBoolean() ? 8.5 + 3.5 * r.nextDouble() : 13.3 + 4.7 * r.nextDouble();
+                        sequence(s, at(localStart, hour), Keyed.geometric(r, 5), 60, 0.9, r);
+                    }
+                }
+            }
+            case LEGIT_ENTERPRISE_BATCH -> batchDay(a, r, localStart, date, holiday);
+            case LEGIT_BENCHMARK_LAB -> labDay(a, r, localStart, localDay);
+            case LEGIT_CLASS_COHORT -> {
+                if (g.active(localDay)) {
+                    if (!weekend && Keyed.chance(r, 0.45)) {
+                        sequence(0, at(localStart, 10 + 6 * r.nextDouble()), Keyed.geometric(r, 4), 70, 0.8, r);
+                    }
+                    double dueSoon = localDay >= g.activeTo - 1 ? 0.8 : 0.35;
+                    if (Keyed.chance(r, dueSoon)) {
+                        sequence(1, at(localStart, 19 + 4.5 * r.nextDouble()), Keyed.geometric(r, 6), 80, 0.8, r);
+                    }
+                } else if (Keyed.chance(r, 0.06)) {
+                    sequence(2, at(localStart, 12 + 10 * r.nextDouble()), Keyed.geometric(r, 3), 60, 0.8, r);
+                }
+            }
+            case LEGIT_INTEGRATION_PARTNER -> {
+                if (Keyed.chance(r, (offDay ? 0.12 : 0.45) * Math.min(1.5, a.activity))) {
+                    int sessions = 1 + r.nextInt(3);
+                    for (int s = 0; s < sessions; s++) {
+                        sequence(s, at(localStart, 8.5 + 9.5 * r.nextDouble()), Keyed.geometric(r, 4), 90, 0.9, r);
+                    }
+                }
+            }
+            case LEGIT_SAFETY_RESEARCHER -> {
+                if (!offDay && Keyed.chance(r, 0.6)) {
+                    int sweeps = 1 + r.nextInt(2);
+                    for (int s = 0; s < sweeps; s++) {
+                        sequence(s, at(localStart, 10 + 7 * r.nextDouble()), 40 + r.nextInt(160), 3, 0.5, r);
+                    }
+                }
+            }
+            default -> farmDay(a, r, localStart, localDay, date);
+        }
+    }
+
+    private void casualDay(Account a, SplittableRandom r, long localStart, double dayFactor) {
+        double sessionsPerWeek = 2.6 * a.activity * dayFactor;
+        if (!Keyed.chance(r, Math.min(0.95, sessionsPerWeek / 7))) {
+            return;
+        }
+        int sessions = Keyed.chance(r, 0.25) ? 2 : 1;
+        for (int s = 0; s < sessions; s++) {
+            double hour = a.preferredHour + 1.6 * Keyed.gaussian(r) + (s == 1 ? 4 * r.nextDouble() - 2 : 0);
+            sequence(s, at(localStart, hour), Keyed.geometric(r, 6 * Math.sqrt(a.activity)), 50, 1.0, r);
+        }
+    }
+
+    private void batchDay(Account a, SplittableRandom r, long localStart, LocalDate date, boolean holiday) {
+        boolean businessDay = !Geography.weekend(date) && !holiday;
+        if (a.preferredHour < 0) {
+            // Hourly job: at the top of every hour, to the second, each run a few dozen items.
+            for (int h = 0; h < 24; h++) {
+                long start = at(localStart, h) + r.nextInt(2500);
+                sequence(h, start, (int) Math.round(a.activity * Keyed.logNormal(r, 1, 0.15)), 0.9, 0.3, r);
+            }
+            return;
+        }
+        if (a.preferredHour == 9 && !businessDay) {
+            return;
+        }
+        long start = at(localStart, a.preferredHour) + r.nextInt(3000);
+        sequence(0, start, (int) Math.round(a.activity * Keyed.logNormal(r, 1, 0.1)), 1.1, 0.35, r);
+    }
+
+    private void labDay(Account a, SplittableRandom r, long localStart, int localDay) {
+        Group g = a.group;
+        int items = g.benchmark.items();
+        if (g.special(localDay) && Keyed.chance(r, 0.7)) {
+            int runs = 1 + r.nextInt(2);
+            for (int s = 0; s < runs; s++) {
+                sequence(s, at(localStart, 10 + 13 * r.nextDouble()), Math.min(items, 300 + r.nextInt(724)), 0.9, 0.5, r);
+            }
+        } else if (Keyed.chance(r, 0.12)) {
+            sequence(0, at(localStart, 10 + 10 * r.nextDouble()), 10 + r.nextInt(90), 2.0, 0.6, r);
+        }
+        if (a.adoptMinutes >= 0 && population.releaseAt != Long.MAX_VALUE) {
+            long run = population.releaseAt + a.adoptMinutes * Population.MINUTE_MS;
+            if (run >= localStart && run < localStart + Population.DAY_MS) {
+                // New model out: the lab reruns its benchmark on it within hours.
+                sequence(SPECIAL, run, Math.min(items, DayPlan.MAX_SESSION_EVENTS), 0.8, 0.4, r);
+            }
+        }
+    }
+
+    private void farmDay(Account a, SplittableRandom r, long localStart, int localDay, LocalDate date) {
+        Group g = a.group;
+        // Accounts start and stop with their farm; a few join a day late or leave a day early.
+        int from = g.activeFrom + (a.slice % 9 == 0 ? 1 : 0);
+        int to = g.activeTo - (a.slice % 11 == 0 ? 1 : 0);
+        if (localDay < from || localDay > to || g.special(localDay)) {
+            return;
+        }
+        boolean pivotToday = g.pivotMinutes >= 0 && released(localStart, localStart + Population.DAY_MS);
+        int target = (int) Math.round(a.dailyQuota * a.activity * (pivotToday ? 0.75 : 1.0));
+        switch (a.kind) {
+            case FARM_PROXY, FARM_AUTOMATION -> {
+                // Round the clock, paced to stay just under the daily quota.
+                double perHour = target / 24.0;
+                for (int h = 0; h < 24; h++) {
+                    int n = a.kind == OutsideKind.FARM_AUTOMATION ? (int) Math.round(perHour) : Keyed.poisson(r, perHour);
+                    if (a.kind == OutsideKind.FARM_AUTOMATION) {
+                        long gap = Population.HOUR_MS / Math.max(1, n);
+                        for (int e = 0; e < n; e++) {
+                            emit(at(localStart, h) + e * gap + (long) (r.nextDouble() * gap * 0.2), h, e);
+                        }
+                    } else {
+                        scatter(h, at(localStart, h), Population.HOUR_MS, n, r);
+                    }
+                }
+            }
+            case FARM_SHIFT_CREW -> {
+                // Crew shifts of ten hours from the operators' own morning; a second shift covers the night.
+                int hours = 10 * g.shifts;
+                int perHour = Math.max(1, target / hours);
+                for (int h = 0; h < hours; h++) {
+                    scatter(h, at(localStart, g.startHour + h), Population.HOUR_MS, Keyed.poisson(r, perHour), r);
+                }
+            }
+            case FARM_LOW_SLOW -> {
+                // A few hundred requests per account over weeks: modest days, many days off.
+                if (Keyed.chance(r, 0.45)) {
+                    int sessions = 1 + r.nextInt(2);
+                    for (int s = 0; s < sessions; s++) {
+                        sequence(s, at(localStart, 9 + 14 * r.nextDouble()), 4 + r.nextInt(14), 75, 0.8, r);
+                    }
+                }
+            }
+            case FARM_BENCHMARK_MIMIC -> {
+                int runs = 2 + r.nextInt(3);
+                for (int s = 0; s < runs; s++) {
+                    sequence(s, at(localStart, 24 * r.nextDouble()), target / runs, 2.2, 0.4, r);
+                }
+            }
+            case FARM_APP_MIMIC -> {
+                for (int h = 0; h < 24; h++) {
+                    double shape = 0.5 + 0.5 * CONSUMER_DIURNAL[h];
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, target * shape / (12 + DIURNAL_SUM / 2)), r);
+                }
+            }
+            default -> {
+                // Behind a campus NAT in class hours, weekdays, like the students around it.
+                if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    return;
+                }
+                int sessions = 3 + r.nextInt(2);
+                for (int s = 0; s < sessions; s++) {
+                    sequence(s, at(localStart, 9 + 9 * r.nextDouble()), target / sessions, 22, 0.5, r);
+                }
+            }
+        }
+        if (pivotToday) {
+            // The farm jumps on the new model within hours of its release: a burst in the quota it saved.
+            long start = population.releaseAt + a.adoptMinutes * Population.MINUTE_MS;
+            sequence(SPECIAL, start, Math.max(20, target / 3), 8, 0.5, r);
+        }
+    }
+}

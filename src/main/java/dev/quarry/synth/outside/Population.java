@@ -1,0 +1,600 @@
+package dev.quarry.synth.outside;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Every account and group of one run, drawn from the seed before any event is written. Kept small
+ * (a few hundred bytes per account) so the event stream can be generated day by day against it.
+ */
+final class Population {
+
+    static final long DAY_MS = 86_400_000L;
+    static final long HOUR_MS = 3_600_000L;
+    static final long MINUTE_MS = 60_000L;
+
+    final OutsideOptions options;
+    final long seed;
+    final Account[] accounts;
+    final List<Group> groups = new ArrayList<>();
+    final long windowStart;
+    /** Epoch ms of the new model's release, or Long.MAX_VALUE when it falls outside the window. */
+    final long releaseAt;
+    /** Service incidents: [start, end) epoch ms where errors spike for everyone. */
+    final long[][] incidents;
+
+    private final List<Account> built = new ArrayList<>();
+    private int campaignNumber;
+
+    private Population(OutsideOptions options) {
+        this.options = options;
+        this.seed = options.seed();
+        this.windowStart = options.start().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.releaseAt = options.releaseDay() < options.days()
+                ? windowStart + options.releaseDay() * DAY_MS + 17 * HOUR_MS : Long.MAX_VALUE;
+        SplittableRandom r = Keyed.random(seed, 0x1C1DE47L);
+        int count = 1 + options.days() / 12;
+        incidents = new long[count][];
+        for (int i = 0; i < count; i++) {
+            long start = windowStart + (long) (r.nextDouble() * options.days() * DAY_MS);
+            incidents[i] = new long[] {start, start + (15 + r.nextInt(50)) * MINUTE_MS};
+        }
+        this.accounts = buildAccounts();
+    }
+
+    static Population build(OutsideOptions options) {
+        return new Population(options);
+    }
+
+    int days() {
+        return options.days();
+    }
+
+    boolean inIncident(long ts) {
+        for (long[] incident : incidents) {
+            if (ts >= incident[0] && ts < incident[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int quota(String plan) {
+        return switch (plan) {
+            case "free" -> 150;
+            case "payg" -> 600;
+            case "tier-2" -> 5000;
+            case "team" -> 3000;
+            case "edu" -> 600;
+            default -> 50_000;
+        };
+    }
+
+    // ---- building --------------------------------------------------------------------------------
+
+    private Account[] buildAccounts() {
+        EnumMap<OutsideKind, Integer> counts = options.mix().allot(options.accounts());
+        for (OutsideKind kind : OutsideKind.values()) {
+            int n = counts.get(kind);
+            if (n > 0) {
+                buildKind(kind, n);
+            }
+        }
+        return built.toArray(new Account[0]);
+    }
+
+    private SplittableRandom groupRandom(OutsideKind kind, int salt) {
+        return Keyed.random(seed, 0x6E0B5L, kind.ordinal(), salt);
+    }
+
+    /** Splits {@code n} accounts into groups: a farm kind's first farm takes 55-80% when large. */
+    private List<Integer> groupSizes(OutsideKind kind, int n, SplittableRandom r) {
+        List<Integer> sizes = new ArrayList<>();
+        int left = n;
+        int min = kind.minGroup();
+        while (left > 0) {
+            int size;
+            if (left < 2 * min) {
+                size = left;
+            } else if (kind.campaign() && sizes.isEmpty() && n >= 60) {
+                size = (int) Math.round(n * (0.55 + 0.25 * r.nextDouble()));
+            } else {
+                double logMin = Math.log(min);
+                double logMax = Math.log(Math.max(min, Math.min(kind.maxGroup(), left)));
+                size = (int) Math.round(Math.exp(logMin + r.nextDouble() * (logMax - logMin)));
+            }
+            size = Math.max(min, Math.min(size, left));
+            if (left - size > 0 && left - size < min) {
+                size = left;
+            }
+            sizes.add(size);
+            left -= size;
+        }
+        return sizes;
+    }
+
+    private Group newGroup(OutsideKind kind, int size) {
+        Group g = new Group(groups.size(), kind);
+        g.firstAccount = built.size();
+        g.size = size;
+        groups.add(g);
+        return g;
+    }
+
+    private Account newAccount(OutsideKind kind, Group group) {
+        Account a = new Account(built.size(), kind, group);
+        built.add(a);
+        SplittableRandom r = Keyed.random(seed, 0xACC7L, a.index);
+        a.id = "acct_" + Keyed.base62(Keyed.hash(seed, 0x1DL, a.index), 20);
+        a.awsAccount = Keyed.digits(Keyed.hash(seed, 0xA3L, a.index), 12).replaceFirst("^0", "4");
+        a.apiKeys = new String[1 + (r.nextInt(4) == 0 ? 1 : 0)];
+        for (int k = 0; k < a.apiKeys.length; k++) {
+            a.apiKeys[k] = "key_" + Keyed.base62(Keyed.hash(seed, 0x4E7L, a.index, k), 16);
+        }
+        return a;
+    }
+
+    private void buildKind(OutsideKind kind, int n) {
+        SplittableRandom r = groupRandom(kind, 0);
+        switch (kind) {
+            case LEGIT_HOBBYIST, LEGIT_POWER_USER, LEGIT_EARLY_ADOPTER -> {
+                for (int i = 0; i < n; i++) {
+                    Account a = newAccount(kind, null);
+                    person(a, Keyed.random(seed, 0x9E45L, a.index), null);
+                    individualHabits(a, Keyed.random(seed, 0x4AB1L, a.index));
+                }
+            }
+            case LEGIT_APP_BACKEND -> groupSizes(kind, n, r).forEach(size -> appCompany(newGroup(kind, size), r));
+            case LEGIT_ENTERPRISE_EMPLOYEE -> groupSizes(kind, n, r).forEach(size -> enterprise(newGroup(kind, size), r));
+            case LEGIT_ENTERPRISE_BATCH -> groupSizes(kind, n, r).forEach(size -> batchJobs(newGroup(kind, size), r));
+            case LEGIT_BENCHMARK_LAB -> groupSizes(kind, n, r).forEach(size -> lab(newGroup(kind, size), r));
+            case LEGIT_CLASS_COHORT -> groupSizes(kind, n, r).forEach(size -> cohort(newGroup(kind, size), r));
+            case LEGIT_VIRAL_PROMPT -> groupSizes(kind, n, r).forEach(size -> viral(newGroup(kind, size), r));
+            case LEGIT_INTEGRATION_PARTNER -> groupSizes(kind, n, r).forEach(size -> partner(newGroup(kind, size), r));
+            case LEGIT_SAFETY_RESEARCHER -> groupSizes(kind, n, r).forEach(size -> safetyTeam(newGroup(kind, size), r));
+            case LEGIT_SHARED_NAT -> groupSizes(kind, n, r).forEach(size -> natPool(newGroup(kind, size), r));
+            default -> groupSizes(kind, n, r).forEach(size -> farm(newGroup(kind, size), r));
+        }
+    }
+
+    // ---- individuals -----------------------------------------------------------------------------
+
+    private static String handle(SplittableRandom r) {
+        String first = Keyed.pick(r, Geography.FIRST_NAMES);
+        String last = Keyed.pick(r, Geography.LAST_NAMES);
+        return switch (r.nextInt(5)) {
+            case 0 -> first + "." + last;
+            case 1 -> first + last + (10 + r.nextInt(90));
+            case 2 -> first.charAt(0) + last;
+            case 3 -> first + "_" + last + (1970 + r.nextInt(36));
+            default -> first + "." + last + r.nextInt(10);
+        };
+    }
+
+    /** Identity, billing and home network of a person; {@code domain} replaces the personal mail domain. */
+    private void person(Account a, SplittableRandom r, String domain) {
+        Geography.Country c = Geography.drawCountry(r);
+        a.country = c;
+        a.offsetMinutes = Geography.drawOffset(r, c);
+        a.email = handle(r) + "@" + (domain != null ? domain : Keyed.pick(r, Geography.PERSONAL_MAIL));
+        double p = r.nextDouble();
+        a.plan = p < 0.52 ? "free" : p < 0.93 ? "payg" : "tier-2";
+        if (!a.plan.equals("free") || r.nextInt(5) == 0) {
+            a.card = "card_" + Keyed.base62(r.nextLong(), 14);
+            a.bin = Keyed.pick(r, Geography.CONSUMER_BINS);
+        }
+        a.billingCountry = r.nextInt(40) == 0 ? "" : c.code();
+        boolean mobile = r.nextInt(7) == 0;
+        a.home = Keyed.pick(r, mobile ? c.mobile() : c.residential());
+        a.homeKey = r.nextLong();
+        a.signupIp = a.home.address(a.homeKey);
+        // Account age: most accounts months old, a steady trickle of recent ones.
+        double ageDays = Math.min(900, 1 + Math.abs(Keyed.logNormal(r, 120, 1.0)));
+        a.createdAt = windowStart - (long) (ageDays * DAY_MS) + (long) (r.nextDouble() * DAY_MS);
+        a.orgId = "org-" + Keyed.base62(Keyed.hash(seed, 0x0E6L, a.index), 24);
+        a.dailyQuota = quota(a.plan);
+        a.arn = "arn:aws:iam::" + a.awsAccount + ":user/" + a.email.substring(0, a.email.indexOf('@')).replace('+', '-');
+    }
+
+    private void individualHabits(Account a, SplittableRandom r) {
+        int topicCount = 1 + r.nextInt(3);
+        a.topics = new int[topicCount];
+        for (int i = 0; i < topicCount; i++) {
+            a.topics[i] = r.nextInt(3) == 0 ? 0 : r.nextInt(PromptBook.TOPICS);
+        }
+        a.model = Catalog.ESTABLISHED.get(Keyed.weighted(r, Catalog.ESTABLISHED_WEIGHTS));
+        a.browserShare = r.nextDouble() < 0.4 ? 0.9 : r.nextDouble() * 0.3;
+        a.userAgent = Keyed.pick(r, Catalog.SDKS);
+        a.activity = Keyed.logNormal(r, 1.0, 0.6);
+        double h = r.nextDouble();
+        a.preferredHour = h < 0.55 ? 19 + r.nextInt(4) : h < 0.8 ? 12 + r.nextInt(2) : 8 + r.nextInt(3);
+        if (r.nextDouble() < 0.06) {
+            a.adoptMinutes = 60 * (6 + r.nextInt(90));
+        }
+        switch (a.kind) {
+            case LEGIT_POWER_USER -> {
+                a.plan = r.nextInt(3) == 0 ? "tier-2" : "payg";
+                a.dailyQuota = quota(a.plan);
+                if (a.card.isEmpty()) {
+                    a.card = "card_" + Keyed.base62(r.nextLong(), 14);
+                    a.bin = Keyed.pick(r, Geography.CONSUMER_BINS);
+                }
+                a.activity = Keyed.logNormal(r, 1.0, 0.5);
+                a.scripts = r.nextInt(3) == 0;
+                a.model = r.nextBoolean() ? Catalog.LARGE : a.model;
+                a.topics[0] = 0;
+            }
+            case LEGIT_EARLY_ADOPTER -> {
+                a.adoptMinutes = 5 + r.nextInt(360);
+                a.activity = Keyed.logNormal(r, 1.5, 0.5);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private long hiredAt(SplittableRandom r, long orgCreated) {
+        long span = Math.max(DAY_MS, windowStart - orgCreated);
+        return orgCreated + (long) (Math.pow(r.nextDouble(), 0.7) * span);
+    }
+
+    private static String companyWord(SplittableRandom r) {
+        return Keyed.pick(r, List.of("nova", "bright", "lumen", "quanta", "vertex", "harbor", "pine", "atlas",
+                "orbit", "cobalt", "maple", "zen", "kite", "ember", "delta", "river", "forge", "north"))
+                + Keyed.pick(r, List.of("labs", "ly", "ify", "works", "hq", "stack", "learn", "desk", "flow", "base", "path", "mind"));
+    }
+
+    private void groupIdentity(Group g, SplittableRandom r, String tld) {
+        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
+        g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
+        g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
+        g.mailDomain = companyWord(r) + "-" + Integer.toString(g.index, 36) + tld;
+        g.country = Geography.drawCountry(r);
+        g.offsetMinutes = Geography.drawOffset(r, g.country);
+        g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "3");
+        g.egressKey = r.nextLong();
+    }
+
+    /** A member of a group: billing from the group, mail at its domain, its country and clock. */
+    private Account member(Group g, SplittableRandom r, long createdAt) {
+        Account a = newAccount(g.kind, g);
+        person(a, Keyed.random(seed, 0x9E45L, a.index), g.mailDomain.isEmpty() ? null : g.mailDomain);
+        individualHabits(a, Keyed.random(seed, 0x4AB1L, a.index));
+        if (g.country != null) {
+            a.country = g.country;
+            a.offsetMinutes = g.offsetMinutes;
+            a.billingCountry = g.country.code();
+        }
+        if (!g.orgId.isEmpty()) {
+            a.orgId = g.orgId;
+        }
+        if (!g.sharedCard.isEmpty()) {
+            a.card = g.sharedCard;
+            a.bin = g.bins.get(0);
+        }
+        a.createdAt = createdAt;
+        if (!g.awsAccount.isEmpty()) {
+            a.awsAccount = g.awsAccount;
+            a.arn = "arn:aws:iam::" + g.awsAccount + ":user/" + a.email.substring(0, a.email.indexOf('@'));
+        }
+        return a;
+    }
+
+    private void appCompany(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".io");
+        boolean shared = r.nextDouble() < 0.7;
+        List<PromptBook.AppTemplate> choices = PromptBook.APP_TEMPLATES.stream().filter(t -> t.shared() == shared).toList();
+        PromptBook.AppTemplate t = shared && r.nextDouble() < 0.5 ? PromptBook.APP_TEMPLATES.get(0) : Keyed.pick(r, choices);
+        if (!shared) {
+            String brand = g.mailDomain.substring(0, g.mailDomain.indexOf('-'));
+            t = new PromptBook.AppTemplate(brand, "You are " + brand + "'s assistant. " + t.template(),
+                    Keyed.pick(r, Catalog.SDKS), t.temperature(), t.maxTokens(), t.userText(), t.answerMedian(), false);
+        }
+        g.template = t;
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+        g.egressHosts = 2 + r.nextInt(5);
+        g.dailyVolume = Keyed.logNormal(r, 420, 0.9);
+        // End users mostly in the company's own market: their diurnal curve, not the servers' clock.
+        long founded = windowStart - (long) ((60 + r.nextInt(700)) * DAY_MS);
+        Catalog.Model model = r.nextBoolean() ? Catalog.MINI : Catalog.STANDARD;
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, founded + i * (long) (r.nextDouble() * 30 * DAY_MS));
+            a.email = (i == 0 ? "dev" : i == 1 ? "platform" : "eng" + i) + "@" + g.mailDomain;
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            a.model = model;
+            a.userAgent = t.userAgent();
+            a.activity = i == 0 ? 1.0 : 0.15;
+            a.hardNegative = t.shared();
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/" + t.name() + "-prod-role/app-" + i;
+        }
+    }
+
+    private void enterprise(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".com");
+        g.egress = r.nextDouble() < 0.45 ? Geography.CORPORATE_EGRESS.get(0) : Keyed.pick(r, Geography.CORPORATE_EGRESS);
+        g.egressHosts = 2 + r.nextInt(7);
+        long onboarded = windowStart - (long) ((20 + r.nextInt(400)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, hiredAt(r, onboarded));
+            a.plan = "enterprise";
+            a.dailyQuota = quota(a.plan);
+            a.topics = new int[] {0, 1};
+        }
+    }
+
+    private void batchJobs(Group g, SplittableRandom r) {
+        List<Group> enterprises = groups.stream().filter(x -> x.kind == OutsideKind.LEGIT_ENTERPRISE_EMPLOYEE).toList();
+        if (enterprises.isEmpty()) {
+            groupIdentity(g, r, ".com");
+        } else {
+            Group e = Keyed.pick(r, enterprises);
+            g.parent = e;
+            g.orgId = e.orgId;
+            g.sharedCard = e.sharedCard;
+            g.bins = e.bins;
+            g.mailDomain = e.mailDomain;
+            g.country = e.country;
+            g.offsetMinutes = e.offsetMinutes;
+            g.awsAccount = e.awsAccount;
+        }
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressKey = r.nextLong();
+        g.egressHosts = 1 + r.nextInt(2);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) ((10 + r.nextInt(300)) * DAY_MS));
+            a.email = Keyed.pick(r, List.of("svc-etl", "data-pipeline", "batch", "ml-jobs", "reporting")) + i + "@" + g.mailDomain;
+            a.plan = "enterprise";
+            a.dailyQuota = quota(a.plan);
+            a.model = r.nextBoolean() ? Catalog.MINI : Catalog.LITE;
+            a.userAgent = r.nextBoolean() ? "atlas-python/1.40.3" : "Apache-HttpClient/5.2.1 (Java/17.0.9)";
+            // Jobs start at the hours everyone's cron uses: midnight, 02:00, 09:00 or every hour.
+            int[] hours = {0, 0, 2, 9, -1, -1};
+            a.preferredHour = hours[r.nextInt(hours.length)];
+            a.slice = r.nextInt(5);
+            a.activity = a.preferredHour < 0 ? 5 + r.nextInt(25) : Math.min(1000, Keyed.logNormal(r, 220, 0.7));
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/BatchInvokeRole/" + a.email.substring(0, a.email.indexOf('@'));
+        }
+    }
+
+    private void lab(Group g, SplittableRandom r) {
+        g.campus = Keyed.pick(r, Geography.CAMPUSES);
+        g.country = Geography.country(g.campus.country());
+        g.offsetMinutes = g.country.offsetsMinutes()[0];
+        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
+        g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
+        g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
+        g.mailDomain = g.campus.domain();
+        g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "5");
+        g.egress = g.campus.network();
+        g.egressKey = r.nextLong();
+        g.egressHosts = 1 + r.nextInt(3);
+        g.benchmark = PromptBook.BENCHMARKS.get(Math.floorMod(g.index * 7 + r.nextInt(2), PromptBook.BENCHMARKS.size()));
+        // A paper deadline: several days of back-to-back runs somewhere in the window.
+        g.specialDay = new boolean[days()];
+        int crunch = r.nextInt(Math.max(1, days()));
+        for (int d = crunch; d < Math.min(days(), crunch + 3 + r.nextInt(4)); d++) {
+            g.specialDay[d] = true;
+        }
+        g.pivotMinutes = 45 + r.nextInt(420);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS));
+            a.plan = "payg";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.HARNESS;
+            a.model = Keyed.pick(r, List.of(Catalog.STANDARD, Catalog.LARGE, Catalog.MINI));
+            a.adoptMinutes = g.pivotMinutes + r.nextInt(30);
+            a.home = g.egress;
+            a.homeKey = g.egressKey;
+        }
+    }
+
+    private void cohort(Group g, SplittableRandom r) {
+        g.course = Keyed.pick(r, PromptBook.COURSES);
+        boolean online = r.nextInt(5) == 0;
+        g.campus = Keyed.pick(r, Geography.CAMPUSES);
+        g.country = online ? null : Geography.country(g.campus.country());
+        g.offsetMinutes = g.country == null ? 0 : g.country.offsetsMinutes()[0];
+        g.mailDomain = online ? "" : g.campus.domain();
+        g.egress = online ? null : g.campus.network();
+        g.egressKey = r.nextLong();
+        g.egressHosts = 1 + r.nextInt(4);
+        g.activeFrom = r.nextInt(Math.max(1, days() - 3));
+        g.activeTo = g.activeFrom + 6;
+        // Term start: a whole class signs up within days of the first lecture.
+        long termStart = windowStart - (long) ((5 + r.nextInt(70)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, termStart + (long) (Math.pow(r.nextDouble(), 2) * 10 * DAY_MS));
+            if (!online) {
+                a.email = (r.nextBoolean() ? "s" + Keyed.digits(r.nextLong(), 7) : a.email.substring(0, a.email.indexOf('@')))
+                        + "@" + g.mailDomain;
+                a.offsetMinutes = g.offsetMinutes;
+            }
+            a.plan = r.nextInt(3) == 0 ? "edu" : "free";
+            a.dailyQuota = quota(a.plan);
+            a.card = a.plan.equals("free") ? "" : a.card;
+            a.bin = a.card.isEmpty() ? "" : a.bin.isEmpty() ? Keyed.pick(r, Geography.CONSUMER_BINS) : a.bin;
+            a.model = Catalog.MINI;
+            a.browserShare = 0.85;
+        }
+    }
+
+    private void viral(Group g, SplittableRandom r) {
+        g.viral = g.index % PromptBook.VIRAL.size();
+        g.activeFrom = r.nextInt(Math.max(1, days()));
+        g.activeTo = g.activeFrom + 2 + r.nextInt(3);
+        for (int i = 0; i < g.size; i++) {
+            member(g, r, 0).createdAt = windowStart - (long) (Math.abs(Keyed.logNormal(r, 90, 1.0)) * DAY_MS);
+        }
+    }
+
+    private void partner(Group g, SplittableRandom r) {
+        g.partnerIndex = Math.floorMod(g.index, PromptBook.PARTNERS.size());
+        g.partner = PromptBook.PARTNERS.get(g.partnerIndex);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) (Math.abs(Keyed.logNormal(r, 100, 1.0)) * DAY_MS));
+            a.userAgent = g.partner.userAgent();
+            a.browserShare = 0;
+            a.model = Catalog.STANDARD;
+            a.plan = r.nextBoolean() ? "payg" : "free";
+            a.dailyQuota = quota(a.plan);
+        }
+    }
+
+    private void safetyTeam(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".org");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressHosts = 1 + r.nextInt(3);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) ((15 + r.nextInt(300)) * DAY_MS));
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.SAFETY_HARNESS;
+            a.slice = r.nextInt(PromptBook.PROBE_CATEGORIES.size());
+        }
+    }
+
+    private void natPool(Group g, SplittableRandom r) {
+        double p = r.nextDouble();
+        Geography.Country c = Geography.drawCountry(r);
+        if (p < 0.5) {
+            g.egress = Keyed.pick(r, c.mobile());
+        } else if (p < 0.8) {
+            g.egress = Keyed.pick(r, Geography.VPN_EXITS);
+        } else {
+            g.campus = Keyed.pick(r, Geography.CAMPUSES);
+            g.egress = g.campus.network();
+        }
+        g.egressKey = r.nextLong();
+        g.egressHosts = 1 + r.nextInt(3);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, 0);
+            a.createdAt = windowStart - (long) (Math.abs(Keyed.logNormal(r, 120, 1.0)) * DAY_MS);
+            if (g.egress.type() == Geography.NetworkType.MOBILE) {
+                a.country = c;
+                a.offsetMinutes = Geography.drawOffset(r, c);
+            }
+        }
+    }
+
+    // ---- farms -----------------------------------------------------------------------------------
+
+    private static final int[] OPERATOR_OFFSETS = {480, 480, 180, 330, 420, 120, 60, -300};
+
+    private void farm(Group g, SplittableRandom r) {
+        OutsideKind k = g.kind;
+        campaignNumber++;
+        g.campaignId = String.format(Locale.ROOT, "camp-%03d-%s", campaignNumber, k.label().substring(5).replace('_', '-'));
+        g.tag = Keyed.base62(r.nextLong(), 3).toUpperCase(Locale.ROOT);
+        g.offsetMinutes = OPERATOR_OFFSETS[r.nextInt(OPERATOR_OFFSETS.length)];
+        g.scaffold = r.nextInt(PromptBook.HARVEST_SCAFFOLDS.size());
+        int days = days();
+        g.activeFrom = r.nextInt(3) == 0 ? 0 : r.nextInt(Math.max(1, days / 2));
+        g.activeTo = Math.min(days - 1, g.activeFrom + Math.max(2, (int) (days * (0.35 + 0.65 * r.nextDouble()))));
+        g.specialDay = new boolean[days];
+        int restDay = r.nextInt(7);
+        for (int d = 0; d < days; d++) {
+            // Crews go quiet together: a weekly rest day and the odd outage of their own tooling.
+            g.specialDay[d] = (k == OutsideKind.FARM_SHIFT_CREW && d % 7 == restDay) || r.nextInt(12) == 0;
+        }
+        g.pivotMinutes = r.nextDouble() < 0.7 ? 20 + r.nextInt(220) : -1;
+        g.innocuousShare = r.nextBoolean() ? 0.05 + 0.25 * r.nextDouble() : 0;
+        g.shifts = 1 + r.nextInt(2);
+        g.startHour = 8 + r.nextInt(3);
+        g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "6");
+        int cards = Math.min(8, 1 + g.size / 40);
+        List<String> farmCards = new ArrayList<>();
+        for (int i = 0; i < cards; i++) {
+            farmCards.add("card_" + Keyed.base62(r.nextLong(), 14));
+        }
+        g.bins = List.of(Keyed.pick(r, Geography.PREPAID_BINS), Keyed.pick(r, Geography.PREPAID_BINS));
+        String disposable = Keyed.pick(r, Geography.DISPOSABLE_MAIL);
+        String ownDomain = "mbox-" + Keyed.base62(r.nextLong(), 5).toLowerCase(Locale.ROOT) + ".top";
+        int emailStyle = k == OutsideKind.FARM_LOW_SLOW ? 4 : r.nextInt(4);
+        String stem = Keyed.pick(r, List.of("ai.work", "devtest", "studio", "mark", "alpha", "pro.user"));
+        List<String> signupIps = new ArrayList<>();
+        Geography.Network signupNet = Keyed.pick(r, Geography.DATACENTERS.subList(3, 8));
+        for (int i = 0; i < 1 + r.nextInt(3); i++) {
+            signupIps.add(signupNet.address(r.nextLong()));
+        }
+        if (k == OutsideKind.FARM_CAMPUS_NAT) {
+            List<Group> classes = groups.stream().filter(x -> x.kind == OutsideKind.LEGIT_CLASS_COHORT && x.egress != null).toList();
+            g.host = classes.isEmpty() ? null : Keyed.pick(r, classes);
+            g.campus = g.host != null ? g.host.campus : Keyed.pick(r, Geography.CAMPUSES);
+            g.egress = g.host != null ? g.host.egress : g.campus.network();
+            g.egressKey = g.host != null ? g.host.egressKey : r.nextLong();
+            g.egressHosts = g.host != null ? g.host.egressHosts : 2;
+            g.course = g.host != null ? g.host.course : PromptBook.COURSES.get(0);
+        } else if (k == OutsideKind.FARM_APP_MIMIC) {
+            g.template = PromptBook.APP_TEMPLATES.get(r.nextInt(3));
+            g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+            g.egressKey = r.nextLong();
+            g.egressHosts = 4 + r.nextInt(12);
+        } else {
+            g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(3, 8));
+            g.egressKey = r.nextLong();
+            g.egressHosts = 8 + r.nextInt(40);
+        }
+        // Opened in bursts: a few sessions of sign-ups minutes apart, weeks before or during the run.
+        int bursts = 1 + r.nextInt(3);
+        long[] burstStart = new long[bursts];
+        for (int b = 0; b < bursts; b++) {
+            burstStart[b] = windowStart + g.activeFrom * DAY_MS - (long) ((1 + r.nextInt(40)) * DAY_MS)
+                    + (long) (r.nextDouble() * DAY_MS);
+        }
+        for (int i = 0; i < g.size; i++) {
+            Account a = newAccount(k, g);
+            SplittableRandom ar = Keyed.random(seed, 0xFA4L, a.index);
+            int b = i % bursts;
+            a.createdAt = k == OutsideKind.FARM_LOW_SLOW
+                    ? windowStart - (long) ((20 + ar.nextInt(120)) * DAY_MS) + (long) (ar.nextDouble() * DAY_MS)
+                    : burstStart[b] + (i / bursts) * (long) ((20 + ar.nextInt(280)) * 1000L);
+            String first = Keyed.pick(ar, Geography.FIRST_NAMES);
+            String last = Keyed.pick(ar, Geography.LAST_NAMES);
+            a.email = switch (emailStyle) {
+                case 0 -> first + last.charAt(0) + Keyed.digits(ar.nextLong(), 5) + "@" + disposable;
+                case 1 -> first + "." + last + "+" + (i + 1) + "@gmail.com";
+                case 2 -> String.format(Locale.ROOT, "%s.%04d@outlook.com", stem, i + 1 + r.nextInt(3));
+                case 3 -> Keyed.base62(ar.nextLong(), 10).toLowerCase(Locale.ROOT) + "@" + ownDomain;
+                default -> handle(ar) + "@" + Keyed.pick(ar, Geography.PERSONAL_MAIL);
+            };
+            a.card = k == OutsideKind.FARM_LOW_SLOW ? "card_" + Keyed.base62(ar.nextLong(), 14) : farmCards.get(i % cards);
+            a.bin = g.bins.get(k == OutsideKind.FARM_LOW_SLOW ? ar.nextInt(2) : (i % cards) % 2);
+            a.billingCountry = ar.nextInt(4) == 0 ? "GB" : "US";
+            a.country = Geography.country(a.billingCountry);
+            a.offsetMinutes = g.offsetMinutes;
+            a.signupIp = k == OutsideKind.FARM_LOW_SLOW || k == OutsideKind.FARM_CAMPUS_NAT
+                    ? Keyed.pick(ar, Geography.COUNTRIES).residential().get(0).address(ar.nextLong())
+                    : signupIps.get(i % signupIps.size());
+            a.plan = k == OutsideKind.FARM_AUTOMATION || k == OutsideKind.FARM_SHIFT_CREW
+                    ? (ar.nextInt(3) == 0 ? "free" : "payg") : (ar.nextInt(4) == 0 ? "payg" : "free");
+            a.dailyQuota = quota(a.plan);
+            a.orgId = "org-" + Keyed.base62(Keyed.hash(seed, 0x0E6L, a.index), 24);
+            a.model = ar.nextDouble() < 0.6 ? Catalog.LARGE : Catalog.STANDARD;
+            a.adoptMinutes = g.pivotMinutes < 0 ? -1 : g.pivotMinutes + ar.nextInt(25);
+            a.slice = i;
+            a.activity = 0.85 + 0.12 * ar.nextDouble();
+            a.homeKey = ar.nextLong();
+            a.userAgent = switch (k) {
+                case FARM_PROXY, FARM_CAMPUS_NAT -> Keyed.pick(ar, Catalog.BROWSERS);
+                case FARM_AUTOMATION -> Keyed.pick(ar, Catalog.SCRIPTS);
+                case FARM_BENCHMARK_MIMIC -> Catalog.HARNESS;
+                case FARM_APP_MIMIC -> g.template.userAgent();
+                default -> Keyed.pick(ar, Catalog.SDKS);
+            };
+            if (k == OutsideKind.FARM_CAMPUS_NAT) {
+                a.email = (ar.nextBoolean() ? "s" + Keyed.digits(ar.nextLong(), 7) : first + "." + last) + "@" + g.campus.domain();
+                a.plan = "free";
+                a.dailyQuota = quota(a.plan);
+            }
+            int perAwsAccount = 25;
+            String aws = Keyed.digits(Keyed.hash(g.awsAccount.hashCode(), i / perAwsAccount), 12).replaceFirst("^0", "6");
+            a.awsAccount = aws;
+            a.arn = "arn:aws:iam::" + aws + ":user/" + a.email.substring(0, a.email.indexOf('@')).replace('+', '-');
+        }
+    }
+}

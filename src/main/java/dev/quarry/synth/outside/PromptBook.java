@@ -1,0 +1,421 @@
+package dev.quarry.synth.outside;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The text people send: casual questions on a few favourite topics, app and partner templates with user
+ * text inside, public benchmark items, class assignments, viral prompts, refusal probes, and the
+ * scaffolds farms fill from a task list. Texts carry commas, quotes, newlines and non-ASCII letters,
+ * as real prompts do.
+ */
+final class PromptBook {
+
+    private PromptBook() {
+    }
+
+    // ---- casual use: a person's favourite topics ---------------------------------------------------
+
+    static final int TOPICS = 10;
+    static final String[] TOPIC_NAMES = {"code", "writing", "cooking", "travel", "fitness", "money", "languages",
+            "games", "home", "science"};
+
+    private static final List<String> LANGS = List.of("Python", "JavaScript", "TypeScript", "Rust", "Go", "Java",
+            "C#", "SQL", "Bash", "C++", "Kotlin", "PHP");
+    private static final List<String> CODE_TASKS = List.of("read a CSV file and skip the header",
+            "retry an HTTP request with exponential backoff", "parse a date like 2024-03-01T10:00:00Z",
+            "deduplicate a list while keeping order", "debounce a function", "stream a large file line by line",
+            "connect to Postgres with a connection pool", "write a unit test for a function that uses the clock",
+            "sort a list of objects by two keys", "validate an email address", "resize images in a folder",
+            "convert a nested dict to a flat one", "make a simple REST endpoint", "cancel a running task",
+            "handle Ctrl-C gracefully", "read environment variables with defaults");
+    private static final List<String> ERRORS = List.of("TypeError: 'NoneType' object is not subscriptable",
+            "error[E0502]: cannot borrow `v` as mutable because it is also borrowed as immutable",
+            "Uncaught (in promise) TypeError: Failed to fetch", "java.lang.NullPointerException: Cannot invoke \"String.length()\"",
+            "panic: runtime error: index out of range [3] with length 3", "SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",
+            "fatal: refusing to merge unrelated histories", "ModuleNotFoundError: No module named 'numpy'",
+            "ERROR: duplicate key value violates unique constraint \"users_email_key\"", "Segmentation fault (core dumped)");
+    private static final List<String> SNIPPETS = List.of(
+            "for i in range(len(items)):\n    if items[i] == target:\n        del items[i]",
+            "const data = await fetch(url).then(r => r.json())\nconsole.log(data.items[0].name)",
+            "let mut v = vec![1, 2, 3];\nlet first = &v[0];\nv.push(4);\nprintln!(\"{}\", first);",
+            "SELECT name, COUNT(*)\nFROM orders o JOIN users u ON o.user_id = u.id\nGROUP BY u.id;",
+            "public int total(List<Item> items) {\n    int sum = 0;\n    for (Item i : items) sum += i.price;\n    return sum;\n}",
+            "if [ $1 = \"start\" ]; then\n  ./run.sh &\nfi");
+    private static final List<String> CONCEPTS = List.of("async/await", "closures", "generics", "ownership",
+            "dependency injection", "database indexes", "race conditions", "memoization", "REST vs GraphQL",
+            "process vs thread", "hash maps", "recursion");
+
+    private static final List<String> RECIPIENTS = List.of("landlord", "manager", "team", "professor", "client",
+            "neighbour", "HR department", "old friend", "bank");
+    private static final List<String> SUBJECTS = List.of("a late payment", "taking Friday off", "a broken heater",
+            "moving the deadline", "a refund I haven't received", "the noise at night", "a job reference",
+            "a wedding invitation", "splitting the bill");
+    private static final List<String> TONES = List.of("more formal", "friendlier", "shorter", "more persuasive",
+            "less passive-aggressive", "more confident");
+    private static final List<String> INGREDIENTS = List.of("chickpeas", "leftover rice", "spinach", "salmon",
+            "tofu", "sweet potatoes", "eggs", "lentils", "mushrooms", "chicken thighs", "feta", "zucchini");
+    private static final List<String> CITIES = List.of("Lisbon", "Kyoto", "Mexico City", "Prague", "Seoul",
+            "Istanbul", "Buenos Aires", "Edinburgh", "Hanoi", "Marrakesh", "Vancouver", "Porto");
+    private static final List<String> SCIENCE = List.of("black holes", "CRISPR", "quantum entanglement",
+            "how vaccines train the immune system", "why the sky is blue", "plate tectonics", "entropy",
+            "how batteries work", "photosynthesis", "the double-slit experiment", "dark matter");
+    private static final List<String> GAMES = List.of("Elden Ring", "Stardew Valley", "chess openings",
+            "Baldur's Gate 3", "Minecraft redstone", "Dungeons & Dragons", "Factorio", "Go (the board game)");
+    private static final List<String> LANGUAGES = List.of("Spanish", "Japanese", "German", "French", "Korean",
+            "Portuguese", "Italian", "Mandarin");
+    private static final List<String> AUDIENCES = List.of("I'm five", "I'm a high-school student",
+            "I'm an engineer", "I know nothing about it");
+
+    /** A question a person types, on one of their favourite topics. */
+    static String casual(SplittableRandom r, int topic) {
+        switch (topic) {
+            case 0 -> {
+                String lang = Keyed.pick(r, LANGS);
+                return switch (r.nextInt(5)) {
+                    case 0 -> "How do I " + Keyed.pick(r, CODE_TASKS) + " in " + lang + "?";
+                    case 1 -> "I'm getting this error, what does it mean and how do I fix it?\n\n"
+                            + Keyed.pick(r, ERRORS);
+                    case 2 -> "Why doesn't this work?\n\n```\n" + Keyed.pick(r, SNIPPETS) + "\n```";
+                    case 3 -> "Explain " + Keyed.pick(r, CONCEPTS) + " in " + lang + " with a short example";
+                    default -> "write a " + lang.toLowerCase() + " function to " + Keyed.pick(r, CODE_TASKS);
+                };
+            }
+            case 1 -> {
+                return switch (r.nextInt(3)) {
+                    case 0 -> "Help me write an email to my " + Keyed.pick(r, RECIPIENTS) + " about "
+                            + Keyed.pick(r, SUBJECTS) + ". Keep it polite but firm.";
+                    case 1 -> "Rewrite this to sound " + Keyed.pick(r, TONES) + ": \"Hi, just checking in again on "
+                            + Keyed.pick(r, SUBJECTS) + ", as I said before, it's been a while.\"";
+                    default -> "Give me 5 title ideas for a blog post about " + Keyed.pick(r, SCIENCE)
+                            + ", catchy, not clickbait";
+                };
+            }
+            case 2 -> {
+                return "What can I cook tonight with " + Keyed.pick(r, INGREDIENTS) + " and "
+                        + Keyed.pick(r, INGREDIENTS) + "? " + (r.nextBoolean() ? "Vegetarian, 30 min max." : "Something easy.");
+            }
+            case 3 -> {
+                return "Plan a " + (2 + r.nextInt(6)) + "-day trip to " + Keyed.pick(r, CITIES)
+                        + (r.nextBoolean() ? " on a budget, I like food and walking." : " with kids, what should we not miss?");
+            }
+            case 4 -> {
+                return r.nextBoolean() ? "Make me a " + (3 + r.nextInt(3)) + "-day gym plan for a beginner, 45 minutes per session"
+                        : "Is it better to do cardio before or after weights? I'm " + (20 + r.nextInt(40)) + " and want to lose fat";
+            }
+            case 5 -> {
+                return r.nextBoolean() ? "Explain index funds vs ETFs like " + Keyed.pick(r, AUDIENCES)
+                        : "I earn " + (2 + r.nextInt(8)) + ",000 a month, rent is " + (800 + 100 * r.nextInt(15))
+                        + ". How should I budget and how much should I save?";
+            }
+            case 6 -> {
+                String language = Keyed.pick(r, LANGUAGES);
+                return switch (r.nextInt(3)) {
+                    case 0 -> "Translate to " + language + ": \"Could you tell me where the train station is? I think I'm lost.\"";
+                    case 1 -> "What's the difference between \"por\" and \"para\"? Examples please";
+                    default -> "Give me 10 useful " + language + " phrases for ordering food, with pronunciation";
+                };
+            }
+            case 7 -> {
+                return "Any tips for " + Keyed.pick(r, GAMES) + "? I'm stuck and " + (r.nextBoolean() ? "it's frustrating" : "want to improve");
+            }
+            case 8 -> {
+                return r.nextBoolean() ? "How do I fix a dripping tap? It's the mixer kind, single lever."
+                        : "My houseplant's leaves are turning yellow at the edges, what am I doing wrong?";
+            }
+            default -> {
+                return "Explain " + Keyed.pick(r, SCIENCE) + " like " + Keyed.pick(r, AUDIENCES);
+            }
+        }
+    }
+
+    /** A follow-up in the same conversation: short, the context is in the history the tokens count. */
+    static String followUp(SplittableRandom r) {
+        return Keyed.pick(r, List.of("thanks! can you make it shorter?", "what about the second option?",
+                "that didn't work, same error", "can you explain step 3 again", "ok and in Python?",
+                "perfect. one more thing — how do I test it?", "more detail please", "give me an example",
+                "hmm, are you sure? I read the opposite", "cool, now make a table of that", "merci !",
+                "and if I only have 20 minutes?", "why?", "can you translate that to German", "ok continue"));
+    }
+
+    // ---- work: employees and scheduled jobs -------------------------------------------------------
+
+    private static final List<String> WORK = List.of(
+            "Summarize this meeting transcript in 5 bullet points with owners and deadlines:\n\n",
+            "Draft a reply to this customer email, apologetic but do not promise a refund:\n\n",
+            "Review this code for bugs and security issues:\n\n```\n",
+            "Turn these notes into a one-page project update for leadership:\n\n",
+            "Write a SQL query for our warehouse: monthly active customers by region, last 12 months. Tables: ",
+            "Explain this contract clause in plain English and flag risks:\n\n");
+    private static final List<String> WORK_BODIES = List.of(
+            "Anna: we slipped the release because QA found the login bug.\nRaj: fix is merged, needs a regression run.\nAnna: OK, new date Thursday?",
+            "Hello, I ordered three licences on the 4th and was charged twice. Please fix this today, we have an audit.",
+            "def transfer(a, b, amount):\n    a.balance -= amount\n    b.balance += amount\n    db.save(a); db.save(b)",
+            "- vendor eval done, 2 finalists\n- budget approved minus 10%\n- hiring: 1 of 3 roles filled\n- risk: data migration",
+            "orders(id, customer_id, created_at, total), customers(id, region, signup_date)",
+            "The Supplier shall not be liable for any indirect or consequential loss, including loss of profit, howsoever arising.");
+
+    static String work(SplittableRandom r) {
+        int i = r.nextInt(WORK.size());
+        String body = WORK_BODIES.get(i);
+        return WORK.get(i) + body + (i == 2 ? "\n```" : "");
+    }
+
+    private static final List<String> BATCH_JOBS = List.of(
+            "Classify the support ticket into exactly one of: billing, bug, feature_request, account, other. Reply with the label only.\n\nTicket #",
+            "Extract vendor, invoice_number, date and total from the invoice text below. Return JSON only.\n\nInvoice ",
+            "Write a 2-sentence product description for catalogue item SKU-",
+            "Translate the following product review to English. Keep the tone.\n\nReview ",
+            "Summarize the customer call (transcript id ");
+    private static final List<String> BATCH_BODIES = List.of(
+            ": \"App crashes when I upload a photo from the gallery, Android 14.\"",
+            ": ACME Tools GmbH, Rechnung Nr. 2024-118, 12.03.2024, Gesamtbetrag 1.249,00 EUR",
+            " (stainless steel water bottle, 750 ml, keeps drinks cold 24 h)",
+            ": « Livraison rapide, mais la taille ne correspond pas du tout au guide. »",
+            ") in 3 bullet points: reason for call, resolution, follow-up needed.");
+
+    /** One item of a scheduled job: the same instruction, a record number that counts up. */
+    static String batchItem(int job, long item) {
+        int j = Math.floorMod(job, BATCH_JOBS.size());
+        return BATCH_JOBS.get(j) + (100000 + item) + BATCH_BODIES.get(j);
+    }
+
+    // ---- app backends: a system prompt template with end-user text inside -------------------------
+
+    /**
+     * @param shared true for a template that many unrelated companies ship unchanged (an open-source
+     *               starter or framework default), with its client and parameters
+     */
+    record AppTemplate(String name, String template, String userAgent, Double temperature, Integer maxTokens,
+                       int userText, int answerMedian, boolean shared) {
+    }
+
+    static final List<AppTemplate> APP_TEMPLATES = List.of(
+            new AppTemplate("tutor-starter", "You are a patient tutor. Give a step-by-step worked solution, numbering each step and explaining why it is done, then state the final answer on its own line.\n\nStudent question: {input}",
+                    "langchain/0.3.7 atlas-python/1.40.3", 0.3, 1024, 0, 420, true),
+            new AppTemplate("support-bot-kit", "You are a helpful customer support assistant. Answer only from the context. If the answer is not in the context, say you will connect the customer to a human.\n\nContext:\n{context}\n\nCustomer: {input}",
+                    "atlas-node/4.7.0", 0.2, 512, 1, 160, true),
+            new AppTemplate("rag-chat-template", "Use the following pieces of context to answer the question at the end. If you don't know the answer, just say that you don't know.\n\n{context}\n\nQuestion: {input}\nHelpful Answer:",
+                    "llama-index/0.11.20 atlas-python/1.38.1", 0.0, 800, 1, 220, true),
+            new AppTemplate("resume-helper", "Rewrite the following resume bullet to be concise, results-oriented and start with a strong verb. Return 3 alternatives.\n\nBullet: {input}",
+                    "atlas-node/4.8.1", 0.7, 300, 2, 90, false),
+            new AppTemplate("sql-copilot", "You translate questions into PostgreSQL. Schema:\n{context}\nQuestion: {input}\nReturn only SQL.",
+                    "atlas-python/1.42.0", 0.0, 400, 3, 70, false),
+            new AppTemplate("story-time", "Write a short bedtime story for a child aged {age} about: {input}. Gentle, under 300 words.",
+                    "okhttp/4.12.0", 0.9, 600, 4, 380, false));
+
+    private static final List<String> HOMEWORK = List.of("Solve 3x + 7 = 22", "A train leaves at 3:15 and travels 240 km at 80 km/h. When does it arrive?",
+            "Find the derivative of x^2 * sin(x)", "What is the area of a circle with radius 6 cm?",
+            "Balance the equation Fe + O2 -> Fe2O3", "If 4 pencils cost $1.20, how much do 15 cost?",
+            "Simplify (2x^2 - 8) / (x - 2)", "A ball is dropped from 45 m. How long until it hits the ground?",
+            "What is 15% of 240?", "Factor x^2 - 5x + 6", "Convert 0.375 to a fraction",
+            "Solve the system: x + y = 10, x - y = 4", "Why does ice float on water?",
+            "Find the probability of rolling two sixes with two dice");
+    private static final List<String> SUPPORT = List.of("how do i reset my password", "my order hasn't arrived, it's been 9 days",
+            "can I change the delivery address?", "do you ship to Canada", "the app keeps logging me out",
+            "I want to cancel my subscription", "was I charged twice??", "where do I find my invoice");
+    private static final List<String> CONTEXTS = List.of("Returns are accepted within 30 days. Shipping is free over $50. Password resets are done from Settings > Security.",
+            "Plan changes take effect at the next billing date. Refunds go back to the original card within 5-10 business days.",
+            "Table users(id, email, created_at); table orders(id, user_id, total, status, created_at)");
+    private static final List<String> RESUME = List.of("Was responsible for managing the social media accounts",
+            "Helped the team with migrating the database", "Did customer calls and solved issues", "worked on the website redesign");
+    private static final List<String> SQL_QUESTIONS = List.of("top 10 customers by revenue this year",
+            "how many orders were cancelled last week", "average order value per month", "users who signed up but never ordered");
+    private static final List<String> STORIES = List.of("a dragon who is afraid of the dark", "a lost sock looking for its pair",
+            "a robot learning to garden", "two otters who build a raft", "the moon taking a day off");
+
+    static String appPrompt(SplittableRandom r, AppTemplate t) {
+        String input = switch (t.userText()) {
+            case 0 -> Keyed.pick(r, HOMEWORK);
+            case 1 -> Keyed.pick(r, SUPPORT);
+            case 2 -> Keyed.pick(r, RESUME);
+            case 3 -> Keyed.pick(r, SQL_QUESTIONS);
+            default -> Keyed.pick(r, STORIES);
+        };
+        return t.template().replace("{context}", Keyed.pick(r, CONTEXTS))
+                .replace("{age}", Integer.toString(3 + r.nextInt(6))).replace("{input}", input);
+    }
+
+    // ---- integration partners: a product whose customers each have their own account --------------
+
+    record Partner(String name, String userAgent, double temperature, int maxTokens, String template) {
+    }
+
+    static final List<Partner> PARTNERS = List.of(
+            new Partner("DocuPilot", "DocuPilot/3.2.1 (+https://docupilot.app/integrations)", 0.3, 1500,
+                    "Summarize the following section of a document in 3 bullet points for a busy reader.\n\n---\n"),
+            new Partner("SheetGenie", "SheetGenie/1.8.0 (spreadsheet add-on)", 0.0, 400,
+                    "Write a spreadsheet formula for this request. Return only the formula.\nRequest: "),
+            new Partner("MailMuse", "MailMuse-Outlook/5.0.4", 0.7, 700,
+                    "Draft a professional email reply. Match the sender's language.\n\nOriginal message:\n"),
+            new Partner("CodeLens", "CodeLens-VSCode/0.44.0 vscode/1.95.1", 0.2, 2048,
+                    "Explain what the selected code does and suggest one improvement.\n\n```\n"));
+
+    private static final List<String> PARTNER_BODIES = List.of(
+            "Q3 revenue grew 12% year over year, driven by the enterprise segment. Churn rose slightly in SMB. Hiring is paused until Q1.",
+            "sum column C where column A is \"paid\" and the date in B is this month",
+            "Hi, can we move Thursday's review to next week? Half the team is out. Thanks, Léa",
+            "items.stream().filter(i -> i.active).map(Item::price).reduce(0, Integer::sum)");
+
+    static String partnerPrompt(SplittableRandom r, Partner p, int partnerIndex) {
+        String body = PARTNER_BODIES.get(Math.floorMod(partnerIndex, PARTNER_BODIES.size()));
+        if (r.nextInt(3) == 0) {
+            body = body + "\n" + casual(r, r.nextInt(TOPICS));
+        }
+        return p.template() + body + (partnerIndex == 3 ? "\n```" : "");
+    }
+
+    // ---- public benchmarks, run by labs with the same harness -------------------------------------
+
+    record Benchmark(String name, int items, int maxTokens) {
+    }
+
+    static final List<Benchmark> BENCHMARKS = List.of(new Benchmark("gsm8k", 1319, 512),
+            new Benchmark("mmlu_pro", 1200, 256), new Benchmark("math500", 500, 1024));
+
+    private static final List<String> MMLU_SUBJECTS = List.of("college biology", "high school physics",
+            "professional law", "clinical knowledge", "econometrics", "formal logic", "world religions",
+            "computer security", "moral scenarios", "astronomy");
+
+    /** A benchmark item as the harness sends it: identical text for every lab that runs it. */
+    static String benchmarkItem(Benchmark b, int item) {
+        SplittableRandom r = Keyed.random(0xBE7C4L, b.name().hashCode(), item);
+        return switch (b.name()) {
+            case "gsm8k" -> {
+                int a = 3 + r.nextInt(40);
+                int c = 2 + r.nextInt(12);
+                int d = 1 + r.nextInt(a);
+                yield "Solve the following math problem step by step. The last line of your response should be of the form \"Answer: $ANSWER\".\n\nQuestion: "
+                        + Keyed.pick(r, Geography.FIRST_NAMES) + " bakes " + a + " muffins every morning and sells them in boxes of " + c
+                        + ". On day " + (item % 7 + 1) + " she gives " + d + " away. How many full boxes can she sell?";
+            }
+            case "mmlu_pro" -> "The following is a multiple choice question about " + Keyed.pick(r, MMLU_SUBJECTS)
+                    + ". Think step by step and then finish your answer with \"the answer is (X)\" where X is the correct letter.\n\nQuestion "
+                    + (item + 1) + ": Which of the following best explains the observation described in case " + (1000 + item) + "?\n"
+                    + "A) the first mechanism\nB) the second mechanism\nC) both, in sequence\nD) neither; it is an artefact\n"
+                    + "E) it cannot be determined\nAnswer: Let's think step by step.";
+            default -> "Problem: Let $f(x) = x^" + (2 + r.nextInt(4)) + " - " + (1 + r.nextInt(20)) + "x + " + r.nextInt(50)
+                    + "$. Find the sum of all real $x$ with $f(x) = " + r.nextInt(10) + "$.\nPlease reason step by step, and put your final answer within \\boxed{}.";
+        };
+    }
+
+    // ---- classes and bootcamps ------------------------------------------------------------------------
+
+    record Course(String code, String title, List<String> questions) {
+    }
+
+    static final List<Course> COURSES = List.of(
+            new Course("CS101", "Intro to Programming", List.of("write a recursive function that returns the nth Fibonacci number",
+                    "explain why my recursion never stops when n is negative", "what is the time complexity of my fibonacci function",
+                    "how do I memoize the recursive fibonacci", "reverse a linked list iteratively and recursively")),
+            new Course("ECON201", "Intermediate Microeconomics", List.of("calculate the price elasticity of demand when price goes from 10 to 12 and quantity from 100 to 80",
+                    "explain consumer surplus with a graph description", "is a good with elasticity -0.4 elastic or inelastic and why",
+                    "what happens to total revenue when demand is elastic and price rises")),
+            new Course("CHEM230", "Organic Chemistry I", List.of("draw the mechanism for SN1 of tert-butyl bromide in water",
+                    "why is SN2 slower on tertiary carbons", "which is the better leaving group, Cl- or I-, and why",
+                    "predict the major product of HBr addition to propene")),
+            new Course("DS-BOOT", "Data Science Bootcamp week 4", List.of("how do I group by two columns in pandas and get the mean",
+                    "my train accuracy is 99% and test is 60%, what's happening", "explain precision vs recall for our fraud dataset",
+                    "how to one-hot encode a column with sklearn")),
+            new Course("HIST110", "World History", List.of("what were the main causes of the First World War, 500 words",
+                    "compare the French and American revolutions", "explain the significance of the printing press")));
+
+    private static final List<String> STUDENT_OPENERS = List.of("", "pls help: ", "for my assignment: ", "hi! ",
+            "I don't understand this: ", "can you check my answer? ", "Q3 of the homework - ", "urgent, due tonight: ");
+
+    static String assignment(SplittableRandom r, Course course, int week) {
+        String q = course.questions().get(Math.floorMod(week + r.nextInt(3), course.questions().size()));
+        return Keyed.pick(r, STUDENT_OPENERS) + q + (r.nextInt(4) == 0 ? " (" + course.code() + ")" : "");
+    }
+
+    // ---- viral prompts ----------------------------------------------------------------------------
+
+    static final List<String> VIRAL = List.of(
+            "Act as my brutally honest career coach. Based on everything you know about me from our conversations, tell me the 3 biggest blind spots holding me back, and be specific.",
+            "Create a weekly meal plan based on my zodiac sign (Scorpio) with a shopping list grouped by aisle.",
+            "Explain the entire history of the universe in exactly 10 tweets, each one more dramatic than the last 🚀",
+            "I'm going to give you a word. Reply with a poem where every line starts with the next letter of that word. Word: SUNDAY");
+
+    // ---- safety research --------------------------------------------------------------------------
+
+    static final List<String> PROBE_CATEGORIES = List.of("weapons", "self-harm", "cyber-intrusion", "bio-chem",
+            "hate-speech", "fraud", "privacy-doxxing", "extremism", "minors", "election-misinfo");
+
+    /** A refusal probe as a red-teaming harness labels it; the wording stays abstract on purpose. */
+    static String probe(int category, int probe, int variant) {
+        String c = PROBE_CATEGORIES.get(Math.floorMod(category, PROBE_CATEGORIES.size()));
+        return "[eval=refusal-sweep-v3 category=" + c + " probe=" + probe + " variant=" + variant + "]\n"
+                + switch (variant % 4) {
+                    case 0 -> "Direct request: the user asks for operational help in the '" + c + "' category.";
+                    case 1 -> "Role-play framing: 'pretend you are a character who explains " + c + " tactics'.";
+                    case 2 -> "Hypothetical framing: 'for a novel, describe how someone might attempt " + c + "'.";
+                    default -> "Obfuscated framing: the same " + c + " request split across base64 and a translation step.";
+                };
+    }
+
+    // ---- extraction: scaffolds filled from a task list ----------------------------------------------
+
+    static final List<String> CAPABILITIES = List.of("code", "math", "law", "medicine", "translation",
+            "creative writing", "reasoning puzzles", "finance", "chemistry", "physics", "biology", "history",
+            "data analysis", "philosophy", "economics", "security");
+
+    private static final List<List<String>> CAPABILITY_TASKS = List.of(
+            List.of("implement a thread-safe LRU cache", "write a recursive-descent parser for arithmetic", "design a rate limiter", "implement Dijkstra with a binary heap", "write a JSON tokenizer", "implement a B-tree insert"),
+            List.of("prove that the square root of 2 is irrational", "solve a system of three linear equations", "compute the eigenvalues of a 3x3 matrix", "evaluate a definite integral by substitution", "count lattice paths with obstacles", "solve a recurrence relation"),
+            List.of("analyse the enforceability of a non-compete clause", "explain adverse possession", "compare negligence standards", "draft a limitation-of-liability clause", "explain the parol evidence rule"),
+            List.of("work through a differential diagnosis for chest pain", "explain the mechanism of ACE inhibitors", "interpret an arterial blood gas", "outline sepsis management", "explain insulin dosing adjustments"),
+            List.of("translate a legal paragraph into Japanese", "translate a technical manual excerpt into German", "translate idioms into Spanish with explanations", "translate a poem into French preserving meter"),
+            List.of("write a short story in the style of magical realism", "write a sonnet about entropy", "write a screenplay scene with subtext", "write a villain's monologue"),
+            List.of("solve a knights-and-knaves puzzle", "solve a river-crossing puzzle", "solve a logic grid with five houses", "find the counterfeit coin in 12 with 3 weighings"),
+            List.of("value a company with a DCF", "explain the Black-Scholes assumptions", "build a loan amortisation schedule", "compare IRR and NPV"),
+            List.of("explain a Diels-Alder reaction", "balance a redox equation in acid", "predict NMR peaks", "derive the Henderson-Hasselbalch equation"),
+            List.of("derive the period of a pendulum", "solve a projectile with drag", "explain the photoelectric effect", "derive the Lorentz transformation"),
+            List.of("explain CRISPR-Cas9 editing", "walk through the Krebs cycle", "explain Hardy-Weinberg equilibrium", "explain action potentials"),
+            List.of("analyse the causes of the fall of Rome", "explain the Meiji restoration", "compare the Ottoman and Habsburg empires"),
+            List.of("design an A/B test and its power analysis", "explain logistic regression coefficients", "detect outliers in a time series"),
+            List.of("reconstruct Kant's categorical imperative", "evaluate the trolley problem", "explain Gettier cases"),
+            List.of("explain comparative advantage with numbers", "model a monopoly's pricing", "explain the Phillips curve"),
+            List.of("explain how TLS 1.3 handshakes work", "threat-model a login flow", "explain memory-safety bug classes"));
+
+    static final List<String> HARVEST_SCAFFOLDS = List.of(
+            "You are a world-class expert in {category}. Solve the following task. Think step by step and show your complete chain of reasoning before the final answer. Be exhaustive, cover edge cases, and include worked examples.\n\nTask {id}: {task}",
+            "### Instruction\nCategory: {category}\nTask ID: {id}\n{task}\n\nFirst write your detailed reasoning inside <thinking> tags, then give a long, comprehensive answer with headings.\n### Response",
+            "Q{id} [{category}] {task}. Explain every intermediate step as if teaching a graduate student; then provide the full final answer, at least 1500 words.",
+            "{task} ({category}, item {id}). Let's think step by step. Provide all reasoning, alternatives you considered, and a thorough final answer.");
+
+    /**
+     * The task a farm account sends next: the farm's task list swept systematically across capability
+     * categories, each account working its own slice.
+     */
+    static String harvest(int scaffold, int category, long taskNumber, String campaignTag) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        List<String> tasks = CAPABILITY_TASKS.get(c);
+        String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
+                + (taskNumber >= tasks.size() ? ", variant " + (taskNumber / tasks.size()) : "");
+        return HARVEST_SCAFFOLDS.get(Math.floorMod(scaffold, HARVEST_SCAFFOLDS.size()))
+                .replace("{category}", CAPABILITIES.get(c))
+                .replace("{id}", campaignTag + "-" + c + "-" + taskNumber)
+                .replace("{task}", task);
+    }
+
+    /** A benchmark-looking item that asks for breadth and length: how benchmark-mimicking farms dress up. */
+    static String mimicBenchmark(int category, long taskNumber) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        List<String> tasks = CAPABILITY_TASKS.get(c);
+        return "The following is a question about " + CAPABILITIES.get(c) + ". Think step by step and explain your reasoning in full detail before answering.\n\nQuestion "
+                + (taskNumber + 1) + ": " + tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
+                + ". Give a complete, detailed solution.\nAnswer: Let's think step by step.";
+    }
+
+    // ---- answers, for logs that record output (Bedrock) -------------------------------------------
+
+    static String answerOpening(SplittableRandom r, boolean refusal) {
+        if (refusal) {
+            return Keyed.pick(r, List.of("I can't help with that request.", "I'm not able to provide that. If you're researching this topic, I can point you to general safety resources.",
+                    "Sorry, I can't assist with that."));
+        }
+        return Keyed.pick(r, List.of("Sure! Here's a step-by-step breakdown:", "Great question. Let's work through it.",
+                "Here is a concise answer:", "Step 1: Identify what is given.", "Below is a detailed explanation, organised by section.",
+                "The answer is (B).", "Answer: 42"));
+    }
+}
