@@ -20,6 +20,8 @@ import dev.quarry.store.StoreException;
 import dev.quarry.synth.ExtractGenerator;
 import dev.quarry.synth.GeneratedExtract;
 import dev.quarry.synth.GeneratorOptions;
+import dev.quarry.synth.outside.OutsideExtract;
+import dev.quarry.synth.outside.OutsidePopulation;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -106,9 +108,14 @@ public final class DetectBenchmark {
     /** Runs generate, ingest, analyze and export on every dataset of the suite under {@code workDirectory}. */
     public QualityReport quality(Suite suite, Path workDirectory)
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
-        List<Dataset> datasets = DetectDatasets.of(suite);
+        return quality(DetectDatasets.of(suite), workDirectory);
+    }
+
+    /** Runs generate, ingest, analyze and export on each of the datasets under {@code workDirectory}. */
+    public QualityReport quality(List<Dataset> datasets, Path workDirectory)
+            throws IOException, IngestException, AnalysisException, StoreException, SQLException {
         if (datasets.isEmpty()) {
-            throw new IllegalArgumentException("suite " + suiteName(suite) + " has no datasets in this build");
+            throw new IllegalArgumentException("no datasets to run");
         }
         List<DatasetResult> results = new ArrayList<>();
         for (Dataset dataset : datasets) {
@@ -140,10 +147,10 @@ public final class DetectBenchmark {
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
         deleteRecursively(directory);
         Files.createDirectories(directory);
-        log.accept(dataset.name() + ": generating " + dataset.options().accounts() + " accounts over "
-                + dataset.options().days() + " days (" + dataset.description() + ")");
+        log.accept(dataset.name() + ": generating " + dataset.accounts() + " accounts over "
+                + dataset.days() + " days (" + dataset.description() + ")");
         long started = System.nanoTime();
-        GeneratedExtract extract = ExtractGenerator.generate(directory.resolve("extract"), dataset.options(), progress);
+        Extract extract = write(dataset, directory.resolve("extract"));
         double generateSeconds = seconds(started);
         try (CaseFile caseFile = CaseFile.open(directory.resolve("case.quarry"))) {
             log.accept(dataset.name() + ": ingesting " + extract.eventCount() + " events");
@@ -157,7 +164,11 @@ public final class DetectBenchmark {
             double ingestSeconds = seconds(started);
             log.accept(dataset.name() + ": analyzing");
             started = System.nanoTime();
-            CompletedRun run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(dataset.options().seed()), progress);
+            if (dataset.accounts() >= SCALE_ACCOUNTS) {
+                // at the seed scale the extract takes gigabytes; the case holds it now
+                Files.delete(extract.events());
+            }
+            CompletedRun run = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(dataset.seed()), progress);
             AnalysisResult result = run.result();
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
@@ -194,12 +205,33 @@ public final class DetectBenchmark {
         return accounts;
     }
 
-    private void ingest(CaseFile caseFile, GeneratedExtract extract) throws IngestException {
-        Importer importer = new Importer(caseFile);
-        if (extract.accounts() != null) {
-            importer.importFile(extract.accounts(), ImportOptions.auto(), progress);
+    /** The files a population model wrote; {@code accounts} is null for Bedrock logs. */
+    private record Extract(Path events, Path accounts, Path truth, long eventCount) {
+    }
+
+    private Extract write(Dataset dataset, Path directory) throws IOException {
+        if (dataset.outside() != null) {
+            OutsideExtract written = OutsidePopulation.write(directory, dataset.outside(), progress);
+            return new Extract(written.events(), written.accounts().orElse(null), written.truth(), written.eventCount());
         }
-        importer.importFile(extract.events(), ImportOptions.auto(), progress);
+        GeneratedExtract generated = ExtractGenerator.generate(directory, dataset.options(), progress);
+        return new Extract(generated.events(), generated.accounts(), generated.truth(), generated.eventCount());
+    }
+
+    private void ingest(CaseFile caseFile, Extract extract) throws IngestException {
+        ingest(caseFile, extract.events(), extract.accounts());
+    }
+
+    private void ingest(CaseFile caseFile, GeneratedExtract extract) throws IngestException {
+        ingest(caseFile, extract.events(), extract.accounts());
+    }
+
+    private void ingest(CaseFile caseFile, Path events, Path accounts) throws IngestException {
+        Importer importer = new Importer(caseFile);
+        if (accounts != null) {
+            importer.importFile(accounts, ImportOptions.auto(), progress);
+        }
+        importer.importFile(events, ImportOptions.auto(), progress);
     }
 
     static SuiteResult pool(String suite, List<DatasetResult> results) {

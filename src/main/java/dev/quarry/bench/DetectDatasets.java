@@ -6,8 +6,13 @@ import dev.quarry.synth.GeneratorOptions;
 import dev.quarry.synth.LegitKind;
 import dev.quarry.synth.LegitMix;
 import dev.quarry.synth.OutputFormat;
+import dev.quarry.synth.outside.OutsideFormat;
+import dev.quarry.synth.outside.OutsideMix;
+import dev.quarry.synth.outside.OutsideOptions;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +62,37 @@ public final class DetectDatasets {
     }
 
     /**
+     * @param options our generator's options, or null when the independent model writes the extract
      * @param removed what is removed from the case after ingest
+     * @param outside the independent population model's options, or null for our generator
      */
-    public record Dataset(String name, Suite suite, GeneratorOptions options, Set<Removal> removed, String description) {
+    public record Dataset(String name, Suite suite, GeneratorOptions options, Set<Removal> removed, String description,
+                          OutsideOptions outside) {
+        public Dataset {
+            if ((options == null) == (outside == null)) {
+                throw new IllegalArgumentException(name + ": a dataset comes from exactly one population model");
+            }
+        }
+
+        public Dataset(String name, Suite suite, GeneratorOptions options, Set<Removal> removed, String description) {
+            this(name, suite, options, removed, description, null);
+        }
+
         public boolean heldOut() {
             return suite != Suite.DEV;
+        }
+
+        /** The population's seed, also the analysis seed. */
+        public long seed() {
+            return options != null ? options.seed() : outside.seed();
+        }
+
+        public int accounts() {
+            return options != null ? options.accounts() : outside.accounts();
+        }
+
+        public int days() {
+            return options != null ? options.days() : outside.days();
         }
 
         /** The bar the dataset is held to: issue 9's for the suites written for it, issue 4's for the others. */
@@ -73,8 +104,20 @@ public final class DetectDatasets {
     private DetectDatasets() {
     }
 
+    /** The suite's datasets; the outside suite with the seed of today (see {@link #defaultOutsideSeed}). */
     public static List<Dataset> of(Suite suite) {
+        return of(suite, defaultOutsideSeed(LocalDate.now(ZoneOffset.UTC)), false);
+    }
+
+    /**
+     * @param outsideSeed  seed of the outside suite; it also picks which of the independent model's mixes it uses
+     * @param outsideScale the outside suite at the seed scale (24,000 accounts, 30 days) instead of 6,000 accounts
+     */
+    public static List<Dataset> of(Suite suite, long outsideSeed, boolean outsideScale) {
         List<Dataset> datasets = new ArrayList<>();
+        if (suite == Suite.OUTSIDE) {
+            datasets.addAll(outsideScale ? outsideAtScale(outsideSeed) : outside(outsideSeed));
+        }
         if (suite == Suite.DEV || suite == Suite.ALL) {
             datasets.addAll(development());
         }
@@ -208,5 +251,60 @@ public final class DetectDatasets {
                 new Dataset("cohorts-big-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 21, 12_004)
                         .withCampaigns(stealthier).withLegit(bigCohorts).withNewModelReleaseDay(8), Set.of(),
                         "cohorts of 60, more viral and integration users, stealthier mimics, 21 days"));
+    }
+
+    /**
+     * The outside suite's default seed: today's UTC date as a number (20261202), so the suite changes
+     * from one day to the next without anyone choosing its seeds; a run prints the seed it used, and
+     * {@code --outside-seed} repeats it.
+     */
+    public static long defaultOutsideSeed(LocalDate today) {
+        return today.getYear() * 10_000L + today.getMonthValue() * 100L + today.getDayOfMonth();
+    }
+
+    /** The independent model's preset mixes, rotated by the seed so consecutive seeds lead with different mixes. */
+    public static List<String> outsideMixes(long seed) {
+        List<String> names = OutsideMix.presetNames();
+        List<String> rotated = new ArrayList<>();
+        int first = (int) Math.floorMod(seed, (long) names.size());
+        for (int i = 0; i < names.size(); i++) {
+            rotated.add(names.get((first + i) % names.size()));
+        }
+        return rotated;
+    }
+
+    /**
+     * The independent population model, written from a plain brief by someone who has not read the
+     * engine: one population in the three formats the issue measured (canonical CSV, the renamed CSV
+     * export, Bedrock logs), and two more populations of other mixes. Not to be tuned on: refresh it
+     * (another seed) whenever its details have been looked at.
+     */
+    static List<Dataset> outside(long seed) {
+        List<String> mixes = outsideMixes(seed);
+        int accounts = 6_000;
+        int days = 14;
+        OutsideOptions first = OutsideOptions.of(accounts, days, seed).withMix(OutsideMix.preset(mixes.get(0)));
+        return List.of(
+                outsideDataset("outside-" + mixes.get(0) + "-csv", first, "canonical CSV"),
+                outsideDataset("outside-" + mixes.get(0) + "-renamed", first.withFormat(OutsideFormat.RENAMED_CSV).withGzip(true),
+                        "the same population as a renamed, gzipped CSV export"),
+                outsideDataset("outside-" + mixes.get(0) + "-bedrock", first.withFormat(OutsideFormat.BEDROCK),
+                        "the same population as Bedrock logs"),
+                outsideDataset("outside-" + mixes.get(1) + "-jsonl", OutsideOptions.of(accounts, days, seed + 1)
+                        .withMix(OutsideMix.preset(mixes.get(1))).withFormat(OutsideFormat.JSONL), "another mix, JSON Lines"),
+                outsideDataset("outside-" + mixes.get(2) + "-csv", OutsideOptions.of(accounts, days, seed + 2)
+                        .withMix(OutsideMix.preset(mixes.get(2))), "a third mix, canonical CSV"));
+    }
+
+    /** The outside suite at the seed scale: 24,000 accounts over 30 days, the seed's first mix. */
+    static List<Dataset> outsideAtScale(long seed) {
+        String mix = outsideMixes(seed).get(0);
+        return List.of(outsideDataset("outside-" + mix + "-csv", OutsideOptions.of(DetectBenchmark.SCALE_ACCOUNTS,
+                DetectBenchmark.SCALE_DAYS, seed).withMix(OutsideMix.preset(mix)), "the seed scale, canonical CSV"));
+    }
+
+    private static Dataset outsideDataset(String name, OutsideOptions options, String description) {
+        return new Dataset(name + "-" + options.accounts(), Suite.OUTSIDE, null, Set.of(),
+                "independent model, mix " + options.mix().name() + ", seed " + options.seed() + ", " + description, options);
     }
 }
