@@ -148,7 +148,7 @@ class WorkbenchScreensTest {
         robot.clickOn("#export-run");
         idle(robot);
         String campaigns = Files.readString(packet.resolve("campaigns.csv"));
-        assertTrue(campaigns.lines().anyMatch(l -> l.startsWith(campaign + ",") && l.contains(",abusive,1,")), campaigns);
+        assertTrue(campaigns.lines().anyMatch(l -> l.startsWith(campaign + ",") && l.contains(",\"abusive\",1,")), campaigns);
         robot.clickOn("#export-verify");
         idle(robot);
         ListView<String> verification = robot.lookup("#export-verification").queryListView();
@@ -166,5 +166,22 @@ class WorkbenchScreensTest {
                 changes.getItems().toString());
         assertTrue(changes.getItems().stream().anyMatch(c -> c.startsWith("kept: campaign " + campaign)), changes.getItems().toString());
         Screenshots.save(robot.lookup("#shell").query(), "runs");
+    }
+
+    @Test
+    void anAccountFoundInTheGraphIsSelectedForEveryScreen(FxRobot robot) throws Exception {
+        open(robot);
+        String member = session.state().accounts().stream().filter(AccountRow::flagged).findFirst()
+                .orElseThrow(() -> new AssertionError("the generated case has flagged accounts")).accountId();
+        go(robot, Screens.GRAPH);
+        robot.interact(() -> {
+            TextField search = robot.lookup("#graph-search").queryAs(TextField.class);
+            search.setText(member);
+            search.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(session.selectedAccountsProperty().get().contains(member),
+                "the session's selection " + session.selectedAccountsProperty().get() + " holds " + member);
+        Screenshots.save(robot.lookup("#shell").query(), "workbench-account-graph");
     }
 }

@@ -26,7 +26,7 @@ import java.util.Locale;
  * case session shares with the other screens.
  */
 public final class AccountGraphViewModel {
-    private static final long LAYOUT_SEED = 1;
+    static final long LAYOUT_SEED = 1;
 
     private final TaskExecutor executor;
     private final ObjectProperty<AccountGraph> graph = new SimpleObjectProperty<>();

@@ -9,6 +9,7 @@ public final class Screens {
     public static final String CAMPAIGN = "campaign";
     public static final String RUNS = "runs";
     public static final String EXPORT = "export";
+    public static final String GRAPH = "graph";
     public static final String IMPORT = "import";
 
     private Screens() {

@@ -8,6 +8,7 @@ import dev.quarry.ui.campaign.CampaignView;
 import dev.quarry.ui.campaign.CampaignViewModel;
 import dev.quarry.ui.export.ExportView;
 import dev.quarry.ui.export.ExportViewModel;
+import dev.quarry.ui.graph.AccountGraphScreen;
 import dev.quarry.ui.overview.OverviewView;
 import dev.quarry.ui.runs.RunsView;
 import dev.quarry.ui.runs.RunsViewModel;
@@ -52,6 +53,8 @@ public final class Workbench {
                 () -> new CampaignView(new CampaignViewModel(session))));
         screens.add(new ScreenEntry(Screens.RUNS, "Runs", Feather.LAYERS, true,
                 () -> new RunsView(new RunsViewModel(session))));
+        screens.add(new ScreenEntry(Screens.GRAPH, "Account graph", Feather.SHARE_2, true,
+                () -> AccountGraphScreen.create(session, executor)));
         screens.add(new ScreenEntry(Screens.EXPORT, "Export and verify", Feather.PACKAGE, true,
                 () -> new ExportView(new ExportViewModel(session), this::openFolder)));
     }

@@ -12,7 +12,7 @@ import dev.quarry.synth.ExtractGenerator;
 import dev.quarry.synth.GeneratorOptions;
 import dev.quarry.ui.Screenshots;
 import dev.quarry.ui.task.SynchronousTaskExecutor;
-import dev.quarry.ui.workbench.SampleDataset;
+import dev.quarry.analysis.SampleCase;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.scene.Scene;
@@ -52,7 +52,7 @@ class AccountGraphViewTest {
         ExtractGenerator.generate(extract, GeneratorOptions.defaults(300, 5, 3), ProgressListener.NONE);
         caseFile = CaseFile.open(dir.resolve("case.quarry"));
         Importer importer = new Importer(caseFile);
-        for (Path file : SampleDataset.dataFiles(extract)) {
+        for (Path file : SampleCase.dataFiles(extract)) {
             importer.importFile(file, ImportOptions.auto(), ProgressListener.NONE);
         }
         long runId = Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(3), ProgressListener.NONE).runId();
