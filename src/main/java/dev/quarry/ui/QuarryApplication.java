@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * The workbench window. Opens the case named on the command line, or else the last case (when it
- * still exists), or the start screen; remembers the window's size and place.
+ * still exists), or else the bundled sample; remembers the window's size and place.
  */
 public final class QuarryApplication extends Application {
 
@@ -66,7 +66,9 @@ public final class QuarryApplication extends Application {
         if (!args.isEmpty()) {
             workbench.start().open(Path.of(args.get(0)));
         } else {
-            workbench.shell().lastCase().filter(Files::isRegularFile).ifPresent(last -> workbench.start().open(last));
+            // a first start (no last case) opens the bundled sample, as the README's quick start promises
+            workbench.shell().lastCase().filter(Files::isRegularFile)
+                    .ifPresentOrElse(last -> workbench.start().open(last), () -> workbench.start().openSample());
         }
     }
 }
