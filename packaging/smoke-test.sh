@@ -56,10 +56,10 @@ step "analyze done"
 out=$(quarry export "$case_file" --csv "$work/packet" 2>&1) || fail "export exited $?: $out"
 step "export done"
 accounts=$(($(wc -l < datasets/sample/accounts.csv) - 1))
-# account_id, risk_score, flagged lead every row; a quoted reason may span lines, so rows are counted by that start
-exported=$(grep -cE '^[^,"]+,[0-9.]+,(true|false),' "$work/packet/accounts.csv" || true)
+# account_id, risk_score, flagged lead every row (text cells quoted); a quoted reason may span lines, so rows are counted by that start
+exported=$(grep -cE '^"?[^,"]+"?,"?[0-9.]+"?,"?(true|false)"?,' "$work/packet/accounts.csv" || true)
 [ "$exported" -eq "$accounts" ] || fail "accounts.csv has $exported rows, the sample has $accounts accounts"
-flagged=$(grep -cE '^[^,"]+,[0-9.]+,true,' "$work/packet/accounts.csv" || true)
+flagged=$(grep -cE '^"?[^,"]+"?,"?[0-9.]+"?,"?true"?,' "$work/packet/accounts.csv" || true)
 [ "$flagged" -gt 0 ] && [ "$flagged" -lt "$accounts" ] || fail "$flagged of $accounts accounts flagged; the sample has planted campaigns among ordinary accounts"
 [ -s "$work/packet/campaigns.csv" ] && [ -s "$work/packet/manifest.json" ] || fail "campaigns.csv or manifest.json missing"
 step "packet: $exported accounts, $flagged flagged"
