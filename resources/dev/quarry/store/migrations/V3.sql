@@ -1,4 +1,4 @@
--- Case file schema 3: reserved for the workbench (issue 10): what the screens need stored with a run.
+-- Case file schema 3: what the workbench screens need stored with a run (issue 10).
 -- Written with each run from one pass over the events, so opening a case shows its overview and its
 -- accounts table without scanning the events table. A run made before schema 3 has no rows here; the
 -- workbench then says so and offers to analyse again.

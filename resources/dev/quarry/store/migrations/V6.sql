@@ -1,1 +1,0 @@
--- Case file schema 6: reserved for the detection engine (issue 9).

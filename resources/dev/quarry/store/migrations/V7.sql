@@ -1,1 +1,0 @@
--- Case file schema 7: reserved for ingest (issue 13).
