@@ -52,6 +52,11 @@ class PdfPacketTest {
 
     /** A generated case: one campaign of 2,000 members with multilingual prompts, a verdict and a note. */
     private ExportReport export(Path pdf, List<Integer> campaigns, Redaction redaction) throws Exception {
+        return export(dir, pdf, campaigns, redaction);
+    }
+
+    /** The same generated case in {@code dir}, exported as a PDF packet to {@code pdf}; other PDF tests use it too. */
+    static ExportReport export(Path dir, Path pdf, List<Integer> campaigns, Redaction redaction) throws Exception {
         try (CaseFile caseFile = CaseFile.open(dir.resolve("case.quarry"))) {
             SmallCase.populate(caseFile, dir);
             List<AccountVerdict> accounts = new ArrayList<>();
