@@ -1,11 +1,14 @@
 package dev.quarry.bench;
 
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.CaseOverview;
+import dev.quarry.store.CaseRecords;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +29,13 @@ public final class NaiveRule {
                     + "GROUP BY ip, account_id ORDER BY ip", flagged);
             sharers(statement, "SELECT payment_fingerprint, account_id FROM accounts WHERE payment_fingerprint IS NOT NULL "
                     + "AND payment_fingerprint <> '' ORDER BY payment_fingerprint", flagged);
-            List<String> byVolume = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT account_id FROM events GROUP BY account_id ORDER BY count(*) DESC, account_id")) {
-                while (rs.next()) {
-                    byVolume.add(rs.getString(1));
-                }
-            }
+            // per-account volume is read where every screen and packet reads it (accounts with events only)
+            List<String> byVolume = CaseRecords.accountActivity(caseFile).stream()
+                    .filter(account -> account.events() > 0)
+                    .sorted(Comparator.comparingLong(CaseOverview.AccountActivity::events).reversed()
+                            .thenComparing(CaseOverview.AccountActivity::accountId))
+                    .map(CaseOverview.AccountActivity::accountId)
+                    .toList();
             int top = (int) Math.ceil(byVolume.size() * 0.01);
             flagged.addAll(byVolume.subList(0, top));
         }
