@@ -16,10 +16,11 @@ public final class Main {
         System.exit(commandLine().execute(arguments));
     }
 
-    /** The whole command tree: the command line of {@code cli} plus the {@code gui} command. */
+    /** The whole command tree: the command line of {@code cli} plus the {@code gui} and {@code bench gui} commands. */
     static CommandLine commandLine() {
         CommandLine commandLine = QuarryCommand.commandLine();
         commandLine.addSubcommand("gui", new GuiCommand());
+        commandLine.getSubcommands().get("bench").addSubcommand("gui", new GuiBenchCommand());
         return commandLine;
     }
 

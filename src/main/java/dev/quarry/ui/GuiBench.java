@@ -1,0 +1,351 @@
+package dev.quarry.ui;
+
+import dev.quarry.ui.graph.AccountGraphView;
+import dev.quarry.ui.session.AccountRow;
+import dev.quarry.ui.session.CaseSession;
+import dev.quarry.ui.session.Screens;
+import dev.quarry.ui.shell.UserSettings;
+import dev.quarry.ui.shell.Workbench;
+import dev.quarry.ui.task.FxTaskExecutor;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The workbench benchmark ({@code bench gui CASE}, DESIGN.md "Benchmarks"): opens the real workbench
+ * headless (Monocle) on a case, drives it as an analyst would and returns one figure per name, in the
+ * order of DESIGN.md; the command line prints them. It only reads the case: the account graph, whose
+ * screen stores its layout in the case, is measured only when asked ({@code graph}).
+ */
+public final class GuiBench {
+
+    /** Every figure of DESIGN.md, in its order. */
+    public static final List<String> FIGURES = List.of("open_to_overview_ms", "accounts_filter_ms", "account_page_ms",
+            "timeline_zoom_p50_ms", "timeline_zoom_p95_ms", "heatmap_ms", "graph_layout_s", "graph_pan_frame_p95_ms",
+            "campaign_graph_ms", "map_lasso_ms", "rss_mb");
+    public static final String NA = "NA";
+    private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
+
+    private final Path casePath;
+    private final int repetitions;
+    private final boolean graph;
+    private Workbench workbench;
+    private CaseSession session;
+    private Stage stage;
+
+    private GuiBench(Path casePath, int repetitions, boolean graph) {
+        this.casePath = casePath;
+        this.repetitions = Math.max(1, repetitions);
+        this.graph = graph;
+    }
+
+    /**
+     * Runs the benchmark; the figures by name (every name of {@link #FIGURES}), a number or {@link #NA}.
+     * Starts the JavaFX toolkit headless unless it is running already (as in the tests).
+     */
+    public static Map<String, String> run(Path casePath, int repetitions, boolean graph) throws Exception {
+        startHeadlessToolkit();
+        GuiBench bench = new GuiBench(casePath, repetitions, graph);
+        try {
+            return bench.measure();
+        } finally {
+            bench.closeWindow();
+        }
+    }
+
+    /** The system properties of the headless tests (pom.xml's surefire configuration), set before the toolkit starts. */
+    static void startHeadlessToolkit() throws InterruptedException {
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.text", "t2k");
+        setIfAbsent("testfx.headless", "true");
+        setIfAbsent("headless.geometry", "1366x768-32");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        Platform.setImplicitExit(false);
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
+    private Map<String, String> measure() throws Exception {
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String name : FIGURES) {
+            figures.put(name, NA);
+        }
+        Path settings = Files.createTempDirectory("quarry-bench-settings").resolve("workbench.properties");
+        settings.toFile().getParentFile().deleteOnExit();
+        fx(() -> {
+            workbench = new Workbench(new FxTaskExecutor(), new UserSettings(settings));
+            session = workbench.session();
+            stage = new Stage();
+            // the size the workbench must be readable at, or the headless screen when it is smaller
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setScene(new Scene(workbench.view(), Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight())));
+            stage.show();
+            return null;
+        });
+        idle();
+
+        double[] open = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            if (i > 0) {
+                fx(() -> {
+                    session.close();
+                    return null;
+                });
+                idle();
+            }
+            long t0 = System.nanoTime();
+            fx(() -> {
+                workbench.start().open(casePath);
+                return null;
+            });
+            waitUntil(() -> session.tasks().isEmpty() && Screens.OVERVIEW.equals(session.screenProperty().get())
+                    && session.state() != null && lookupTable("#overview-campaigns") != null
+                    && lookupTable("#overview-campaigns").getItems().size() == session.state().campaigns().size());
+            pulse();
+            open[i] = ms(t0);
+        }
+        figures.put("open_to_overview_ms", format(median(open)));
+
+        List<AccountRow> flagged = fx(() -> session.state().accounts().stream().filter(AccountRow::flagged).toList());
+        List<AccountRow> accounts = flagged.isEmpty() ? fx(() -> session.state().accounts()) : flagged;
+        if (!accounts.isEmpty()) {
+            go(Screens.ACCOUNTS);
+            double[] filter = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                String id = accounts.get(i % accounts.size()).accountId();
+                String text = id.length() > 3 ? id.substring(id.length() - 3) : id;
+                long t0 = System.nanoTime();
+                fx(() -> {
+                    lookup("#accounts-filter", TextField.class).setText(text);
+                    lookup("#accounts-flagged", CheckBox.class).setSelected(!flagged.isEmpty());
+                    TableView<?> table = lookupTable("#accounts-table");
+                    TableColumn<?, ?> risk = table.getColumns().stream()
+                            .filter(c -> "accounts-risk-column".equals(c.getId())).findFirst().orElseThrow();
+                    risk.setSortType(TableColumn.SortType.DESCENDING);
+                    sortBy(table, risk);
+                    return null;
+                });
+                waitUntil(() -> !lookupTable("#accounts-table").getItems().isEmpty());
+                pulse();
+                filter[i] = ms(t0);
+                fx(() -> {
+                    lookup("#accounts-filter", TextField.class).setText("");
+                    lookup("#accounts-flagged", CheckBox.class).setSelected(false);
+                    lookupTable("#accounts-table").getSortOrder().clear();
+                    return null;
+                });
+                pulse();
+            }
+            figures.put("accounts_filter_ms", format(median(filter)));
+
+            double[] page = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                AccountRow account = accounts.get(i % accounts.size());
+                long t0 = System.nanoTime();
+                fx(() -> {
+                    session.focusedAccountProperty().set(account.accountId());
+                    session.screenProperty().set(Screens.ACCOUNT);
+                    return null;
+                });
+                waitUntil(() -> {
+                    Label summary = lookup("#account-summary", Label.class);
+                    TableView<?> events = lookupTable("#account-events");
+                    return session.tasks().isEmpty() && summary != null && summary.getText().startsWith("risk ")
+                            && events != null && events.getItems().size() == Math.min(100, account.events());
+                });
+                pulse();
+                page[i] = ms(t0);
+                go(Screens.ACCOUNTS);
+            }
+            figures.put("account_page_ms", format(median(page)));
+        }
+
+        if (graph) {
+            long t0 = System.nanoTime();
+            fx(() -> {
+                session.screenProperty().set(Screens.GRAPH);
+                return null;
+            });
+            waitUntil(() -> session.tasks().isEmpty() && graphView() != null && graphView().lastFrameMs() > 0);
+            pulse();
+            figures.put("graph_layout_s", String.format(Locale.ROOT, "%.2f", ms(t0) / 1000));
+            double[] frames = new double[50];
+            for (int i = 0; i < frames.length; i++) {
+                int step = i;
+                frames[i] = fx(() -> {
+                    AccountGraphView view = graphView();
+                    view.pan(step % 2 == 0 ? 7 : -5, step % 3 == 0 ? 4 : -3);
+                    return view.lastFrameMs();
+                });
+            }
+            figures.put("graph_pan_frame_p95_ms", format(percentile(frames, 0.95)));
+        }
+
+        double rss = residentMegabytes();
+        figures.put("rss_mb", Double.isNaN(rss) ? NA : format(rss));
+        return figures;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortBy(TableView table, TableColumn column) {
+        table.getSortOrder().setAll(column);
+        table.sort();
+    }
+
+    private AccountGraphView graphView() {
+        Node node = stage.getScene().lookup("#account-graph");
+        return node instanceof AccountGraphView view ? view : null;
+    }
+
+    private <T> T lookup(String selector, Class<T> type) {
+        Node node = stage.getScene().lookup(selector);
+        return type.isInstance(node) ? type.cast(node) : null;
+    }
+
+    private TableView<?> lookupTable(String selector) {
+        return lookup(selector, TableView.class);
+    }
+
+    private void go(String screen) throws Exception {
+        fx(() -> {
+            session.screenProperty().set(screen);
+            return null;
+        });
+        idle();
+    }
+
+    private void idle() throws Exception {
+        waitUntil(() -> session.tasks().isEmpty());
+        pulse();
+    }
+
+    /** Lets the scene lay itself out and render once (a pulse) after the change. */
+    private void pulse() throws Exception {
+        CountDownLatch rendered = new CountDownLatch(1);
+        fx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            Platform.requestNextPulse();
+            stage.getScene().addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    stage.getScene().removePostLayoutPulseListener(this);
+                    rendered.countDown();
+                }
+            });
+            Platform.requestNextPulse();
+            return null;
+        });
+        if (!rendered.await(10, TimeUnit.SECONDS)) {
+            // no pulse came (nothing to render): the layout above has run anyway
+            return;
+        }
+        fx(() -> null);
+    }
+
+    /** Polls a condition on the FX thread until it holds. */
+    private void waitUntil(BooleanSupplier condition) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!fx(condition::getAsBoolean)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the workbench did not get there in time: " + fx(() -> session.statusProperty().get()));
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void closeWindow() throws Exception {
+        if (stage != null) {
+            fx(() -> {
+                stage.hide();
+                return null;
+            });
+        }
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static double median(double[] values) {
+        return percentile(values, 0.5);
+    }
+
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** The process's resident memory (VmRSS of /proc/self/status) in MB, or NaN where there is none. */
+    static double residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}
