@@ -11,6 +11,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.util.Callback;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
@@ -69,10 +72,11 @@ public final class AccountsView extends VBox {
             verdicts.add(decision.word());
         }
         ComboBox<String> verdict = new ComboBox<>(FXCollections.observableArrayList(verdicts));
-        verdict.setPromptText("any verdict");
+        anyWhenEmpty(verdict, "any verdict");
         verdict.valueProperty().bindBidirectional(model.verdictProperty());
         ComboBox<String> tag = new ComboBox<>(model.tagChoices());
-        tag.setPromptText("any tag");
+        anyWhenEmpty(tag, "any tag");
+        tag.setPrefWidth(110);
         tag.valueProperty().bindBidirectional(model.tagProperty());
         CheckBox flagged = new CheckBox("flagged");
         flagged.setId("accounts-flagged");
@@ -121,8 +125,8 @@ public final class AccountsView extends VBox {
         table.getColumns().add(volume);
         table.getColumns().add(text("Countries", r -> String.join(" ", r.countries()), 90));
         table.getColumns().add(text("Main model", r -> r.mainModel() == null ? "" : r.mainModel(), 150));
-        table.getColumns().add(text("First seen", r -> r.firstTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.firstTs())), 130));
-        table.getColumns().add(text("Last seen", r -> r.lastTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.lastTs())), 130));
+        table.getColumns().add(text("First seen", r -> r.firstTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.firstTs())), 145));
+        table.getColumns().add(text("Last seen", r -> r.lastTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.lastTs())), 145));
         table.getColumns().add(text("Tags", r -> String.join(", ", r.tags()), 120));
         table.setRowFactory(t -> {
             TableRow<AccountRow> row = new TableRow<>();
@@ -170,5 +174,19 @@ public final class AccountsView extends VBox {
         column.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** The filter's empty choice ("" = no filter) reads as what it means, in the box and in its list. */
+    private static void anyWhenEmpty(ComboBox<String> box, String any) {
+        box.setPromptText(any);
+        Callback<ListView<String>, ListCell<String>> cells = list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && getListView() != null ? null : item == null || item.isEmpty() ? any : item);
+            }
+        };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
     }
 }
