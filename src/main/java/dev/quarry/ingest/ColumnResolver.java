@@ -58,7 +58,7 @@ final class ColumnResolver {
     private static int resolve(RecordKind kind, String sourceName, MappingFile mapping, FieldAliases aliases) {
         String target = mapping.target(sourceName);
         if (target != null) {
-            return kind.indexOf(target);
+            return target.equals(MappingFile.EXTRA) ? EXTRA : kind.indexOf(target);
         }
         int index = aliases.lookup(kind, sourceName);
         int dot = sourceName.lastIndexOf('.');

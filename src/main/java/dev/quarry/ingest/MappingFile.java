@@ -16,11 +16,15 @@ import java.util.Map;
  * the kind of file. Shape, documented in docs/ingest-aliases.md:
  * <pre>{"kind": "events", "columns": {"Kunden-Nr": "account_id", "usage.in": "prompt_tokens"}}</pre>
  * Entries take precedence over the alias table. Keys match exactly, or failing that after the same
- * normalisation as aliases.
+ * normalisation as aliases. A column mapped to {@code null} feeds no field and is kept in {@code extra},
+ * even where an alias would map it (the import wizard writes one entry per column, so what the analyst
+ * chose is what is read). Other members (a preset's {@code name} and {@code format}) are ignored here.
  */
 final class MappingFile {
 
     static final MappingFile NONE = new MappingFile(null, Map.of(), null);
+    /** What {@link #target} returns for a column mapped to {@code null}: kept in {@code extra}. */
+    static final String EXTRA = "";
 
     private final RecordKind kind;
     private final Map<String, String> columns;
@@ -66,6 +70,10 @@ final class MappingFile {
         Map<String, String> columns = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get("columns").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getValue().isNull()) {
+                columns.put(entry.getKey(), EXTRA);
+                continue;
+            }
             String target = entry.getValue().asText();
             boolean known = (kind != RecordKind.ACCOUNTS && RecordKind.EVENTS.indexOf(target) >= 0)
                     || (kind != RecordKind.EVENTS && RecordKind.ACCOUNTS.indexOf(target) >= 0);
@@ -84,7 +92,7 @@ final class MappingFile {
         return kind;
     }
 
-    /** The canonical field name the mapping gives this source name, or null. */
+    /** The canonical field name the mapping gives this source name, {@link #EXTRA} for none, or null when it says nothing. */
     String target(String sourceName) {
         String target = columns.get(sourceName);
         return target != null ? target : normalizedColumns.get(FieldAliases.normalize(sourceName));

@@ -1,5 +1,7 @@
 package dev.quarry.ui.session;
 
+import dev.quarry.analysis.AnalysisOptions;
+import dev.quarry.analysis.Analyzer;
 import dev.quarry.store.CaseFile;
 import dev.quarry.ui.task.BackgroundTask;
 import dev.quarry.ui.task.RunningTask;
@@ -146,6 +148,19 @@ public final class CaseSession {
             status.set(title + "…");
         }
         return entry[0];
+    }
+
+    /**
+     * Runs a new analysis of a case (earlier runs are kept) through the analyse-and-store step the
+     * command line uses, then shows the case on its new run.
+     */
+    public SessionTask analyse(Path casePath, long seed) {
+        return run("Analysing " + casePath.getFileName(), progress -> {
+            try (CaseFile caseFile = CaseFile.openExisting(casePath)) {
+                Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(seed), progress);
+                return CaseState.read(caseFile, null);
+            }
+        }, this::show);
     }
 
     /** Tells every screen that the analyst recorded something (a verdict, a note, a tag) and reloads. */

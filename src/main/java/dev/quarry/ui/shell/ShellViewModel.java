@@ -1,8 +1,6 @@
 package dev.quarry.ui.shell;
 
-import dev.quarry.analysis.AnalysisOptions;
 import dev.quarry.analysis.Campaign;
-import dev.quarry.analysis.Analyzer;
 import dev.quarry.analysis.CaseSearch;
 import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
@@ -94,13 +92,9 @@ public final class ShellViewModel {
 
     /** Runs a new analysis of the open case (earlier runs are kept) and shows it. */
     public void analyse(long seed) {
-        if (session.state() == null) {
-            return;
+        if (session.state() != null) {
+            session.analyse(session.state().path(), seed);
         }
-        session.withCase("Analysing " + session.state().path().getFileName(), (caseFile, progress) -> {
-            Analyzer.runAndStore(caseFile, AnalysisOptions.defaults(seed), progress);
-            return CaseState.read(caseFile, null);
-        }, session::show);
     }
 
     public ReadOnlyStringProperty titleProperty() {

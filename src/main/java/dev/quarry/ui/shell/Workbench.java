@@ -9,6 +9,9 @@ import dev.quarry.ui.campaign.CampaignViewModel;
 import dev.quarry.ui.export.ExportView;
 import dev.quarry.ui.export.ExportViewModel;
 import dev.quarry.ui.graph.AccountGraphScreen;
+import dev.quarry.ui.importwizard.ImportPresets;
+import dev.quarry.ui.importwizard.ImportWizardView;
+import dev.quarry.ui.importwizard.ImportWizardViewModel;
 import dev.quarry.ui.overview.OverviewView;
 import dev.quarry.ui.runs.RunsView;
 import dev.quarry.ui.runs.RunsViewModel;
@@ -33,6 +36,7 @@ public final class Workbench {
     private final UserSettings settings;
     private final ShellViewModel shell;
     private final StartViewModel start;
+    private final ImportWizardViewModel importWizard;
     private final List<ScreenEntry> screens = new ArrayList<>();
     private ShellView view;
 
@@ -41,8 +45,12 @@ public final class Workbench {
         this.settings = settings;
         this.shell = new ShellViewModel(session, settings);
         this.start = new StartViewModel(session, settings);
+        this.importWizard = new ImportWizardViewModel(session, new ImportPresets(settings.directory().resolve("presets")));
+        start.onImport(importWizard::addFiles);
         screens.add(new ScreenEntry(Screens.START, "Start", Feather.HOME, false,
                 () -> new StartView(start, () -> view().fireOpen(), () -> view().fireNew())));
+        screens.add(new ScreenEntry(Screens.IMPORT, "Import", Feather.UPLOAD, false,
+                () -> new ImportWizardView(importWizard, session)));
         screens.add(new ScreenEntry(Screens.OVERVIEW, "Overview", Feather.PIE_CHART, true,
                 () -> new OverviewView(new OverviewViewModel(session))));
         screens.add(new ScreenEntry(Screens.ACCOUNTS, "Accounts", Feather.USERS, true,
@@ -85,6 +93,10 @@ public final class Workbench {
 
     public StartViewModel start() {
         return start;
+    }
+
+    public ImportWizardViewModel importWizard() {
+        return importWizard;
     }
 
     public UserSettings settings() {
