@@ -299,16 +299,17 @@ public final class ImportWizardViewModel {
         return found;
     }
 
-    /** The analyst chose a field (or {@link #EXTRA}) for a column of the file shown. */
+    /** The analyst chose a field (or {@link #EXTRA}) for a column of the file shown; the mapping lists every column from then on. */
     public void map(MappingRow row, String field) {
         Path file = shownFile.get();
         ExtractPreview read = preview.get();
         if (file == null || read == null || field == null || field.equals(row.field())) {
             return;
         }
+        // a field is fed by one column: choosing it for this one takes it from the column that had it
         Map<String, String> columns = new LinkedHashMap<>();
         for (MappingRow each : mapping) {
-            String chosen = each == row ? field : each.field();
+            String chosen = each == row ? field : each.field().equals(field) ? EXTRA : each.field();
             columns.put(each.column(), chosen.equals(EXTRA) ? null : chosen);
         }
         choices.put(file, new FileChoice(read.format(), read.kind(), columns, null));
@@ -442,7 +443,7 @@ public final class ImportWizardViewModel {
         }
     }
 
-    private Outcome importAll(Path casePath, boolean create, List<Path> toImport, Map<Path, FileChoice> snapshot,
+    Outcome importAll(Path casePath, boolean create, List<Path> toImport, Map<Path, FileChoice> snapshot,
                               ProgressListener progress) throws Exception {
         Map<Path, ImportOptions> options = new LinkedHashMap<>();
         long totalBytes = 0;
