@@ -116,6 +116,23 @@ public final class TrafficCounts {
         return new long[][] {Arrays.copyOf(hour, runs), Arrays.copyOf(count, runs)};
     }
 
+    /** Whether an account's encoded hourly counts hold a request in epoch hours [fromHour, toHour); stops at the first. */
+    public static boolean anyHourIn(byte[] encoded, long fromHour, long toHour) {
+        int[] position = {0};
+        long hour = 0;
+        while (position[0] < encoded.length) {
+            hour += readVarint(encoded, position);
+            if (hour >= toHour) {
+                return false;
+            }
+            long count = readVarint(encoded, position);
+            if (hour >= fromHour && count > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static long readVarint(byte[] in, int[] position) {
         long value = 0;
         int shift = 0;

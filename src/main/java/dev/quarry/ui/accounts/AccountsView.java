@@ -142,6 +142,9 @@ public final class AccountsView extends VBox {
                 model.select(List.copyOf(table.getSelectionModel().getSelectedItems()));
             }
         });
+        // a selection made elsewhere (graph, map, campaign page) shows as the table's selected rows
+        model.sessionSelectionProperty().addListener((o, old, accounts) -> showSelection(table, accounts));
+        showSelection(table, model.sessionSelectionProperty().getValue());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label count = new Label();
@@ -167,6 +170,28 @@ public final class AccountsView extends VBox {
         count.setMaxWidth(Double.MAX_VALUE);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(filters, table, actions);
+    }
+
+    private void showSelection(TableView<AccountRow> table, java.util.Set<String> accounts) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (AccountRow row : table.getSelectionModel().getSelectedItems()) {
+            shown.add(row.accountId());
+        }
+        if (syncing || shown.equals(accounts)) {
+            return;
+        }
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            int[] rows = java.util.stream.IntStream.range(0, table.getItems().size())
+                    .filter(i -> accounts.contains(table.getItems().get(i).accountId())).toArray();
+            if (rows.length > 0) {
+                table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+                table.scrollTo(rows[0]);
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private static TableColumn<AccountRow, String> text(String title, Function<AccountRow, String> value, double width) {

@@ -62,6 +62,7 @@ public final class AccountsViewModel {
                 refilter();
             }
         });
+        session.accountsInTimeRangeProperty().addListener((observable, old, value) -> refilter());
         show(session.state());
     }
 
@@ -75,7 +76,8 @@ public final class AccountsViewModel {
     /** Applies every filter at once; one pass over the in-memory rows. */
     public void refilter() {
         filtered.setPredicate(predicate());
-        count.set(String.format(Locale.ROOT, "%,d of %,d accounts · %,d selected", filtered.size(), all.size(),
+        count.set(String.format(Locale.ROOT, "%,d of %,d accounts%s · %,d selected", filtered.size(), all.size(),
+                session.accountsInTimeRangeProperty().get() == null ? "" : " (active in the time range)",
                 session.selectedAccountsProperty().get().size()));
     }
 
@@ -89,6 +91,7 @@ public final class AccountsViewModel {
         String needle = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
         Set<String> selection = onlySelected.get() ? session.selectedAccountsProperty().get() : null;
         boolean flaggedOnly = onlyFlagged.get();
+        Set<String> activeInRange = session.accountsInTimeRangeProperty().get();
         boolean riskFiltered = low > 0 || high < 1;
         return row -> (!riskFiltered || (row.scored() && row.riskScore() >= low && row.riskScore() <= high))
                 && (!flaggedOnly || row.flagged())
@@ -98,6 +101,7 @@ public final class AccountsViewModel {
                 : row.verdict() != null && row.verdict().word().equals(decision)))
                 && (tagName.isEmpty() || row.tags().contains(tagName))
                 && (selection == null || selection.contains(row.accountId()))
+                && (activeInRange == null || activeInRange.contains(row.accountId()))
                 && (needle.isEmpty() || row.accountId().toLowerCase(Locale.ROOT).contains(needle)
                 || (row.mainModel() != null && row.mainModel().toLowerCase(Locale.ROOT).contains(needle)));
     }
@@ -135,6 +139,11 @@ public final class AccountsViewModel {
         text.set("");
         onlySelected.set(false);
         onlyFlagged.set(false);
+    }
+
+    /** The case session's selection, which the table shows as its selected rows. */
+    public javafx.beans.value.ObservableValue<Set<String>> sessionSelectionProperty() {
+        return session.selectedAccountsProperty();
     }
 
     public SortedList<AccountRow> rows() {

@@ -45,7 +45,11 @@ public final class CampaignView extends VBox {
         heading.setId("campaign-heading");
         heading.getStyleClass().add("title-4");
         heading.textProperty().bind(model.headingProperty());
-        HBox top = new HBox(10, picker, heading);
+        Button graph = new Button("Campaign graph");
+        graph.setId("campaign-graph");
+        graph.setTooltip(new javafx.scene.control.Tooltip("The members and the cards, IPs, templates and clients they share"));
+        graph.setOnAction(e -> model.openGraph());
+        HBox top = new HBox(10, picker, graph, heading);
         top.setAlignment(Pos.CENTER_LEFT);
 
         ListView<String> evidence = new ListView<>(model.evidence());

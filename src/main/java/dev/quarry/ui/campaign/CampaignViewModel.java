@@ -33,6 +33,7 @@ public final class CampaignViewModel {
         this.session = session;
         session.selectedCampaignProperty().addListener((o, old, id) -> show());
         session.stateProperty().addListener((o, old, state) -> show());
+        session.accountsInTimeRangeProperty().addListener((o, old, active) -> show());
         show();
     }
 
@@ -62,6 +63,11 @@ public final class CampaignViewModel {
         evidence.add("Signals: " + String.join(", ", campaign.signals()));
         evidence.addAll(campaign.reasons());
         members.setAll(state.accounts().stream().filter(a -> a.campaignId() != null && a.campaignId() == campaign.campaignId()).toList());
+        Set<String> active = session.accountsInTimeRangeProperty().get();
+        if (active != null) {
+            heading.set(heading.get() + String.format(Locale.ROOT, " · %,d active in the chosen time range",
+                    members.stream().filter(m -> active.contains(m.accountId())).count()));
+        }
         int campaignId = campaign.campaignId();
         session.withCase("Reading notes of campaign " + campaignId, (caseFile, progress) ->
                 new CaseWork(caseFile).campaignNotes(runId, campaignId), list ->
@@ -114,6 +120,13 @@ public final class CampaignViewModel {
     public void selectMembers() {
         session.selectedAccountsProperty().set(Set.copyOf(members.stream().map(AccountRow::accountId).toList()));
         session.screenProperty().set(Screens.ACCOUNTS);
+    }
+
+    /** Shows the campaign's own graph: its members and the values they share. */
+    public void openGraph() {
+        if (session.selectedCampaignProperty().get() != null) {
+            session.screenProperty().set(Screens.CAMPAIGN_GRAPH);
+        }
     }
 
     public void openMember(String accountId) {

@@ -11,16 +11,27 @@ import javafx.collections.SetChangeListener;
 import java.util.Set;
 
 /**
- * The account graph as a workbench screen: the graph of the run shown, laid out off the FX thread
- * (once per run: the layout is stored in the case), with its selection kept equal to the case
- * session's, so nodes picked here are the accounts selected everywhere.
+ * The account graph as a workbench screen: the graph of the run shown (or of the campaign selected,
+ * its members and the values they share), laid out off the FX thread (once per run and campaign:
+ * the layout is stored in the case), with its selection kept equal to the case session's, so nodes
+ * picked here are the accounts selected everywhere; accounts outside the chosen time range fade.
  */
 public final class AccountGraphScreen {
 
     private AccountGraphScreen() {
     }
 
+    /** The whole case's graph. */
     public static AccountGraphView create(CaseSession session, TaskExecutor executor) {
+        return create(session, executor, false);
+    }
+
+    /** The graph of the campaign selected in the session (a campaign's page opens it). */
+    public static AccountGraphView createForCampaign(CaseSession session, TaskExecutor executor) {
+        return create(session, executor, true);
+    }
+
+    private static AccountGraphView create(CaseSession session, TaskExecutor executor, boolean ofCampaign) {
         ObservableSet<String> selection = FXCollections.observableSet();
         AccountGraphViewModel model = new AccountGraphViewModel(executor, selection);
         boolean[] syncing = {false};
@@ -39,28 +50,47 @@ public final class AccountGraphScreen {
                 syncing[0] = false;
             }
         });
-        long[] shownRun = {-1};
+        session.accountsInTimeRangeProperty().addListener((observable, old, active) -> model.activeAccountsProperty().set(active));
+        model.activeAccountsProperty().set(session.accountsInTimeRangeProperty().get());
+        long[] shown = {-1, Long.MIN_VALUE}; // run and campaign of the graph shown or being laid out
         Runnable loadShownRun = () -> {
             CaseState state = session.state();
+            Integer selectedCampaign = session.selectedCampaignProperty().get();
             if (state == null || state.run().isEmpty()) {
-                shownRun[0] = -1;
+                shown[0] = -1;
                 model.graphProperty().set(null);
                 model.statusProperty().set("no analysis run to draw: analyse the case first");
                 return;
             }
-            long runId = state.run().get().runId();
-            if (runId == shownRun[0]) {
+            if (ofCampaign && (selectedCampaign == null || state.campaign(selectedCampaign).isEmpty())) {
+                shown[0] = -1;
+                model.graphProperty().set(null);
+                model.statusProperty().set("no campaign selected: open one on the Campaign screen");
                 return;
             }
-            shownRun[0] = runId;
-            model.statusProperty().set("laying out the graph of run " + runId + "…");
-            session.withCase("Laying out the account graph of run " + runId, (caseFile, progress) -> {
-                AccountGraph graph = AccountGraph.ofCase(caseFile, runId);
+            long runId = state.run().get().runId();
+            int campaign = ofCampaign ? selectedCampaign : AccountGraph.WHOLE_CASE;
+            if (runId == shown[0] && campaign == shown[1]) {
+                return;
+            }
+            shown[0] = runId;
+            shown[1] = campaign;
+            String what = ofCampaign ? "the graph of campaign " + campaign : "the account graph";
+            model.statusProperty().set("laying out " + what + " of run " + runId + "…");
+            session.withCase("Laying out " + what + " of run " + runId, (caseFile, progress) -> {
+                AccountGraph graph = ofCampaign ? AccountGraph.ofCampaign(caseFile, runId, campaign) : AccountGraph.ofCase(caseFile, runId);
                 graph.layOut(caseFile, AccountGraphViewModel.LAYOUT_SEED, progress);
                 return graph;
-            }, model::show);
+            }, graph -> {
+                if (graph.runId() == shown[0] && graph.campaignId() == shown[1]) {
+                    model.show(graph);
+                }
+            });
         };
         session.stateProperty().addListener((observable, old, state) -> loadShownRun.run());
+        if (ofCampaign) {
+            session.selectedCampaignProperty().addListener((observable, old, campaign) -> loadShownRun.run());
+        }
         loadShownRun.run();
         return new AccountGraphView(model);
     }

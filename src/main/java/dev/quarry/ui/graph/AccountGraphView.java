@@ -87,6 +87,7 @@ public final class AccountGraphView extends BorderPane {
         });
         model.shownFamilies().addListener((SetChangeListener<LinkFamily>) c -> redraw());
         model.minWeightProperty().addListener(o -> redraw());
+        model.activeAccountsProperty().addListener(o -> redraw());
         model.selectedAccounts().addListener((SetChangeListener<String>) c -> redraw());
         model.centredProperty().addListener((o, old, node) -> centreOn(node.intValue()));
         canvas.setOnScroll(e -> {
@@ -241,6 +242,7 @@ public final class AccountGraphView extends BorderPane {
             gc.strokeLine(ax, ay, bx, by);
         }
         boolean dots = scale < 0.4;
+        java.util.Set<String> active = model.activeAccountsProperty().get();
         for (int i = 0; i < n; i++) {
             double x = g.x(i) * scale + offsetX;
             double y = g.y(i) * scale + offsetY;
@@ -248,7 +250,8 @@ public final class AccountGraphView extends BorderPane {
                 continue;
             }
             int rgb = g.isAttribute(i) ? 0x333333 : GraphPicture.campaignColour(g.campaign(i));
-            boolean faded = anySelected && !selected[i] && !neighbour[i];
+            boolean faded = anySelected && !selected[i] && !neighbour[i]
+                    || active != null && !g.isAttribute(i) && !active.contains(g.node(i));
             gc.setFill(colour(rgb, faded ? 0.25 : 1));
             if (dots && !selected[i]) {
                 gc.fillRect(x, y, 1.5, 1.5);

@@ -35,6 +35,8 @@ public final class AccountGraphViewModel {
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
     private final ObservableSet<String> selectedAccounts;
     private final StringProperty status = new SimpleStringProperty("");
+    /** The accounts active in the case session's time range (null: no range chosen); the others are drawn faded. */
+    private final ObjectProperty<java.util.Set<String>> activeAccounts = new SimpleObjectProperty<>();
     /** A node the view should bring to the centre (search), -1 for none. */
     private final IntegerProperty centred = new SimpleIntegerProperty(-1);
 
@@ -137,6 +139,10 @@ public final class AccountGraphViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    public ObjectProperty<java.util.Set<String>> activeAccountsProperty() {
+        return activeAccounts;
     }
 
     public IntegerProperty centredProperty() {

@@ -2,6 +2,7 @@ package dev.quarry.ui.session;
 
 import dev.quarry.analysis.AnalysisOptions;
 import dev.quarry.analysis.Analyzer;
+import dev.quarry.analysis.TrafficTimeline;
 import dev.quarry.store.CaseFile;
 import dev.quarry.ui.task.BackgroundTask;
 import dev.quarry.ui.task.RunningTask;
@@ -37,6 +38,8 @@ public final class CaseSession {
     private final ObjectProperty<String> focusedAccount = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> selectedCampaign = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeRange> selectedTimeRange = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Set<String>> accountsInTimeRange = new ReadOnlyObjectWrapper<>();
+    private long timeRangeRequest;
     private final ObjectProperty<String> screen = new SimpleObjectProperty<>(Screens.START);
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final LongProperty caseWorkRevision = new SimpleLongProperty();
@@ -56,6 +59,26 @@ public final class CaseSession {
                 selectedAccounts.set(Set.of());
             }
         });
+        selectedTimeRange.addListener((observable, old, range) -> findAccountsInTimeRange());
+        state.addListener((observable, old, loaded) -> findAccountsInTimeRange());
+    }
+
+    /** Reads which accounts of the run shown were active in the selected time range, off the FX thread; the latest request wins. */
+    private void findAccountsInTimeRange() {
+        long request = ++timeRangeRequest;
+        TimeRange range = selectedTimeRange.get();
+        CaseState current = state.get();
+        if (range == null || current == null || current.run().isEmpty()) {
+            accountsInTimeRange.set(null);
+            return;
+        }
+        long runId = current.run().get().runId();
+        withCase("Finding the accounts active in the time range", (caseFile, progress) ->
+                new TrafficTimeline(caseFile, runId).accountsActiveIn(range.fromMillis(), range.toMillis()), active -> {
+                    if (request == timeRangeRequest) {
+                        accountsInTimeRange.set(Set.copyOf(active));
+                    }
+                });
     }
 
     /** Where failures go: the shell shows them as a dialog; tests collect them. */
@@ -200,6 +223,14 @@ public final class CaseSession {
     /** The time range selected, or null for the whole case. */
     public ObjectProperty<TimeRange> selectedTimeRangeProperty() {
         return selectedTimeRange;
+    }
+
+    /**
+     * The accounts of the run shown with a request in the selected time range: null while no range
+     * is selected (or while it is being read), so screens that follow the range show everything then.
+     */
+    public ReadOnlyObjectProperty<Set<String>> accountsInTimeRangeProperty() {
+        return accountsInTimeRange.getReadOnlyProperty();
     }
 
     /** The screen shown, by its id in {@link Screens}; a screen sets it to send the analyst elsewhere. */

@@ -10,6 +10,9 @@ public final class Screens {
     public static final String RUNS = "runs";
     public static final String EXPORT = "export";
     public static final String GRAPH = "graph";
+    public static final String CAMPAIGN_GRAPH = "campaign-graph";
+    public static final String TIMELINE = "timeline";
+    public static final String MAP = "map";
     public static final String IMPORT = "import";
 
     private Screens() {

@@ -12,6 +12,10 @@ import dev.quarry.ui.graph.AccountGraphScreen;
 import dev.quarry.ui.importwizard.ImportPresets;
 import dev.quarry.ui.importwizard.ImportWizardView;
 import dev.quarry.ui.importwizard.ImportWizardViewModel;
+import dev.quarry.ui.map.AccountMapView;
+import dev.quarry.ui.map.AccountMapViewModel;
+import dev.quarry.ui.timeline.TimelineView;
+import dev.quarry.ui.timeline.TimelineViewModel;
 import dev.quarry.ui.overview.OverviewView;
 import dev.quarry.ui.runs.RunsView;
 import dev.quarry.ui.runs.RunsViewModel;
@@ -63,6 +67,12 @@ public final class Workbench {
                 () -> new RunsView(new RunsViewModel(session))));
         screens.add(new ScreenEntry(Screens.GRAPH, "Account graph", Feather.SHARE_2, true,
                 () -> AccountGraphScreen.create(session, executor)));
+        screens.add(new ScreenEntry(Screens.CAMPAIGN_GRAPH, "Campaign graph", Feather.GIT_MERGE, true,
+                () -> AccountGraphScreen.createForCampaign(session, executor)));
+        screens.add(new ScreenEntry(Screens.TIMELINE, "Timeline", Feather.ACTIVITY, true,
+                () -> new TimelineView(new TimelineViewModel(session, executor))));
+        screens.add(new ScreenEntry(Screens.MAP, "Account map", Feather.MAP, true,
+                () -> new AccountMapView(new AccountMapViewModel(session))));
         screens.add(new ScreenEntry(Screens.EXPORT, "Export and verify", Feather.PACKAGE, true,
                 () -> new ExportView(new ExportViewModel(session), this::openFolder)));
     }

@@ -1,0 +1,280 @@
+package dev.quarry.ui.map;
+
+import dev.quarry.analysis.AccountMap;
+import dev.quarry.graph.GraphPicture;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The account map on one Canvas: a point per account at its stored 2-D position, coloured by
+ * campaign, cluster or risk; drag draws a lasso that selects the accounts inside (Shift adds),
+ * right-drag pans, the wheel zooms around the pointer, a click selects one account, a double-click
+ * opens its page. Accounts outside the chosen time range are faded.
+ */
+public final class AccountMapView extends BorderPane {
+    private final AccountMapViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final Label hoverLabel = new Label();
+    private double scale = 1;
+    private double offsetX;
+    private double offsetY;
+    private double[] lassoX = new double[64];
+    private double[] lassoY = new double[64];
+    private int lassoPoints;
+    private boolean panning;
+    private double dragX;
+    private double dragY;
+    private double pressX;
+    private double pressY;
+    private double lastFrameMs;
+
+    public AccountMapView(AccountMapViewModel model) {
+        this.model = model;
+        setId("account-map");
+        ChoiceBox<AccountMapViewModel.ColourBy> colourBy = new ChoiceBox<>();
+        colourBy.setId("map-colour-by");
+        colourBy.getItems().setAll(AccountMapViewModel.ColourBy.values());
+        colourBy.valueProperty().bindBidirectional(model.colourByProperty());
+        Button fit = new Button("Fit");
+        fit.setOnAction(e -> {
+            fit();
+            redraw();
+        });
+        Label status = new Label();
+        status.setId("map-status");
+        status.textProperty().bind(model.statusProperty());
+        Label help = new Label("drag: lasso (Shift adds) · right-drag: pan · wheel: zoom · double-click: account page");
+        help.setStyle("-fx-opacity: 0.7;");
+        HBox toolbar = new HBox(8, colourBy, fit, status, help);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(toolbar);
+        Pane holder = new Pane(canvas);
+        holder.setMinSize(0, 0);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        setCenter(holder);
+        hoverLabel.setId("map-hover");
+        hoverLabel.setPadding(new Insets(2, 8, 2, 8));
+        setBottom(hoverLabel);
+
+        canvas.widthProperty().addListener(o -> {
+            fit();
+            redraw();
+        });
+        canvas.heightProperty().addListener(o -> {
+            fit();
+            redraw();
+        });
+        model.mapProperty().addListener(o -> {
+            fit();
+            redraw();
+        });
+        model.colourByProperty().addListener(o -> redraw());
+        model.selectedAccountsProperty().addListener(o -> redraw());
+        model.activeInTimeRangeProperty().addListener(o -> redraw());
+
+        canvas.setOnScroll(e -> zoom(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY()));
+        canvas.setOnMousePressed(e -> {
+            panning = e.getButton() == MouseButton.SECONDARY;
+            dragX = e.getX();
+            dragY = e.getY();
+            pressX = e.getX();
+            pressY = e.getY();
+            lassoPoints = 0;
+            if (!panning) {
+                addLassoPoint(e.getX(), e.getY());
+            }
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (panning) {
+                offsetX += e.getX() - dragX;
+                offsetY += e.getY() - dragY;
+                dragX = e.getX();
+                dragY = e.getY();
+            } else {
+                addLassoPoint(e.getX(), e.getY());
+            }
+            redraw();
+        });
+        canvas.setOnMouseReleased(e -> {
+            boolean moved = Math.hypot(e.getX() - pressX, e.getY() - pressY) >= 4;
+            if (!panning && moved && lassoPoints >= 3) {
+                lasso(Arrays.copyOf(lassoX, lassoPoints), Arrays.copyOf(lassoY, lassoPoints), e.isShiftDown());
+            } else if (!panning && !moved) {
+                int point = pointAt(e.getX(), e.getY());
+                if (e.getClickCount() >= 2) {
+                    model.open(point);
+                } else {
+                    model.select(point, e.isShiftDown());
+                }
+            }
+            lassoPoints = 0;
+            redraw();
+        });
+        canvas.setOnMouseMoved(e -> {
+            int point = pointAt(e.getX(), e.getY());
+            model.hoveredProperty().set(point);
+            hoverLabel.setText(model.describe(point));
+        });
+    }
+
+    /** Selects the accounts inside a lasso given in canvas coordinates; returns how many it caught. */
+    public int lasso(double[] screenX, double[] screenY, boolean extend) {
+        double[] mx = new double[screenX.length];
+        double[] my = new double[screenY.length];
+        for (int i = 0; i < screenX.length; i++) {
+            mx[i] = (screenX[i] - offsetX) / scale;
+            my[i] = (screenY[i] - offsetY) / scale;
+        }
+        return model.lasso(mx, my, extend);
+    }
+
+    /** Canvas position of a point, for tests and the benchmark: {x, y}. */
+    public double[] screenPosition(int point) {
+        AccountMap map = model.mapProperty().get();
+        return new double[] {map.x(point) * scale + offsetX, map.y(point) * scale + offsetY};
+    }
+
+    /** The canvas, for tests that drag on it. */
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public double lastFrameMs() {
+        return lastFrameMs;
+    }
+
+    private void addLassoPoint(double x, double y) {
+        if (lassoPoints == lassoX.length) {
+            lassoX = Arrays.copyOf(lassoX, lassoPoints * 2);
+            lassoY = Arrays.copyOf(lassoY, lassoPoints * 2);
+        }
+        lassoX[lassoPoints] = x;
+        lassoY[lassoPoints] = y;
+        lassoPoints++;
+    }
+
+    private void zoom(double factor, double aroundX, double aroundY) {
+        offsetX = aroundX - (aroundX - offsetX) * factor;
+        offsetY = aroundY - (aroundY - offsetY) * factor;
+        scale *= factor;
+        redraw();
+    }
+
+    private void fit() {
+        AccountMap map = model.mapProperty().get();
+        if (map == null || map.size() == 0) {
+            return;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < map.size(); i++) {
+            minX = Math.min(minX, map.x(i));
+            maxX = Math.max(maxX, map.x(i));
+            minY = Math.min(minY, map.y(i));
+            maxY = Math.max(maxY, map.y(i));
+        }
+        double width = Math.max(100, canvas.getWidth());
+        double height = Math.max(100, canvas.getHeight());
+        scale = Math.min((width - 40) / Math.max(1e-9, maxX - minX), (height - 40) / Math.max(1e-9, maxY - minY));
+        offsetX = (width - scale * (maxX + minX)) / 2;
+        offsetY = (height - scale * (maxY + minY)) / 2;
+    }
+
+    /** The point under the pointer (within 5 px), -1 when none. */
+    private int pointAt(double sx, double sy) {
+        AccountMap map = model.mapProperty().get();
+        if (map == null) {
+            return -1;
+        }
+        return map.nearest((sx - offsetX) / scale, (sy - offsetY) / scale, 5 / scale);
+    }
+
+    private void redraw() {
+        long started = System.nanoTime();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, width, height);
+        AccountMap map = model.mapProperty().get();
+        if (map == null) {
+            return;
+        }
+        Set<String> selected = model.selectedAccountsProperty().getValue();
+        Set<String> active = model.activeInTimeRangeProperty().getValue();
+        AccountMapViewModel.ColourBy by = model.colourByProperty().get();
+        int n = map.size();
+        // faded points first, then the rest, then the selection on top
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < n; i++) {
+                String account = map.account(i);
+                boolean isSelected = !selected.isEmpty() && selected.contains(account);
+                boolean faded = active != null && !active.contains(account);
+                int layer = isSelected ? 2 : faded ? 0 : 1;
+                if (layer != pass) {
+                    continue;
+                }
+                double x = map.x(i) * scale + offsetX;
+                double y = map.y(i) * scale + offsetY;
+                if (x < -4 || y < -4 || x > width + 4 || y > height + 4) {
+                    continue;
+                }
+                gc.setFill(colour(pointColour(map, i, by), faded ? 0.15 : 0.85));
+                if (isSelected) {
+                    gc.fillRect(x - 3, y - 3, 6, 6);
+                    gc.setStroke(Color.BLACK);
+                    gc.setLineWidth(1);
+                    gc.strokeRect(x - 3.5, y - 3.5, 7, 7);
+                } else {
+                    gc.fillRect(x - 1.5, y - 1.5, 3, 3);
+                }
+            }
+        }
+        if (lassoPoints >= 2) {
+            gc.setStroke(Color.rgb(30, 110, 220));
+            gc.setLineWidth(1.5);
+            gc.setFill(Color.rgb(30, 110, 220, 0.12));
+            gc.fillPolygon(lassoX, lassoY, lassoPoints);
+            gc.strokePolyline(lassoX, lassoY, lassoPoints);
+        }
+        lastFrameMs = (System.nanoTime() - started) / 1e6;
+    }
+
+    private static int pointColour(AccountMap map, int i, AccountMapViewModel.ColourBy by) {
+        return switch (by) {
+            case CAMPAIGN -> GraphPicture.campaignColour(map.campaign(i));
+            case CLUSTER -> GraphPicture.campaignColour(map.cluster(i));
+            case RISK -> riskColour(map.risk(i));
+        };
+    }
+
+    /** Risk from pale yellow (0) to dark red (1). */
+    private static int riskColour(double risk) {
+        double r = Double.isNaN(risk) ? 0 : Math.max(0, Math.min(1, risk));
+        int red = (int) (250 - 90 * r);
+        int green = (int) (220 - 210 * r);
+        int blue = (int) (120 - 100 * r);
+        return red << 16 | green << 8 | blue;
+    }
+
+    private static Color colour(int rgb, double opacity) {
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, opacity);
+    }
+}
