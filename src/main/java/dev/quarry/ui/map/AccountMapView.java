@@ -153,6 +153,11 @@ public final class AccountMapView extends BorderPane {
         return new double[] {map.x(point) * scale + offsetX, map.y(point) * scale + offsetY};
     }
 
+    /** The screen's state, for the benchmark. */
+    public AccountMapViewModel model() {
+        return model;
+    }
+
     /** The canvas, for tests that drag on it. */
     public Canvas canvas() {
         return canvas;
