@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code bench gui CASE}: the workbench figures of DESIGN.md, one {@code name=value} line each. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Opens the workbench headless on CASE, drives it as an analyst would and prints one name=value line "
-                + "per figure (milliseconds unless the name says otherwise; NA where the screen does not exist yet).",
-                "Only reads the case: the account graph figures need --graph, as that screen stores its layout in the case."})
+                + "per figure (milliseconds unless the name says otherwise; NA where a figure could not be measured).",
+                "Only reads the case: the account graph and campaign graph figures need --graph, as those screens store their layouts in the case."})
 public final class GuiBenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CASE", description = "case file to open (analysed)")

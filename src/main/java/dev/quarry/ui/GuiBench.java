@@ -1,6 +1,9 @@
 package dev.quarry.ui;
 
 import dev.quarry.ui.graph.AccountGraphView;
+import dev.quarry.ui.map.AccountMapView;
+import dev.quarry.ui.timeline.TimelineView;
+import dev.quarry.ui.timeline.TimelineViewModel;
 import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
 import dev.quarry.ui.session.Screens;
@@ -35,8 +38,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The workbench benchmark ({@code bench gui CASE}, DESIGN.md "Benchmarks"): opens the real workbench
  * headless (Monocle) on a case, drives it as an analyst would and returns one figure per name, in the
- * order of DESIGN.md; the command line prints them. It only reads the case: the account graph, whose
- * screen stores its layout in the case, is measured only when asked ({@code graph}).
+ * order of DESIGN.md; the command line prints them. It only reads the case: the account graph and a
+ * campaign's graph, whose screens store their layouts in the case, are measured only when asked ({@code graph}).
  */
 public final class GuiBench {
 
@@ -193,6 +196,9 @@ public final class GuiBench {
             figures.put("account_page_ms", format(median(page)));
         }
 
+        measureTimeline(figures);
+        measureMap(figures);
+
         if (graph) {
             long t0 = System.nanoTime();
             fx(() -> {
@@ -212,11 +218,126 @@ public final class GuiBench {
                 });
             }
             figures.put("graph_pan_frame_p95_ms", format(percentile(frames, 0.95)));
+
+            List<dev.quarry.analysis.Campaign> campaigns = fx(() -> session.state().campaigns());
+            if (!campaigns.isEmpty()) {
+                dev.quarry.analysis.Campaign largest = campaigns.stream()
+                        .max(java.util.Comparator.comparingInt(dev.quarry.analysis.Campaign::size)).orElseThrow();
+                long c0 = System.nanoTime();
+                fx(() -> {
+                    session.selectedCampaignProperty().set(largest.campaignId());
+                    session.screenProperty().set(Screens.CAMPAIGN_GRAPH);
+                    return null;
+                });
+                waitUntil(() -> session.tasks().isEmpty() && graphView() != null && graphView().model().graphProperty().get() != null
+                        && graphView().model().graphProperty().get().campaignId() == largest.campaignId() && graphView().lastFrameMs() > 0);
+                pulse();
+                figures.put("campaign_graph_ms", format(ms(c0)));
+            }
         }
 
         double rss = residentMegabytes();
         figures.put("rss_mb", Double.isNaN(rss) ? NA : format(rss));
         return figures;
+    }
+
+    /**
+     * Timeline: zoom in step by step from the whole extract to 20 seconds around a point inside it,
+     * panning at each level, each change timed until its traffic is read and drawn; then the whole
+     * case's heatmap (UTC) until it is computed.
+     */
+    private void measureTimeline(Map<String, String> figures) throws Exception {
+        go(Screens.TIMELINE);
+        waitUntil(() -> timelineView() != null && timelineView().model().seriesProperty().get() != null
+                && !timelineView().model().busy());
+        pulse();
+        TimelineViewModel model = fx(() -> timelineView().model());
+        long[] extent = fx(() -> model.extentProperty().get());
+        long centre = extent[0] + (extent[1] - extent[0]) * 3 / 7;
+        java.util.List<Double> changes = new java.util.ArrayList<>();
+        long span = extent[1] - extent[0];
+        while (true) {
+            for (int pan = -1; pan <= 1; pan++) {
+                long from = centre - span / 2 + pan * span / 4;
+                long to = from + span;
+                long t0 = System.nanoTime();
+                fx(() -> {
+                    model.showRange(from, to);
+                    return null;
+                });
+                waitUntil(() -> !model.busy());
+                changes.add(ms(t0));
+            }
+            if (span <= TimelineViewModel.MIN_SPAN_MS) {
+                break;
+            }
+            span = Math.max(TimelineViewModel.MIN_SPAN_MS, span / 3);
+        }
+        double[] times = changes.stream().mapToDouble(Double::doubleValue).toArray();
+        figures.put("timeline_zoom_p50_ms", format(median(times)));
+        figures.put("timeline_zoom_p95_ms", format(percentile(times, 0.95)));
+        double[] heatmaps = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            fx(() -> {
+                model.localTimeProperty().set(true);
+                model.localTimeProperty().set(false);
+                return null;
+            });
+            waitUntil(() -> !model.busy() && model.heatmapProperty().get() != null);
+            heatmaps[i] = ms(t0);
+        }
+        figures.put("heatmap_ms", format(median(heatmaps)));
+    }
+
+    /** Account map: a lasso around the map's middle holding about 5,000 accounts (or all, on a smaller case), until the session holds them. */
+    private void measureMap(Map<String, String> figures) throws Exception {
+        go(Screens.MAP);
+        waitUntil(() -> mapView() != null && mapView().model().mapProperty().get() != null && mapView().lastFrameMs() > 0);
+        pulse();
+        AccountMapView view = fx(this::mapView);
+        double[][] lasso = fx(() -> {
+            dev.quarry.analysis.AccountMap map = view.model().mapProperty().get();
+            int n = map.size();
+            double cx = view.canvas().getWidth() / 2;
+            double cy = view.canvas().getHeight() / 2;
+            double[] distance = new double[n];
+            for (int i = 0; i < n; i++) {
+                double[] p = view.screenPosition(i);
+                distance[i] = Math.hypot(p[0] - cx, p[1] - cy);
+            }
+            Arrays.sort(distance);
+            double radius = n == 0 ? 10 : distance[Math.min(n, 5_000) - 1] + 0.5;
+            double[] x = new double[64];
+            double[] y = new double[64];
+            for (int k = 0; k < 64; k++) {
+                x[k] = cx + radius * Math.cos(2 * Math.PI * k / 64);
+                y[k] = cy + radius * Math.sin(2 * Math.PI * k / 64);
+            }
+            return new double[][] {x, y};
+        });
+        double[] lassos = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            fx(() -> view.lasso(lasso[0], lasso[1], false));
+            pulse();
+            lassos[i] = ms(t0);
+            fx(() -> {
+                session.selectedAccountsProperty().set(java.util.Set.of());
+                return null;
+            });
+        }
+        figures.put("map_lasso_ms", format(median(lassos)));
+    }
+
+    private TimelineView timelineView() {
+        Node node = stage.getScene().lookup("#timeline");
+        return node instanceof TimelineView view ? view : null;
+    }
+
+    private AccountMapView mapView() {
+        Node node = stage.getScene().lookup("#account-map");
+        return node instanceof AccountMapView view ? view : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

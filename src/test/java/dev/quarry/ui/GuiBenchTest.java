@@ -26,7 +26,8 @@ class GuiBenchTest {
             assertTrue(figure.getValue().equals("NA") || figure.getValue().matches("\\d+(\\.\\d+)?"), figure.toString());
         }
         for (String measured : java.util.List.of("open_to_overview_ms", "accounts_filter_ms", "account_page_ms",
-                "graph_layout_s", "graph_pan_frame_p95_ms", "rss_mb")) {
+                "timeline_zoom_p50_ms", "timeline_zoom_p95_ms", "heatmap_ms", "graph_layout_s", "graph_pan_frame_p95_ms",
+                "campaign_graph_ms", "map_lasso_ms", "rss_mb")) {
             assertTrue(!figures.get(measured).equals("NA"), measured + " is measured on a case with campaigns: " + figures);
         }
     }

@@ -93,7 +93,11 @@ public final class AccountsView extends VBox {
                 verdict, tag, flagged, selected, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
 
+        // a filter that hides selected rows must not unselect their accounts: selection changes the
+        // table makes while its rows change (these listeners run before and after the table's own) stay local
+        model.rows().addListener((ListChangeListener<AccountRow>) change -> syncing = true);
         TableView<AccountRow> table = new TableView<>(model.rows());
+        model.rows().addListener((ListChangeListener<AccountRow>) change -> syncing = false);
         table.setId("accounts-table");
         model.rows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -144,7 +148,7 @@ public final class AccountsView extends VBox {
         });
         // a selection made elsewhere (graph, map, campaign page) shows as the table's selected rows
         model.sessionSelectionProperty().addListener((o, old, accounts) -> showSelection(table, accounts));
-        showSelection(table, model.sessionSelectionProperty().getValue());
+        javafx.application.Platform.runLater(() -> showSelection(table, model.sessionSelectionProperty().getValue()));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label count = new Label();

@@ -140,6 +140,11 @@ public final class AccountGraphView extends BorderPane {
     }
 
     /** Milliseconds the last redraw took. */
+    /** The screen's state, for the benchmark and tests that drive it. */
+    public AccountGraphViewModel model() {
+        return model;
+    }
+
     public double lastFrameMs() {
         return lastFrameMs;
     }

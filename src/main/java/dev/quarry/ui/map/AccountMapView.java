@@ -39,6 +39,8 @@ public final class AccountMapView extends BorderPane {
     private double dragY;
     private double pressX;
     private double pressY;
+    /** How far the pointer got from where it was pressed: a lasso ends where it started, a click never leaves. */
+    private double travelled;
     private double lastFrameMs;
 
     public AccountMapView(AccountMapViewModel model) {
@@ -94,12 +96,14 @@ public final class AccountMapView extends BorderPane {
             dragY = e.getY();
             pressX = e.getX();
             pressY = e.getY();
+            travelled = 0;
             lassoPoints = 0;
             if (!panning) {
                 addLassoPoint(e.getX(), e.getY());
             }
         });
         canvas.setOnMouseDragged(e -> {
+            travelled = Math.max(travelled, Math.hypot(e.getX() - pressX, e.getY() - pressY));
             if (panning) {
                 offsetX += e.getX() - dragX;
                 offsetY += e.getY() - dragY;
@@ -111,7 +115,7 @@ public final class AccountMapView extends BorderPane {
             redraw();
         });
         canvas.setOnMouseReleased(e -> {
-            boolean moved = Math.hypot(e.getX() - pressX, e.getY() - pressY) >= 4;
+            boolean moved = travelled >= 4;
             if (!panning && moved && lassoPoints >= 3) {
                 lasso(Arrays.copyOf(lassoX, lassoPoints), Arrays.copyOf(lassoY, lassoPoints), e.isShiftDown());
             } else if (!panning && !moved) {
@@ -147,6 +151,11 @@ public final class AccountMapView extends BorderPane {
     public double[] screenPosition(int point) {
         AccountMap map = model.mapProperty().get();
         return new double[] {map.x(point) * scale + offsetX, map.y(point) * scale + offsetY};
+    }
+
+    /** The screen's state, for the benchmark. */
+    public AccountMapViewModel model() {
+        return model;
     }
 
     /** The canvas, for tests that drag on it. */

@@ -262,9 +262,9 @@ final class TimelineChart extends Pane {
         }
     }
 
-    /** Up to four round values in (0, max] for the count axis. */
+    /** Three to six round values in (0, max] for the count axis. */
     static long[] niceTicks(long max) {
-        double raw = max / 4.0;
+        double raw = max / 6.0;
         double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
         double step = magnitude;
         for (double m : new double[] {1, 2, 5, 10}) {

@@ -76,23 +76,32 @@ public final class TimelineView extends BorderPane {
         range.setId("timeline-range");
         model.brushProperty().addListener(o -> range.setText(rangeText(model.brushProperty().get())));
         range.setText(rangeText(model.brushProperty().get()));
-        HBox toolbar = new HBox(6, scope, stacked, compared, gap(), zoomOut, zoomIn, earlier, later, whole, toBrush, clear, gap(), range);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(4, 8, 4, 8));
-
+        HBox controls = new HBox(6, scope, stacked, compared, gap(), zoomOut, zoomIn, earlier, later, whole, toBrush, clear);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node control : controls.getChildren()) {
+            if (control instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE); // the buttons keep their words at 1280 px
+            }
+        }
         Label status = new Label();
         status.setId("timeline-status");
         status.textProperty().bind(model.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox rangeLine = new HBox(12, range, spacer, status);
+        VBox toolbar = new VBox(4, controls, rangeLine);
+        toolbar.setPadding(new Insets(4, 8, 4, 8));
+
         Label hover = new Label();
         hover.setId("timeline-hover");
         chart.onHover(hover::setText);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartFooter = new HBox(12, hover, spacer, status);
-        chartFooter.setPadding(new Insets(2, 8, 2, 8));
         Label help = new Label("drag: choose a time range · Shift+drag or right-drag: pan · wheel: zoom");
         help.setStyle("-fx-opacity: 0.7;");
-        chartFooter.getChildren().add(0, help);
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        Region footerSpacer = new Region();
+        HBox.setHgrow(footerSpacer, Priority.ALWAYS);
+        HBox chartFooter = new HBox(12, hover, footerSpacer, help);
+        chartFooter.setPadding(new Insets(2, 8, 2, 8));
         VBox.setVgrow(chart, Priority.ALWAYS);
         VBox top = new VBox(chart, chartFooter);
 
@@ -115,7 +124,7 @@ public final class TimelineView extends BorderPane {
         table.setId("timeline-events");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(
-                column("time (UTC)", 150, e -> TimelineAxis.FULL.format(Instant.ofEpochMilli(e.ts()))
+                column("time (UTC)", 185, e -> TimelineAxis.FULL.format(Instant.ofEpochMilli(e.ts()))
                         + String.format(java.util.Locale.ROOT, ".%03d", e.ts() % 1000)),
                 column("account", 150, TrafficTimeline.EventRow::accountId),
                 column("model", 130, TrafficTimeline.EventRow::model),
@@ -170,6 +179,11 @@ public final class TimelineView extends BorderPane {
     /** Shows the heatmap tab (for the screenshot and the benchmark). */
     public void showHeatmap() {
         below.getSelectionModel().select(1);
+    }
+
+    /** The screen's state, for the benchmark and tests that drive it. */
+    public TimelineViewModel model() {
+        return model;
     }
 
     /** Milliseconds the chart's last redraw took. */
