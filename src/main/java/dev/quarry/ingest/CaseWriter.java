@@ -166,11 +166,21 @@ final class CaseWriter implements AutoCloseable {
         for (int c = 0; c < columns; c++) {
             bind(insert, batch, c, row);
         }
-        String extra = batch.extra[row];
-        if (extra == null) {
-            insert.setNull(columns + 1, Types.VARCHAR);
+        bindText(insert, columns + 1, batch.extra[row], batch.extraUtf8[row]);
+    }
+
+    /**
+     * Binds text as the UTF-8 bytes the reading thread prepared; the statement casts them to TEXT (see
+     * {@link #textMark}), so the stored value is the same text as {@code setString} would store. The
+     * empty string is bound as a string: the driver may bind an empty byte array as NULL.
+     */
+    private static void bindText(PreparedStatement insert, int parameter, String value, byte[] utf8) throws SQLException {
+        if (value == null) {
+            insert.setNull(parameter, Types.VARCHAR);
+        } else if (utf8 == null || utf8.length == 0) {
+            insert.setString(parameter, value);
         } else {
-            insert.setString(columns + 1, extra);
+            insert.setBytes(parameter, utf8);
         }
     }
 
@@ -178,12 +188,7 @@ final class CaseWriter implements AutoCloseable {
         int parameter = column + 1;
         FieldType type = kind.type(column);
         if (type == FieldType.TEXT) {
-            String value = batch.text[column][row];
-            if (value == null) {
-                insert.setNull(parameter, Types.VARCHAR);
-            } else {
-                insert.setString(parameter, value);
-            }
+            bindText(insert, parameter, batch.text[column][row], batch.utf8[column][row]);
         } else if (type == FieldType.REAL) {
             double value = batch.reals[column][row];
             if (Double.isNaN(value)) {
@@ -199,6 +204,11 @@ final class CaseWriter implements AutoCloseable {
                 insert.setLong(parameter, value);
             }
         }
+    }
+
+    /** The parameter of a text column: bound as UTF-8 bytes (a BLOB), stored as TEXT. */
+    private static String textMark() {
+        return "CAST(? AS TEXT)";
     }
 
     private void ensureAccount(String accountId) throws SQLException {
@@ -220,11 +230,11 @@ final class CaseWriter implements AutoCloseable {
         StringJoiner marks = new StringJoiner(", ");
         for (int c = 0; c < kind.columnCount(); c++) {
             names.add(kind.column(c));
-            marks.add("?");
+            marks.add(kind.type(c) == FieldType.TEXT ? textMark() : "?");
         }
         names.add("extra").add("source_id");
         // the source id is our own number, not input: written into the statement, it saves a bind per row
-        marks.add("?").add(Long.toString(sourceId));
+        marks.add(textMark()).add(Long.toString(sourceId));
         columnList = names.toString();
         if (kind == RecordKind.EVENTS) {
             if (bulk) {

@@ -187,6 +187,7 @@ public final class Importer {
             @Override
             public RowBatch exchange(RowBatch full, RecordKind kind) throws InterruptedException {
                 if (full != null) {
+                    full.encodeText();
                     filled.put(full);
                 }
                 RowBatch next = empty.poll();

@@ -35,6 +35,35 @@ class ImportFormatsTest extends IngestCaseTest {
         assertNull(fixture.string("SELECT prompt_tokens FROM events WHERE request_id = 'r2'"));
     }
 
+    /**
+     * Text is bound as UTF-8 bytes and cast to TEXT: it must land as TEXT, byte for byte, whether the
+     * import is a bulk one (fresh case, rows and suspected duplicates) or one into a case with events.
+     */
+    @Test
+    void storesTextAsTextByteForByteInBulkAndIncrementalImports() throws Exception {
+        String prompt = "Übersetze: «naïve» — 日本語 😀, \"quoted\"";
+        String csv = "request_id,ts,account_id,country,prompt_text,ticket\n"
+                + "r1,2024-03-05T10:15:30Z,ålice,DE,\"" + prompt.replace("\"", "\"\"") + "\",T-1\n"
+                + "r1,2024-03-05T10:15:31Z,ålice,DE,again,T-2\n";
+        ImportSummary bulk = fixture.importText("first.csv", csv);
+        ImportSummary incremental = fixture.importText("second.csv", csv.replace("r1", "r2"));
+
+        assertEquals(1, bulk.accepted(), bulk.toString());
+        assertEquals(1, bulk.duplicate(), bulk.toString());
+        assertEquals(1, incremental.accepted(), incremental.toString());
+        assertEquals(1, incremental.duplicate(), incremental.toString());
+        for (String column : new String[] {"request_id", "account_id", "country", "prompt_text", "extra"}) {
+            assertEquals(2, fixture.count("SELECT count(*) FROM events WHERE typeof(" + column + ") = 'text'"), column);
+        }
+        assertEquals(prompt, fixture.string("SELECT prompt_text FROM events WHERE request_id = 'r1'"));
+        assertEquals(prompt, fixture.string("SELECT prompt_text FROM events WHERE request_id = 'r2'"));
+        assertEquals("{\"ticket\":\"T-1\"}", fixture.string("SELECT extra FROM events WHERE request_id = 'r2'"));
+        assertEquals(1, fixture.count("SELECT count(*) FROM accounts WHERE account_id = 'ålice'"));
+        // a BLOB never equals TEXT in SQLite: lookups by the text itself find both rows
+        assertEquals(2, fixture.count("SELECT count(*) FROM events WHERE prompt_text = ?", prompt));
+        assertEquals(2, fixture.count("SELECT count(*) FROM events WHERE account_id = ?", "ålice"));
+    }
+
     @Test
     void readsCsvWithByteOrderMarkAndWindowsLineEnds() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
