@@ -51,6 +51,7 @@ import java.util.function.Function;
 public final class ImportWizardView extends StackPane {
 
     private final ImportWizardViewModel model;
+    private boolean showingPreview;
 
     public ImportWizardView(ImportWizardViewModel model, CaseSession session) {
         this.model = model;
@@ -124,21 +125,24 @@ public final class ImportWizardView extends StackPane {
         format.setButtonCell(formatCell());
         format.setCellFactory(list -> formatCell());
         format.setOnAction(e -> {
-            if (format.getValue() != null) {
+            if (format.getValue() != null && !showingPreview) {
                 model.setFormat(format.getValue());
             }
         });
         ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("events", "accounts"));
         kind.setId("import-kind");
         kind.setOnAction(e -> {
-            if (kind.getValue() != null) {
+            if (kind.getValue() != null && !showingPreview) {
                 model.setKind(kind.getValue());
             }
         });
         model.previewProperty().addListener((o, old, preview) -> {
             if (preview != null) {
+                // showing what was read is not the analyst choosing it
+                showingPreview = true;
                 format.setValue(preview.format());
                 kind.setValue(preview.kind());
+                showingPreview = false;
             }
         });
         HBox readAs = new HBox(8, new Label("Read as"), format, new Label("holding"), kind);
