@@ -177,7 +177,7 @@ public final class IngestBenchmark {
                 double load = loadAverage();
                 long started = System.nanoTime();
                 ImportSummary summary;
-                try (CaseFile caseFile = CaseFile.open(casePath)) {
+                try (CaseFile caseFile = CaseFile.openForImport(casePath)) {
                     summary = new Importer(caseFile).importFile(file, new ImportOptions(options.format(), null), ProgressListener.NONE);
                 }
                 Run inProcess = new Run(round, QUARRY_IN_PROCESS, (System.nanoTime() - started) / 1e9, Double.NaN, 0, load);

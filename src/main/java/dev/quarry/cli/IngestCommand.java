@@ -51,7 +51,8 @@ public final class IngestCommand implements Callable<Integer> {
                     + (files.size() > 1 ? ", …" : "") + "); check the paths; no case was created");
         }
         int status = 0;
-        try (CaseFile caseFile = CaseFile.open(casePath)) {
+        // a new case appears only once a file is in it: a failed or interrupted import leaves none
+        try (CaseFile caseFile = CaseFile.openForImport(casePath)) {
             Importer importer = new Importer(caseFile);
             for (Path file : files) {
                 try {

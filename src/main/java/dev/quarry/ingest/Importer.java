@@ -4,6 +4,7 @@ import dev.quarry.model.CancelledException;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.model.QuarryVersion;
 import dev.quarry.store.CaseFile;
+import dev.quarry.store.StoreException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,9 @@ import java.util.function.ToLongFunction;
  * Imports extract files into a case, one file per transaction: either all of a file's rows (accepted,
  * and rejected ones into {@code rejected_rows}) land together with its {@code sources} row, or nothing
  * does, even if the process is killed midway (the rollback journal undoes it when the case is next
- * opened). Reading runs on its own thread and hands validated batches to the calling thread, which
+ * opened). Into a new case opened with {@link CaseFile#openForImport} the first file is written without
+ * a journal under a temporary name, and the case appears under its own name only once that file is in
+ * (a failed import leaves no case). Reading runs on its own thread and hands validated batches to the calling thread, which
  * writes them to SQLite, so parsing and inserting use a core each.
  */
 public final class Importer {
@@ -71,11 +74,16 @@ public final class Importer {
                     return earlier;
                 }
             }
+            ImportSummary summary;
             try (ExtractStream input = ExtractStream.open(file)) {
                 SourceFormat format = options.format() == SourceFormat.AUTO ? input.detectFormat(file) : options.format();
-                return importInTransaction(connection, file, size, input, format, options.format() == SourceFormat.AUTO,
+                summary = importInTransaction(connection, file, size, input, format, options.format() == SourceFormat.AUTO,
                         mapping, progress);
             }
+            caseFile.publish();
+            return summary;
+        } catch (StoreException e) {
+            throw new IngestException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new IngestException(file + ": cannot be read: " + e.getMessage() + "; nothing was imported from it");
         } catch (SQLException e) {
@@ -122,7 +130,6 @@ public final class Importer {
             String sha256 = input.sha256();
             ImportSummary earlier = earlierImport(connection, sha256, file);
             if (earlier != null) {
-                connection.rollback();
                 return earlier;
             }
             List<String> notes = notes(report, format, detected, input.gzip(), accountsCreated);
@@ -151,15 +158,28 @@ public final class Importer {
             return new ImportSummary(sourceId, file, format, report.kind.label, report.read, accepted, duplicate, rejected,
                     report.rejectedByReason, false, notes);
         } finally {
-            if (!committed) {
-                connection.rollback();
-            }
-            connection.setAutoCommit(autoCommit);
-            if (foreignKeys) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA foreign_keys = ON");
+            if (!committed && caseFile.provisional()) {
+                // a new case has no journal to roll back with: what this import wrote is thrown away whole
+                discard();
+            } else {
+                if (!committed) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(autoCommit);
+                if (foreignKeys) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("PRAGMA foreign_keys = ON");
+                    }
                 }
             }
+        }
+    }
+
+    private void discard() throws SQLException {
+        try {
+            caseFile.discardProvisional();
+        } catch (StoreException e) {
+            throw new SQLException(e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,9 @@ public final class ImportChild {
     }
 
     public static void main(String[] args) throws Exception {
-        try (CaseFile caseFile = CaseFile.open(Path.of(args[0]))) {
+        // a third argument "new" imports the way `quarry ingest` does into a case that does not exist yet
+        Path casePath = Path.of(args[0]);
+        try (CaseFile caseFile = args.length > 2 && args[2].equals("new") ? CaseFile.openForImport(casePath) : CaseFile.open(casePath)) {
             new Importer(caseFile, 1024, FingerprintSet::of).importFile(Path.of(args[1]), ImportOptions.auto(), new ProgressListener() {
                 @Override
                 public void progress(long done, long total, String message) {

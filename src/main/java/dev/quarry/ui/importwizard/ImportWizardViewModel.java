@@ -466,7 +466,7 @@ public final class ImportWizardViewModel {
         Map<Path, String> failed = new LinkedHashMap<>();
         List<Path> notImported = new ArrayList<>();
         boolean cancelled = false;
-        try (CaseFile caseFile = create ? CaseFile.open(casePath) : CaseFile.openExisting(casePath)) {
+        try (CaseFile caseFile = create ? CaseFile.openForImport(casePath) : CaseFile.openExisting(casePath)) {
             Importer importer = new Importer(caseFile);
             ImportRate rate = new ImportRate(progress, totalBytes, toImport.size());
             for (Path file : toImport) {
@@ -485,8 +485,7 @@ public final class ImportWizardViewModel {
             }
         }
         if (create && imported.isEmpty()) {
-            // the analyst asked for a case of these files; with none of them in it, it is not kept
-            Files.deleteIfExists(casePath);
+            // the analyst asked for a case of these files; with none of them in it, none was made
             return new Outcome(null, imported, failed, notImported, cancelled);
         }
         return new Outcome(casePath, imported, failed, notImported, cancelled);
