@@ -32,8 +32,8 @@ import java.util.function.ToLongFunction;
  * does, even if the process is killed midway (the rollback journal undoes it when the case is next
  * opened). Into a new case opened with {@link CaseFile#openForImport} the first file is written without
  * a journal under a temporary name, and the case appears under its own name only once that file is in
- * (a failed import leaves no case). Reading runs on its own thread and hands validated batches to the calling thread, which
- * writes them to SQLite, so parsing and inserting use a core each.
+ * (a failed import leaves no case). Reading runs on its own thread and hands validated batches to the
+ * calling thread, which writes them to SQLite, so parsing and inserting use a core each.
  */
 public final class Importer {
 
