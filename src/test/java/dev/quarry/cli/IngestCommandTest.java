@@ -65,6 +65,31 @@ class IngestCommandTest {
     }
 
     @Test
+    void aFileThatFailsMidwayLeavesNoNewCaseAndNoTemporaryFile() throws Exception {
+        StringBuilder csv = new StringBuilder("request_id,ts,account_id,prompt_text\n");
+        for (int i = 0; i < 60_000; i++) {
+            csv.append("r").append(i).append(",").append(1_709_633_730L + i).append(",acct-").append(i % 300)
+                    .append(",\"prompt number ").append(i).append(", with a comma\"\n");
+        }
+        Path gzip = directory.resolve("cut-off.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = Files.readAllBytes(gzip);
+        Files.write(gzip, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path casePath = directory.resolve("case.quarry");
+
+        Run run = quarry("ingest", casePath.toString(), gzip.toString());
+
+        assertNotEquals(0, run.status());
+        assertTrue(run.err().contains("cut-off.csv.gz") && run.err().contains("nothing was imported"), run.err());
+        try (var names = Files.list(directory)) {
+            assertEquals(java.util.List.of("cut-off.csv.gz"), names.map(p -> p.getFileName().toString()).toList(),
+                    "neither the case nor a temporary file is left");
+        }
+    }
+
+    @Test
     void refusesAnUnknownFormat() throws Exception {
         Path events = Files.writeString(directory.resolve("e.csv"), "ts,user\n1,a\n");
         Run run = quarry("ingest", directory.resolve("case.quarry").toString(), events.toString(), "--format", "xml");
