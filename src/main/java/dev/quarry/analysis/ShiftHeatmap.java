@@ -63,10 +63,15 @@ public final class ShiftHeatmap {
      * cost more than the counting.
      */
     public static Grid fromAccounts(Map<String, byte[]> accountHours, boolean localTime) {
+        return fromHours(accountHours.values(), localTime);
+    }
+
+    /** {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). */
+    public static Grid fromHours(java.util.Collection<byte[]> accountHours, boolean localTime) {
         long firstHour = Long.MAX_VALUE;
         long lastHour = Long.MIN_VALUE;
         Hours scratch = new Hours();
-        for (byte[] encoded : accountHours.values()) {
+        for (byte[] encoded : accountHours) {
             scratch.decode(encoded);
             if (scratch.size > 0) {
                 firstHour = Math.min(firstHour, scratch.hour[0]);
@@ -80,7 +85,7 @@ public final class ShiftHeatmap {
         long lastDay = Math.floorDiv(lastHour, 24) + 1;
         long[][] counts = new long[(int) (lastDay - firstDay + 1)][24];
         int shifted = 0;
-        for (byte[] encoded : accountHours.values()) {
+        for (byte[] encoded : accountHours) {
             scratch.decode(encoded);
             int offset = localTime ? offsetHours(scratch.hour, scratch.count, scratch.size) : 0;
             if (offset != 0) {
