@@ -288,6 +288,8 @@ public final class AccountGraphView extends BorderPane {
                 rest.playFromStart();
             }
             lastFrameMs = (System.nanoTime() - started) / 1e6;
+        } else {
+            legend.setText("drawing the graph…");
         }
     }
 
