@@ -79,6 +79,8 @@ public final class ForceLayout {
         double[] x = new double[nodes];
         double[] y = new double[nodes];
         Random random = new Random(options.seed());
+        // random start about a hundred units between nodes: nearer the spacing the forces settle at on large case graphs
+        // than ten, so fewer of the steps go to growing the picture
         double spread = Math.sqrt(nodes) * 100 + 10;
         for (int v = 0; v < nodes; v++) {
             x[v] = start != null ? start.x()[v] : (random.nextDouble() - 0.5) * spread;
