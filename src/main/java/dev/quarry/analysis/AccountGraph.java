@@ -1,5 +1,7 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.primitives.ByteInterner;
+import dev.quarry.analysis.primitives.IntList;
 import dev.quarry.graph.ForceLayout;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
@@ -10,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import java.util.Map;
 public final class AccountGraph {
     /** Campaign number of the whole case's graph. */
     public static final int WHOLE_CASE = -1;
+    private static final LinkFamily[] FAMILIES = LinkFamily.values();
 
     private final long runId;
     private final int campaignId;
@@ -34,9 +36,11 @@ public final class AccountGraph {
     private final int[] volume;
     private final int[] from;
     private final int[] to;
-    private final LinkFamily[] family;
+    /** Per edge: its family's ordinal, weight, and the index of its shared value in {@link #sharedValues}. */
+    private final byte[] family;
     private final double[] weight;
-    private final String[] sharedValue;
+    private final int[] sharedValue;
+    private final String[] sharedValues;
     private double[] x;
     private double[] y;
 
@@ -46,74 +50,135 @@ public final class AccountGraph {
         this.nodes = n.keys.toArray(new String[0]);
         this.labels = n.labels.toArray(new String[0]);
         int size = nodes.length;
-        this.attribute = new boolean[size];
-        this.campaign = new int[size];
-        this.risk = new double[size];
-        this.volume = new int[size];
-        for (int i = 0; i < size; i++) {
-            attribute[i] = n.attribute.get(i);
-            campaign[i] = n.campaign.get(i);
-            risk[i] = n.risk.get(i);
-            volume[i] = n.volume.get(i);
+        this.attribute = java.util.Arrays.copyOf(n.attribute, size);
+        this.campaign = n.campaign.toArray();
+        this.risk = java.util.Arrays.copyOf(n.risk, size);
+        this.volume = n.volume.toArray();
+        this.from = e.from.toArray();
+        this.to = e.to.toArray();
+        this.family = new byte[from.length];
+        for (int i = 0; i < from.length; i++) {
+            family[i] = (byte) e.family.get(i);
         }
-        int edges = e.from.size();
-        this.from = new int[edges];
-        this.to = new int[edges];
-        this.family = new LinkFamily[edges];
-        this.weight = new double[edges];
-        this.sharedValue = new String[edges];
-        for (int i = 0; i < edges; i++) {
-            from[i] = e.from.get(i);
-            to[i] = e.to.get(i);
-            family[i] = e.family.get(i);
-            weight[i] = e.weight.get(i);
-            sharedValue[i] = e.shared.get(i);
-        }
+        this.weight = java.util.Arrays.copyOf(e.weight, from.length);
+        this.sharedValue = e.sharedValue.toArray();
+        this.sharedValues = e.sharedValues.toArray(new String[0]);
     }
 
     /** Every account of the run and every stored link between two of them. */
     public static AccountGraph ofCase(CaseFile caseFile, long runId) throws StoreException {
         Nodes n = accounts(caseFile, runId, null);
         Edges e = new Edges();
-        for (ViewStore.Link link : new ViewStore(caseFile).links(runId)) {
-            Integer a = n.index.get(link.accountA());
-            Integer b = n.index.get(link.accountB());
-            if (a != null && b != null) {
-                e.add(a, b, link.family(), link.weight(), link.sharedValue());
-            }
-        }
+        // the family as a number and the ends and value as bytes: hundreds of thousands of rows, a String per cell would dominate
+        readLinks(caseFile, runId, "SELECT account_a, account_b, " + FAMILY_NUMBER + ", weight, shared_value FROM run_links "
+                + "WHERE run_id = ? ORDER BY rowid", query -> query.setLong(1, runId), n, e);
         return new AccountGraph(runId, WHOLE_CASE, n, e);
     }
 
-    /** A campaign's members, the values two or more of them share, and the timing links among them. */
+    /**
+     * A campaign's members, the values two or more of them share, and the timing links among them:
+     * only the campaign's rows are read (its attribute edges by the campaign index, its timing links
+     * joined to its members), never the whole run's.
+     */
     public static AccountGraph ofCampaign(CaseFile caseFile, long runId, int campaignId) throws StoreException {
         Nodes n = accounts(caseFile, runId, campaignId);
         Edges e = new Edges();
-        ViewStore store = new ViewStore(caseFile);
-        for (CampaignAttribute edge : store.campaignAttributes(runId, campaignId)) {
-            Integer account = n.index.get(edge.accountId());
-            if (account == null) {
-                continue;
+        ByteInterner values = new ByteInterner();
+        IntList valueNode = new IntList();
+        String sql = "SELECT account_id, family || '|' || attribute || '|' || value FROM run_campaign_attributes "
+                + "WHERE run_id = ? AND campaign_id = ? ORDER BY rowid";
+        try (PreparedStatement query = caseFile.connection().prepareStatement(sql)) {
+            query.setLong(1, runId);
+            query.setInt(2, campaignId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    byte[] account = rs.getBytes(1);
+                    int member = n.ids.find(account, 0, account.length);
+                    if (member < 0) {
+                        continue;
+                    }
+                    byte[] key = rs.getBytes(2);
+                    int value = values.id(key, 0, key.length);
+                    if (value == valueNode.size()) {
+                        // family and attribute are the engine's own words without a '|'; the value is the rest
+                        String stored = values.value(value);
+                        int first = stored.indexOf('|');
+                        int second = stored.indexOf('|', first + 1);
+                        LinkFamily valueFamily = LinkFamily.ofStored(stored.substring(0, first));
+                        String label = stored.substring(first + 1, second) + " " + stored.substring(second + 1);
+                        valueNode.add(n.addAttribute(stored, label, campaignId));
+                        e.valueFamily.add(valueFamily.ordinal());
+                        e.valueLabel.add(e.shared(label));
+                    }
+                    e.add(n.node(member), valueNode.get(value), e.valueFamily.get(value), 1, e.valueLabel.get(value));
+                }
             }
-            String key = edge.family().stored() + "|" + edge.attribute() + "|" + edge.value();
-            int value = n.index.computeIfAbsent(key, k -> n.addAttribute(k, edge.attribute() + " " + edge.value(), campaignId));
-            e.add(account, value, edge.family(), 1, edge.attribute() + " " + edge.value());
+        } catch (SQLException ex) {
+            throw new StoreException("cannot read the attribute edges of campaign " + campaignId + " of run " + runId + " in "
+                    + caseFile.path() + ": " + ex.getMessage(), ex);
         }
-        for (ViewStore.Link link : store.links(runId, LinkFamily.TIMING)) {
-            Integer a = n.index.get(link.accountA());
-            Integer b = n.index.get(link.accountB());
-            if (a != null && b != null) {
-                e.add(a, b, link.family(), link.weight(), link.sharedValue());
-            }
-        }
+        readLinks(caseFile, runId, "SELECT l.account_a, l.account_b, " + FAMILY_NUMBER + ", l.weight, l.shared_value FROM run_links l "
+                        + "JOIN run_accounts a ON a.run_id = l.run_id AND a.account_id = l.account_a "
+                        + "JOIN run_accounts b ON b.run_id = l.run_id AND b.account_id = l.account_b "
+                        + "WHERE l.run_id = ? AND l.family = 'timing' AND a.campaign_id = ? AND b.campaign_id = ? ORDER BY l.rowid",
+                query -> {
+                    query.setLong(1, runId);
+                    query.setInt(2, campaignId);
+                    query.setInt(3, campaignId);
+                }, n, e);
         return new AccountGraph(runId, campaignId, n, e);
     }
 
+    /** SQL turning {@code family} into its {@link LinkFamily} ordinal. */
+    private static final String FAMILY_NUMBER;
+
+    static {
+        StringBuilder sql = new StringBuilder("CASE family");
+        for (LinkFamily f : LinkFamily.values()) {
+            sql.append(" WHEN '").append(f.stored()).append("' THEN ").append(f.ordinal());
+        }
+        FAMILY_NUMBER = sql.append(" END").toString();
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
+    /** Reads rows of (account a, account b, family number, weight, shared value) into edges between known accounts. */
+    private static void readLinks(CaseFile caseFile, long runId, String sql, Parameters parameters, Nodes n, Edges e)
+            throws StoreException {
+        ByteInterner shared = new ByteInterner();
+        IntList sharedIndex = new IntList();
+        try (PreparedStatement query = caseFile.connection().prepareStatement(sql)) {
+            parameters.set(query);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    byte[] first = rs.getBytes(1);
+                    byte[] second = rs.getBytes(2);
+                    int a = n.ids.find(first, 0, first.length);
+                    int b = n.ids.find(second, 0, second.length);
+                    if (a < 0 || b < 0) {
+                        continue;
+                    }
+                    byte[] value = rs.getBytes(5);
+                    int id = shared.id(value, 0, value.length);
+                    if (id == sharedIndex.size()) {
+                        sharedIndex.add(e.shared(shared.value(id)));
+                    }
+                    e.add(n.node(a), n.node(b), rs.getInt(3), rs.getDouble(4), sharedIndex.get(id));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("cannot read the account links of run " + runId + " in " + caseFile.path() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The run's accounts (of one campaign, or all) in account order, with campaign, risk and requests. */
     private static Nodes accounts(CaseFile caseFile, long runId, Integer onlyCampaign) throws StoreException {
-        Map<String, Integer> volumes = new ViewStore(caseFile).accountVolumes(runId);
         Nodes n = new Nodes();
-        String sql = "SELECT account_id, campaign_id, risk_score FROM run_accounts WHERE run_id = ?"
-                + (onlyCampaign == null ? "" : " AND campaign_id = ?") + " ORDER BY account_id";
+        String sql = "SELECT r.account_id, r.campaign_id, r.risk_score, coalesce(t.events, 0) FROM run_accounts r "
+                + "LEFT JOIN run_account_traffic t ON t.run_id = r.run_id AND t.account_id = r.account_id WHERE r.run_id = ?"
+                + (onlyCampaign == null ? "" : " AND r.campaign_id = ?") + " ORDER BY r.account_id";
         try (PreparedStatement query = caseFile.connection().prepareStatement(sql)) {
             query.setLong(1, runId);
             if (onlyCampaign != null) {
@@ -121,11 +186,12 @@ public final class AccountGraph {
             }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(1);
+                    byte[] idBytes = rs.getBytes(1);
+                    String id = new String(idBytes, java.nio.charset.StandardCharsets.UTF_8);
                     int c = rs.getInt(2);
                     int campaignOfAccount = rs.wasNull() ? TrafficCounts.NO_CAMPAIGN : c;
-                    n.index.put(id, n.keys.size());
-                    n.add(id, id, false, campaignOfAccount, rs.getDouble(3), volumes.getOrDefault(id, 0));
+                    n.ids.id(idBytes, 0, idBytes.length);
+                    n.add(id, id, false, campaignOfAccount, rs.getDouble(3), rs.getInt(4));
                 }
             }
             return n;
@@ -220,15 +286,16 @@ public final class AccountGraph {
     }
 
     public LinkFamily family(int e) {
-        return family[e];
+        return FAMILIES[family[e]];
     }
 
     public double weight(int e) {
         return weight[e];
     }
 
+    /** The value the edge's two ends share, written for a person. */
     public String sharedValue(int e) {
-        return sharedValue[e];
+        return sharedValues[sharedValue[e]];
     }
 
     public double x(int i) {
@@ -249,21 +316,32 @@ public final class AccountGraph {
         return -1;
     }
 
+    /** Nodes in arrays; account ids numbered as bytes so link rows find their ends without a String per cell. */
     private static final class Nodes {
-        final Map<String, Integer> index = new HashMap<>();
+        final ByteInterner ids = new ByteInterner();
         final List<String> keys = new ArrayList<>();
         final List<String> labels = new ArrayList<>();
-        final List<Boolean> attribute = new ArrayList<>();
-        final List<Integer> campaign = new ArrayList<>();
-        final List<Double> risk = new ArrayList<>();
-        final List<Integer> volume = new ArrayList<>();
+        boolean[] attribute = new boolean[256];
+        final IntList campaign = new IntList();
+        double[] risk = new double[256];
+        final IntList volume = new IntList();
+
+        /** Node index of the account numbered {@code id} (accounts come first, in the order numbered). */
+        int node(int id) {
+            return id;
+        }
 
         void add(String key, String label, boolean isAttribute, int campaignId, double riskScore, int requests) {
+            int i = keys.size();
+            if (i == attribute.length) {
+                attribute = java.util.Arrays.copyOf(attribute, i * 2);
+                risk = java.util.Arrays.copyOf(risk, i * 2);
+            }
             keys.add(key);
             labels.add(label);
-            attribute.add(isAttribute);
+            attribute[i] = isAttribute;
             campaign.add(campaignId);
-            risk.add(riskScore);
+            risk[i] = riskScore;
             volume.add(requests);
         }
 
@@ -273,19 +351,36 @@ public final class AccountGraph {
         }
     }
 
+    /** Edges in arrays: the whole case holds hundreds of thousands, an object each would cost more than the graph. */
     private static final class Edges {
-        final List<Integer> from = new ArrayList<>();
-        final List<Integer> to = new ArrayList<>();
-        final List<LinkFamily> family = new ArrayList<>();
-        final List<Double> weight = new ArrayList<>();
-        final List<String> shared = new ArrayList<>();
+        final IntList from = new IntList();
+        final IntList to = new IntList();
+        final IntList family = new IntList();
+        double[] weight = new double[1024];
+        final IntList sharedValue = new IntList();
+        final List<String> sharedValues = new ArrayList<>();
+        private final Map<String, Integer> sharedIndex = new HashMap<>();
+        /** Per attribute value of a campaign graph: its family and its label's index. */
+        final IntList valueFamily = new IntList();
+        final IntList valueLabel = new IntList();
 
-        void add(int a, int b, LinkFamily f, double w, String value) {
+        int shared(String value) {
+            return sharedIndex.computeIfAbsent(value, v -> {
+                sharedValues.add(v);
+                return sharedValues.size() - 1;
+            });
+        }
+
+        void add(int a, int b, int familyOrdinal, double w, int shared) {
+            int i = from.size();
+            if (i == weight.length) {
+                weight = java.util.Arrays.copyOf(weight, i * 2);
+            }
             from.add(a);
             to.add(b);
-            family.add(f);
-            weight.add(w);
-            shared.add(value);
+            family.add(familyOrdinal);
+            weight[i] = w;
+            sharedValue.add(shared);
         }
     }
 }

@@ -56,33 +56,44 @@ public final class ShiftHeatmap {
         return new Grid(firstDay * TrafficCounts.DAY_MS, counts, false, 0);
     }
 
-    /** The heatmap from accounts' encoded hourly counts, in UTC or in each account's inferred local time. */
+    /**
+     * The heatmap from accounts' encoded hourly counts, in UTC or in each account's inferred local time.
+     * Decoded straight from the bytes, twice (range, then counts), into one scratch buffer: the whole
+     * case is tens of thousands of accounts and millions of hours, an array pair per account would
+     * cost more than the counting.
+     */
     public static Grid fromAccounts(Map<String, byte[]> accountHours, boolean localTime) {
-        long firstDay = Long.MAX_VALUE;
-        long lastDay = Long.MIN_VALUE;
-        long[][][] decoded = new long[accountHours.size()][][];
-        int k = 0;
-        for (byte[] encoded : accountHours.values()) {
-            long[][] hours = TrafficCounts.decodeHours(encoded);
-            decoded[k++] = hours;
-            if (hours[0].length > 0) {
-                firstDay = Math.min(firstDay, Math.floorDiv(hours[0][0], 24) - 1);
-                lastDay = Math.max(lastDay, Math.floorDiv(hours[0][hours[0].length - 1], 24) + 1);
+        return fromHours(accountHours.values(), localTime);
+    }
+
+    /** {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). */
+    public static Grid fromHours(java.util.Collection<byte[]> accountHours, boolean localTime) {
+        long firstHour = Long.MAX_VALUE;
+        long lastHour = Long.MIN_VALUE;
+        Hours scratch = new Hours();
+        for (byte[] encoded : accountHours) {
+            scratch.decode(encoded);
+            if (scratch.size > 0) {
+                firstHour = Math.min(firstHour, scratch.hour[0]);
+                lastHour = Math.max(lastHour, scratch.hour[scratch.size - 1]);
             }
         }
-        if (firstDay > lastDay) {
+        if (firstHour > lastHour) {
             return new Grid(0, new long[0][24], localTime, 0);
         }
+        long firstDay = Math.floorDiv(firstHour, 24) - 1; // a day either side for shifted hours
+        long lastDay = Math.floorDiv(lastHour, 24) + 1;
         long[][] counts = new long[(int) (lastDay - firstDay + 1)][24];
         int shifted = 0;
-        for (long[][] hours : decoded) {
-            int offset = localTime ? offsetHours(hours) : 0;
+        for (byte[] encoded : accountHours) {
+            scratch.decode(encoded);
+            int offset = localTime ? offsetHours(scratch.hour, scratch.count, scratch.size) : 0;
             if (offset != 0) {
                 shifted++;
             }
-            for (int i = 0; i < hours[0].length; i++) {
-                long local = hours[0][i] + offset;
-                counts[(int) (Math.floorDiv(local, 24) - firstDay)][(int) Math.floorMod(local, 24)] += hours[1][i];
+            for (int i = 0; i < scratch.size; i++) {
+                long local = scratch.hour[i] + offset;
+                counts[(int) (Math.floorDiv(local, 24) - firstDay)][(int) Math.floorMod(local, 24)] += scratch.count[i];
             }
         }
         // the days padded on either side for shifted hours stay only when something fell in them
@@ -97,13 +108,32 @@ public final class ShiftHeatmap {
         return new Grid((firstDay + from) * TrafficCounts.DAY_MS, java.util.Arrays.copyOfRange(counts, from, to), localTime, shifted);
     }
 
+    /** One account's hours and counts, decoded into buffers reused from account to account. */
+    private static final class Hours {
+        long[] hour = new long[1024];
+        long[] count = new long[1024];
+        int size;
+
+        void decode(byte[] encoded) {
+            size = TrafficCounts.decodeHours(encoded, this::atLeast);
+        }
+
+        long[][] atLeast(int runs) {
+            if (hour.length < runs) {
+                hour = new long[Math.max(runs, hour.length * 2)];
+                count = new long[hour.length];
+            }
+            return new long[][] {hour, count};
+        }
+    }
+
     /** Hours to add to UTC for the account's local time, in [-11, 12]; 0 when its night cannot be told. */
-    static int offsetHours(long[][] hours) {
+    static int offsetHours(long[] hour, long[] count, int size) {
         long[] byHour = new long[24];
         long total = 0;
-        for (int i = 0; i < hours[0].length; i++) {
-            byHour[(int) Math.floorMod(hours[0][i], 24)] += hours[1][i];
-            total += hours[1][i];
+        for (int i = 0; i < size; i++) {
+            byHour[(int) Math.floorMod(hour[i], 24)] += count[i];
+            total += count[i];
         }
         if (total < MIN_REQUESTS) {
             return 0;

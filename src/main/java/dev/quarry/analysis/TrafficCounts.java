@@ -116,6 +116,28 @@ public final class TrafficCounts {
         return new long[][] {Arrays.copyOf(hour, runs), Arrays.copyOf(count, runs)};
     }
 
+    /** Room for decoded hours: given the most runs the bytes can hold, returns {hours, counts} arrays at least that long. */
+    public interface HourBuffers {
+        long[][] atLeast(int runs);
+    }
+
+    /** Decodes like {@link #decodeHours(byte[])} into buffers the caller reuses; returns how many runs were filled. */
+    public static int decodeHours(byte[] encoded, HourBuffers buffers) {
+        long[][] into = buffers.atLeast(encoded.length / 2 + 1);
+        long[] hour = into[0];
+        long[] count = into[1];
+        int runs = 0;
+        int[] position = {0};
+        long previous = 0;
+        while (position[0] < encoded.length) {
+            previous += readVarint(encoded, position);
+            hour[runs] = previous;
+            count[runs] = readVarint(encoded, position);
+            runs++;
+        }
+        return runs;
+    }
+
     /** Whether an account's encoded hourly counts hold a request in epoch hours [fromHour, toHour); stops at the first. */
     public static boolean anyHourIn(byte[] encoded, long fromHour, long toHour) {
         int[] position = {0};

@@ -233,6 +233,23 @@ public final class ViewStore {
         }
     }
 
+    /** Every account's encoded hourly counts, without the account ids: what a heatmap of the whole case needs. */
+    public List<byte[]> allAccountHours(long runId) throws StoreException {
+        List<byte[]> out = new ArrayList<>();
+        try (PreparedStatement query = caseFile.connection().prepareStatement(
+                "SELECT hours FROM run_account_traffic WHERE run_id = ?")) {
+            query.setLong(1, runId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBytes(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("account traffic", runId, e);
+        }
+    }
+
     /** Stored positions of a graph (campaign -1: the whole case), by node; empty when never laid out with this seed. */
     public Map<String, double[]> layout(long runId, int campaignId, long seed) throws StoreException {
         Map<String, double[]> out = new HashMap<>();

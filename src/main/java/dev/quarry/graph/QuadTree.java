@@ -137,11 +137,18 @@ final class QuadTree {
         return i;
     }
 
-    /** The repulsion on node v from every other node: kr · m_v · m_u / distance, along the line between them. */
-    double[] repulsion(int v, double[] x, double[] y, double[] weights, double kr, double theta) {
+    /** Scratch for one thread's {@link #repulsion} calls: the cell stack, so a step allocates nothing per node. */
+    static int[] stack() {
+        return new int[MAX_DEPTH * 4 + 8];
+    }
+
+    /**
+     * The repulsion on node v from every other node: kr · m_v · m_u / distance, along the line between
+     * them; written to {@code out[0], out[1]}.
+     */
+    void repulsion(int v, double[] x, double[] y, double[] weights, double kr, double theta, int[] stack, double[] out) {
         double fx = 0;
         double fy = 0;
-        int[] stack = new int[MAX_DEPTH * 4 + 8];
         int top = 0;
         stack[top++] = 0;
         double vx = x[v];
@@ -183,6 +190,7 @@ final class QuadTree {
                 }
             }
         }
-        return new double[] {fx, fy};
+        out[0] = fx;
+        out[1] = fy;
     }
 }

@@ -130,6 +130,64 @@ class ViewStoreTest {
     }
 
     @Test
+    void theCaseGraphHoldsEveryStoredLinkAsItWasStored() throws Exception {
+        AccountGraph graph = AccountGraph.ofCase(caseFile, runId);
+        List<ViewStore.Link> stored = new ViewStore(caseFile).links(runId);
+        assertEquals(stored.size(), graph.edgeCount());
+        for (int e = 0; e < stored.size(); e++) {
+            ViewStore.Link link = stored.get(e);
+            assertEquals(link.accountA(), graph.node(graph.from(e)));
+            assertEquals(link.accountB(), graph.node(graph.to(e)));
+            assertEquals(link.family(), graph.family(e));
+            assertEquals(link.weight(), graph.weight(e), 1e-12);
+            assertEquals(link.sharedValue(), graph.sharedValue(e));
+        }
+    }
+
+    @Test
+    void aCampaignGraphReadsExactlyItsMembersValuesAndTheTimingLinksAmongThem() throws Exception {
+        ViewStore store = new ViewStore(caseFile);
+        Map<String, Integer> campaignOf = new HashMap<>();
+        result.accounts().forEach(a -> campaignOf.put(a.accountId(), a.campaignId()));
+        List<ViewStore.Link> timing = store.links(runId, LinkFamily.TIMING);
+        // the campaign with the most timing links among its members, so the joined query has rows to return
+        Map<Integer, Integer> timingWithin = new HashMap<>();
+        for (ViewStore.Link link : timing) {
+            Integer a = campaignOf.get(link.accountA());
+            if (a != null && a.equals(campaignOf.get(link.accountB()))) {
+                timingWithin.merge(a, 1, Integer::sum);
+            }
+        }
+        int campaign = timingWithin.isEmpty()
+                ? campaignOf.get("farm0")
+                : timingWithin.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        AccountGraph graph = AccountGraph.ofCampaign(caseFile, runId, campaign);
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (CampaignAttribute edge : store.campaignAttributes(runId, campaign)) {
+            expected.add(edge.accountId() + " - " + edge.family().stored() + "|" + edge.attribute() + "|" + edge.value()
+                    + " : " + edge.family() + " " + edge.attribute() + " " + edge.value());
+        }
+        for (ViewStore.Link link : timing) {
+            if (Integer.valueOf(campaign).equals(campaignOf.get(link.accountA())) && Integer.valueOf(campaign).equals(campaignOf.get(link.accountB()))) {
+                expected.add(link.accountA() + " - " + link.accountB() + " : " + link.family() + " " + link.sharedValue());
+            }
+        }
+        List<String> read = new java.util.ArrayList<>();
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            read.add(graph.node(graph.from(e)) + " - " + graph.node(graph.to(e)) + " : " + graph.family(e) + " " + graph.sharedValue(e));
+        }
+        java.util.Collections.sort(expected);
+        java.util.Collections.sort(read);
+        assertEquals(expected, read);
+        for (int i = 0; i < graph.nodeCount(); i++) {
+            if (!graph.isAttribute(i)) {
+                assertEquals(campaign, graph.campaign(i), graph.node(i) + " is a member");
+            }
+        }
+    }
+
+    @Test
     void aGraphReopensLaidOutAsItWasStored() throws Exception {
         AccountGraph first = AccountGraph.ofCase(caseFile, runId);
         first.layOut(caseFile, 7, ProgressListener.NONE);

@@ -74,6 +74,27 @@ class ForceLayoutTest {
     }
 
     @Test
+    void stopsEarlyOnceSettled() {
+        int[] steps = {0};
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                if (done < total) {
+                    steps[0] += 10; // a report every ten steps
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        layOut(5, counting);
+        int allowed = ForceLayout.Options.defaults(5, 80).iterations();
+        assertTrue(steps[0] < allowed, "settled after about " + steps[0] + " of " + allowed + " steps");
+    }
+
+    @Test
     void stopsWhenCancelled() {
         int[] steps = {0};
         ProgressListener cancelAfterFirstReport = new ProgressListener() {

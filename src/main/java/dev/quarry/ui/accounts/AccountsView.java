@@ -146,8 +146,19 @@ public final class AccountsView extends VBox {
                 model.select(List.copyOf(table.getSelectionModel().getSelectedItems()));
             }
         });
-        // a selection made elsewhere (graph, map, campaign page) shows as the table's selected rows
-        model.sessionSelectionProperty().addListener((o, old, accounts) -> showSelection(table, accounts));
+        // a selection made elsewhere (graph, map, campaign page) shows as the table's selected rows; made while this
+        // screen is not on show (a lasso on the map), it is shown when the screen comes back: selecting thousands of
+        // rows of a table nobody sees would only slow down the screen the analyst is using
+        model.sessionSelectionProperty().addListener((o, old, accounts) -> {
+            if (table.getScene() != null) {
+                showSelection(table, accounts);
+            }
+        });
+        table.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                showSelection(table, model.sessionSelectionProperty().getValue());
+            }
+        });
         javafx.application.Platform.runLater(() -> showSelection(table, model.sessionSelectionProperty().getValue()));
         VBox.setVgrow(table, Priority.ALWAYS);
 

@@ -35,11 +35,17 @@ public final class AccountGraphScreen {
         ObservableSet<String> selection = FXCollections.observableSet();
         AccountGraphViewModel model = new AccountGraphViewModel(executor, selection);
         boolean[] syncing = {false};
+        boolean[] handing = {false};
+        // a pick in the graph changes the set one account at a time: hand the session the result once, after the last change
         selection.addListener((SetChangeListener<String>) change -> {
-            if (!syncing[0]) {
-                syncing[0] = true;
-                session.selectedAccountsProperty().set(Set.copyOf(selection));
-                syncing[0] = false;
+            if (!syncing[0] && !handing[0]) {
+                handing[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    handing[0] = false;
+                    syncing[0] = true;
+                    session.selectedAccountsProperty().set(Set.copyOf(selection));
+                    syncing[0] = false;
+                });
             }
         });
         session.selectedAccountsProperty().addListener((observable, old, accounts) -> {

@@ -4,6 +4,9 @@ import dev.quarry.analysis.AccountGraph;
 import dev.quarry.analysis.AccountGraphPicture;
 import dev.quarry.analysis.LinkFamily;
 import dev.quarry.graph.GraphPicture;
+import dev.quarry.graph.GraphRaster;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,13 +19,24 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
- * The account graph drawn on one Canvas (no scene-graph node per element): nodes coloured by
- * campaign and sized by volume, edges coloured by family; scroll zooms around the pointer, drag
- * pans, hover names a node, click selects (Shift adds) and highlights the neighbours. Zoomed out,
- * nodes become single pixels and edges shorter than a pixel are skipped.
+ * The account graph on one Canvas (no scene-graph node per element): nodes coloured by campaign and
+ * sized by volume, edges coloured by family; scroll zooms around the pointer, drag pans, hover names
+ * a node, click selects (Shift adds) and highlights the neighbours. The whole graph is drawn as a
+ * picture off the FX thread ({@link GraphRaster}); while the view pans or zooms that picture is
+ * moved, and once the view rests for a moment it is drawn again, crisp, for where it is now. The
+ * legend under the graph says what the picture leaves out at this zoom (links shorter than a pixel)
+ * and when it is a moved picture; every node in view is always drawn.
  */
 public final class AccountGraphView extends BorderPane {
     private final AccountGraphViewModel model;
@@ -35,6 +49,24 @@ public final class AccountGraphView extends BorderPane {
     private double dragY;
     private boolean dragged;
     private double lastFrameMs;
+    /** The last picture drawn at rest, the scene and view it was drawn for, and the scene wanted now (null: to be styled). */
+    private WritableImage picture;
+    private GraphRaster.Frame pictureFrame;
+    private GraphRaster.Scene pictureScene;
+    private GraphRaster.Scene scene;
+    private long asked;
+    private boolean drawing;
+    private boolean restylePending;
+    /** The view has not moved for this long: draw it crisp. */
+    private final PauseTransition rest = new PauseTransition(Duration.millis(150));
+    private final Label legend = new Label();
+    /** Pictures of the graph are drawn off the FX thread, one at a time, for every graph screen. */
+    private static final Executor DRAWING = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quarry-graph-drawing");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> System.err.println(t.getName() + " failed: " + e));
+        return thread;
+    });
 
     public AccountGraphView(AccountGraphViewModel model) {
         this.model = model;
@@ -77,18 +109,25 @@ public final class AccountGraphView extends BorderPane {
         canvas.heightProperty().bind(holder.heightProperty());
         setCenter(holder);
         hoverLabel.setId("graph-hover");
-        setBottom(hoverLabel);
+        legend.setId("graph-legend");
+        legend.setWrapText(true);
+        VBox bottom = new VBox(2, legend, hoverLabel);
+        bottom.setPadding(new Insets(2, 8, 2, 8));
+        setBottom(bottom);
 
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
+        rest.setOnFinished(e -> drawAtRest());
         model.graphProperty().addListener((o, old, g) -> {
             fit();
-            redraw();
+            picture = null;
+            pictureFrame = null;
+            restyle();
         });
-        model.shownFamilies().addListener((SetChangeListener<LinkFamily>) c -> redraw());
-        model.minWeightProperty().addListener(o -> redraw());
-        model.activeAccountsProperty().addListener(o -> redraw());
-        model.selectedAccounts().addListener((SetChangeListener<String>) c -> redraw());
+        model.shownFamilies().addListener((SetChangeListener<LinkFamily>) c -> restyle());
+        model.minWeightProperty().addListener(o -> restyle());
+        model.activeAccountsProperty().addListener(o -> restyle());
+        model.selectedAccounts().addListener((SetChangeListener<String>) c -> restyleSoon());
         model.centredProperty().addListener((o, old, node) -> centreOn(node.intValue()));
         canvas.setOnScroll(e -> {
             double factor = Math.pow(1.0015, e.getDeltaY());
@@ -139,12 +178,12 @@ public final class AccountGraphView extends BorderPane {
         return new double[] {g.x(node) * scale + offsetX, g.y(node) * scale + offsetY};
     }
 
-    /** Milliseconds the last redraw took. */
     /** The screen's state, for the benchmark and tests that drive it. */
     public AccountGraphViewModel model() {
         return model;
     }
 
+    /** Milliseconds the FX thread spent on the last frame shown; 0 until the first picture of the graph is on screen. */
     public double lastFrameMs() {
         return lastFrameMs;
     }
@@ -201,17 +240,135 @@ public final class AccountGraphView extends BorderPane {
         return best;
     }
 
+    /** A change of what is drawn (graph, toggles, threshold, selection, time range): a new picture now. */
+    private void restyle() {
+        scene = null;
+        redraw();
+        drawAtRest();
+    }
+
+    /**
+     * A change of the selection: it arrives one account at a time (a lasso of thousands is thousands
+     * of set changes), so the picture is restyled once, after the last of them.
+     */
+    private void restyleSoon() {
+        scene = null;
+        if (!restylePending) {
+            restylePending = true;
+            Platform.runLater(() -> {
+                restylePending = false;
+                restyle();
+            });
+        }
+    }
+
+    /** A change of where the graph is (pan, zoom, resize): the picture at hand moved now, a crisp one once the view rests. */
     private void redraw() {
         long started = System.nanoTime();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
+        // clearing the whole canvas also drops the drawing commands queued for it, so frames never pile up
+        gc.clearRect(0, 0, width, height);
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, width, height);
         AccountGraph g = model.graphProperty().get();
         if (g == null) {
+            legend.setText("");
             return;
         }
+        if (picture != null) {
+            GraphRaster.View at = pictureFrame.view();
+            double k = scale / at.scale();
+            gc.drawImage(picture, offsetX - at.offsetX() * k, offsetY - at.offsetY() * k, at.width() * k, at.height() * k);
+            if (current(at)) {
+                describe(pictureFrame);
+            } else {
+                legend.setText("moving: the picture drawn at rest, shifted; redrawn in full when the view stops");
+                rest.playFromStart();
+            }
+            lastFrameMs = (System.nanoTime() - started) / 1e6;
+        } else {
+            legend.setText("drawing the graph…");
+        }
+    }
+
+    /** Whether a picture was drawn for the view as it is now. */
+    private boolean current(GraphRaster.View at) {
+        return at.scale() == scale && at.offsetX() == offsetX && at.offsetY() == offsetY
+                && at.width() == pictureWidth() && at.height() == pictureHeight();
+    }
+
+    /** Whether the picture on screen is the whole graph as it is now (styled and placed), drawn at rest. */
+    public boolean drawnAtRest() {
+        return picture != null && scene != null && pictureScene == scene && current(pictureFrame.view()) && !drawing;
+    }
+
+    private int pictureWidth() {
+        return Math.max(1, (int) Math.ceil(canvas.getWidth()));
+    }
+
+    private int pictureHeight() {
+        return Math.max(1, (int) Math.ceil(canvas.getHeight()));
+    }
+
+    /** Asks the drawing thread for a picture of the graph as it is now; a newer ask supersedes an older one. */
+    private void drawAtRest() {
+        AccountGraph g = model.graphProperty().get();
+        if (g == null || !g.laidOut() || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+            return;
+        }
+        if (scene == null) {
+            scene = style(g);
+        }
+        GraphRaster.Scene wanted = scene;
+        GraphRaster.View view = new GraphRaster.View(pictureWidth(), pictureHeight(), scale, offsetX, offsetY);
+        if (picture != null && pictureScene == wanted && current(pictureFrame.view())) {
+            return;
+        }
+        long ask = ++asked;
+        drawing = true;
+        DRAWING.execute(() -> {
+            GraphRaster.Frame frame = GraphRaster.render(wanted, view, () -> asked == ask);
+            if (frame != null) {
+                Platform.runLater(() -> show(ask, wanted, frame));
+            }
+        });
+    }
+
+    private void show(long ask, GraphRaster.Scene drawnScene, GraphRaster.Frame frame) {
+        if (ask != asked) {
+            return; // a newer picture is on its way
+        }
+        drawing = false;
+        GraphRaster.View view = frame.view();
+        if (picture == null || picture.getWidth() != view.width() || picture.getHeight() != view.height()) {
+            picture = new WritableImage(view.width(), view.height());
+        }
+        picture.getPixelWriter().setPixels(0, 0, view.width(), view.height(), PixelFormat.getIntArgbInstance(), frame.argb(), 0, view.width());
+        pictureFrame = frame;
+        pictureScene = drawnScene;
+        redraw();
+    }
+
+    /** What the legend says the picture shows and leaves out. */
+    private void describe(GraphRaster.Frame frame) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d nodes in view, every one drawn · %,d links drawn",
+                frame.nodesDrawn(), model.graphProperty().get().nodeCount(), frame.edgesDrawn()));
+        if (frame.edgesBelowAPixel() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d shorter than a pixel at this zoom not drawn (zoom in to see them)", frame.edgesBelowAPixel()));
+        }
+        if (frame.edgesOutside() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d outside the view", frame.edgesOutside()));
+        }
+        if (frame.edgesHidden() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d hidden by the family toggles and weight threshold", frame.edgesHidden()));
+        }
+        legend.setText(text.toString());
+    }
+
+    /** Colours of the nodes and edges under the selection, time range, toggles and threshold. */
+    private GraphRaster.Scene style(AccountGraph g) {
         int n = g.nodeCount();
         boolean[] selected = new boolean[n];
         boolean[] neighbour = new boolean[n];
@@ -221,57 +378,41 @@ public final class AccountGraphView extends BorderPane {
                 selected[i] = !g.isAttribute(i) && model.selectedAccounts().contains(g.node(i));
             }
         }
-        gc.setLineWidth(0.6);
-        for (int e = 0; e < g.edgeCount(); e++) {
-            if (!model.edgeShown(e)) {
-                continue;
-            }
+        int m = g.edgeCount();
+        int[] edgeArgb = new int[m];
+        int[] from = new int[m];
+        int[] to = new int[m];
+        for (int e = 0; e < m; e++) {
             int a = g.from(e);
             int b = g.to(e);
-            double ax = g.x(a) * scale + offsetX;
-            double ay = g.y(a) * scale + offsetY;
-            double bx = g.x(b) * scale + offsetX;
-            double by = g.y(b) * scale + offsetY;
-            if (Math.max(ax, bx) < 0 || Math.min(ax, bx) > width || Math.max(ay, by) < 0 || Math.min(ay, by) > height) {
-                continue;
+            from[e] = a;
+            to[e] = b;
+            if (!model.edgeShown(e)) {
+                continue; // alpha 0: hidden
             }
             boolean touchesSelection = anySelected && (selected[a] || selected[b]);
             if (touchesSelection) {
                 neighbour[a] = true;
                 neighbour[b] = true;
             }
-            if (!touchesSelection && Math.abs(ax - bx) < 1 && Math.abs(ay - by) < 1) {
-                continue; // level of detail: a line shorter than a pixel shows nothing
-            }
-            gc.setStroke(colour(AccountGraphPicture.familyColour(g.family(e)), touchesSelection ? 0.9 : anySelected ? 0.08 : 0.3));
-            gc.strokeLine(ax, ay, bx, by);
+            int alpha = touchesSelection ? 230 : anySelected ? 20 : 77;
+            edgeArgb[e] = alpha << 24 | AccountGraphPicture.familyColour(g.family(e));
         }
-        boolean dots = scale < 0.4;
         java.util.Set<String> active = model.activeAccountsProperty().get();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] radius = new double[n];
+        int[] nodeArgb = new int[n];
         for (int i = 0; i < n; i++) {
-            double x = g.x(i) * scale + offsetX;
-            double y = g.y(i) * scale + offsetY;
-            if (x < -10 || y < -10 || x > width + 10 || y > height + 10) {
-                continue;
-            }
+            x[i] = g.x(i);
+            y[i] = g.y(i);
+            radius[i] = AccountGraphPicture.radius(g, i);
             int rgb = g.isAttribute(i) ? 0x333333 : GraphPicture.campaignColour(g.campaign(i));
             boolean faded = anySelected && !selected[i] && !neighbour[i]
                     || active != null && !g.isAttribute(i) && !active.contains(g.node(i));
-            gc.setFill(colour(rgb, faded ? 0.25 : 1));
-            if (dots && !selected[i]) {
-                gc.fillRect(x, y, 1.5, 1.5);
-                continue;
-            }
-            double r = AccountGraphPicture.radius(g, i);
-            gc.fillOval(x - r, y - r, 2 * r, 2 * r);
-            if (selected[i]) {
-                gc.setStroke(Color.BLACK);
-                gc.setLineWidth(2);
-                gc.strokeOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
-                gc.setLineWidth(0.6);
-            }
+            nodeArgb[i] = (faded ? 64 : 255) << 24 | rgb;
         }
-        lastFrameMs = (System.nanoTime() - started) / 1e6;
+        return new GraphRaster.Scene(x, y, radius, nodeArgb, selected, from, to, edgeArgb);
     }
 
     private static Color colour(int rgb, double opacity) {

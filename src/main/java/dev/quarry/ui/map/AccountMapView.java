@@ -9,6 +9,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +44,9 @@ public final class AccountMapView extends BorderPane {
     /** How far the pointer got from where it was pressed: a lasso ends where it started, a click never leaves. */
     private double travelled;
     private double lastFrameMs;
+    /** The points as last painted, and whether what they show has changed since. */
+    private WritableImage points;
+    private boolean pointsStale = true;
 
     public AccountMapView(AccountMapViewModel model) {
         this.model = model;
@@ -109,10 +114,11 @@ public final class AccountMapView extends BorderPane {
                 offsetY += e.getY() - dragY;
                 dragX = e.getX();
                 dragY = e.getY();
+                redraw();
             } else {
                 addLassoPoint(e.getX(), e.getY());
+                redrawLasso();
             }
-            redraw();
         });
         canvas.setOnMouseReleased(e -> {
             boolean moved = travelled >= 4;
@@ -127,7 +133,7 @@ public final class AccountMapView extends BorderPane {
                 }
             }
             lassoPoints = 0;
-            redraw();
+            redrawLasso();
         });
         canvas.setOnMouseMoved(e -> {
             int point = pointAt(e.getX(), e.getY());
@@ -215,47 +221,39 @@ public final class AccountMapView extends BorderPane {
         return map.nearest((sx - offsetX) / scale, (sy - offsetY) / scale, 5 / scale);
     }
 
+    /** Something the points show changed (map, colours, selection, time range, zoom, pan, size): paint them again. */
     private void redraw() {
+        pointsStale = true;
+        redrawLasso();
+    }
+
+    /**
+     * The frame: the points' picture (painted again only when stale) and the lasso on top. The points
+     * are painted into a pixel buffer by our own code and shown as one image: tens of thousands of
+     * little squares as Canvas commands cost the software renderer more than a frame each time.
+     */
+    private void redrawLasso() {
         long started = System.nanoTime();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
+        gc.clearRect(0, 0, width, height);
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, width, height);
         AccountMap map = model.mapProperty().get();
-        if (map == null) {
+        if (map == null || width < 1 || height < 1) {
             return;
         }
-        Set<String> selected = model.selectedAccountsProperty().getValue();
-        Set<String> active = model.activeInTimeRangeProperty().getValue();
-        AccountMapViewModel.ColourBy by = model.colourByProperty().get();
-        int n = map.size();
-        // faded points first, then the rest, then the selection on top
-        for (int pass = 0; pass < 3; pass++) {
-            for (int i = 0; i < n; i++) {
-                String account = map.account(i);
-                boolean isSelected = !selected.isEmpty() && selected.contains(account);
-                boolean faded = active != null && !active.contains(account);
-                int layer = isSelected ? 2 : faded ? 0 : 1;
-                if (layer != pass) {
-                    continue;
-                }
-                double x = map.x(i) * scale + offsetX;
-                double y = map.y(i) * scale + offsetY;
-                if (x < -4 || y < -4 || x > width + 4 || y > height + 4) {
-                    continue;
-                }
-                gc.setFill(colour(pointColour(map, i, by), faded ? 0.15 : 0.85));
-                if (isSelected) {
-                    gc.fillRect(x - 3, y - 3, 6, 6);
-                    gc.setStroke(Color.BLACK);
-                    gc.setLineWidth(1);
-                    gc.strokeRect(x - 3.5, y - 3.5, 7, 7);
-                } else {
-                    gc.fillRect(x - 1.5, y - 1.5, 3, 3);
-                }
+        int w = (int) Math.ceil(width);
+        int h = (int) Math.ceil(height);
+        if (pointsStale || points == null || points.getWidth() != w || points.getHeight() != h) {
+            if (points == null || points.getWidth() != w || points.getHeight() != h) {
+                points = new WritableImage(w, h);
             }
+            points.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), paintPoints(map, w, h), 0, w);
+            pointsStale = false;
         }
+        gc.drawImage(points, 0, 0);
         if (lassoPoints >= 2) {
             gc.setStroke(Color.rgb(30, 110, 220));
             gc.setLineWidth(1.5);
@@ -264,6 +262,58 @@ public final class AccountMapView extends BorderPane {
             gc.strokePolyline(lassoX, lassoY, lassoPoints);
         }
         lastFrameMs = (System.nanoTime() - started) / 1e6;
+    }
+
+    /** Faded points first, then the rest, then the selection on top, ringed. */
+    private int[] paintPoints(AccountMap map, int width, int height) {
+        int[] argb = new int[width * height];
+        Arrays.fill(argb, 0xFFFFFFFF);
+        Set<String> selected = model.selectedAccountsProperty().getValue();
+        Set<String> active = model.activeInTimeRangeProperty().getValue();
+        AccountMapViewModel.ColourBy by = model.colourByProperty().get();
+        int n = map.size();
+        byte[] layer = new byte[n];
+        for (int i = 0; i < n; i++) {
+            String account = map.account(i);
+            layer[i] = (byte) (!selected.isEmpty() && selected.contains(account) ? 2 : active != null && !active.contains(account) ? 0 : 1);
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < n; i++) {
+                if (layer[i] != pass) {
+                    continue;
+                }
+                double x = map.x(i) * scale + offsetX;
+                double y = map.y(i) * scale + offsetY;
+                if (x < -4 || y < -4 || x > width + 4 || y > height + 4) {
+                    continue;
+                }
+                int rgb = pointColour(map, i, by);
+                int px = (int) Math.round(x);
+                int py = (int) Math.round(y);
+                if (pass == 2) {
+                    square(argb, width, height, px - 4, py - 4, 8, 0xFF000000);
+                    square(argb, width, height, px - 3, py - 3, 6, 0xFF000000 | rgb);
+                } else {
+                    square(argb, width, height, px - 1, py - 1, 3, (pass == 0 ? 38 : 217) << 24 | rgb);
+                }
+            }
+        }
+        return argb;
+    }
+
+    /** A size × size square from (left, top), blended with the colour's alpha onto the opaque picture. */
+    private static void square(int[] argb, int width, int height, int left, int top, int size, int colour) {
+        int a = colour >>> 24;
+        for (int y = Math.max(0, top); y < Math.min(height, top + size); y++) {
+            for (int x = Math.max(0, left); x < Math.min(width, left + size); x++) {
+                int i = y * width + x;
+                int dst = argb[i];
+                int r = ((colour >> 16 & 0xFF) * a + (dst >> 16 & 0xFF) * (255 - a) + 127) / 255;
+                int g = ((colour >> 8 & 0xFF) * a + (dst >> 8 & 0xFF) * (255 - a) + 127) / 255;
+                int b = ((colour & 0xFF) * a + (dst & 0xFF) * (255 - a) + 127) / 255;
+                argb[i] = 0xFF000000 | r << 16 | g << 8 | b;
+            }
+        }
     }
 
     private static int pointColour(AccountMap map, int i, AccountMapViewModel.ColourBy by) {
@@ -283,7 +333,4 @@ public final class AccountMapView extends BorderPane {
         return red << 16 | green << 8 | blue;
     }
 
-    private static Color colour(int rgb, double opacity) {
-        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, opacity);
-    }
 }

@@ -326,7 +326,8 @@ public final class TimelineViewModel {
         Set<String> accounts = accountsOfScope();
         boolean local = localTime.get();
         heatmapStatus.set("computing the heatmap…");
-        submit("heatmap", s -> local ? ShiftHeatmap.fromAccounts(s.store.accountHours(s.runId, accounts), true)
+        submit("heatmap", s -> local ? (accounts == null ? ShiftHeatmap.fromHours(s.store.allAccountHours(s.runId), true)
+                        : ShiftHeatmap.fromAccounts(s.store.accountHours(s.runId, accounts), true))
                 : ShiftHeatmap.utc(s.store, s.runId, campaign, selection), grid -> {
             heatmap.set(grid);
             heatmapStatus.set(grid.localTime()

@@ -88,6 +88,8 @@ class AccountGraphViewTest {
         robot.clickOn(view.localToScreen(at[0], at[1] + view.getCenter().getLayoutY()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(selection.contains(graph.node(node)), "selection " + selection + " holds " + graph.node(node));
+        // the picture is drawn again, off the FX thread, once the view rests after centring
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::drawnAtRest).get());
         Screenshots.save(view, "account-graph");
     }
 
