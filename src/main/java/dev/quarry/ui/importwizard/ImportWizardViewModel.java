@@ -329,7 +329,9 @@ public final class ImportWizardViewModel {
     /** The analyst says how the file is written (CSV, JSON Lines, Bedrock), overriding what was detected. */
     public void setFormat(SourceFormat format) {
         Path file = shownFile.get();
-        if (file == null || format == choices.get(file).format()) {
+        // the format the shown preview was read as (detected or chosen) is no change: re-reading would drop the mapping
+        if (file == null || format == choices.get(file).format()
+                || (preview.get() != null && format == preview.get().format())) {
             return;
         }
         choices.put(file, new FileChoice(format, null, null, null));

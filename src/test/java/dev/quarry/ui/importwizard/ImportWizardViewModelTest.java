@@ -66,6 +66,20 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void choosingTheFormatThePreviewWasReadAsKeepsTheChangedMapping() throws Exception {
+        Path file = WizardExtracts.write(dir, "bi-export.csv", 40, true, "r");
+        wizard.addFiles(List.of(file));
+        mapTheBiExport();
+        wizard.setFormat(SourceFormat.CSV);
+        assertEquals("ts", row("Zeit").field());
+        assertEquals("account_id", row("Kunde").field());
+        assertEquals("mapping changed", wizard.presetInUseProperty().get());
+
+        wizard.setFormat(SourceFormat.JSONL);
+        assertFalse(wizard.detailsProperty().get().startsWith("CSV"), "another format re-reads the file: " + wizard.detailsProperty().get());
+    }
+
+    @Test
     void importsWithAChangedMappingSavesItAsAPresetAndReusesItForTheNextExtractOfThatShape() throws Exception {
         Path file = WizardExtracts.write(dir, "bi-export.csv", 300, true, "r");
         wizard.addFiles(List.of(file));
