@@ -60,6 +60,8 @@ public final class AccountsViewModel {
         session.selectedAccountsProperty().addListener((observable, old, value) -> {
             if (onlySelected.get()) {
                 refilter();
+            } else {
+                count();
             }
         });
         session.accountsInTimeRangeProperty().addListener((observable, old, value) -> refilter());
@@ -76,6 +78,10 @@ public final class AccountsViewModel {
     /** Applies every filter at once; one pass over the in-memory rows. */
     public void refilter() {
         filtered.setPredicate(predicate());
+        count();
+    }
+
+    private void count() {
         count.set(String.format(Locale.ROOT, "%,d of %,d accounts%s · %,d selected", filtered.size(), all.size(),
                 session.accountsInTimeRangeProperty().get() == null ? "" : " (active in the time range)",
                 session.selectedAccountsProperty().get().size()));
@@ -109,7 +115,6 @@ public final class AccountsViewModel {
     /** The table's selection becomes the session's, so every screen sees it. */
     public void select(List<AccountRow> rows) {
         session.selectedAccountsProperty().set(Set.copyOf(rows.stream().map(AccountRow::accountId).toList()));
-        count.set(String.format(Locale.ROOT, "%,d of %,d accounts · %,d selected", filtered.size(), all.size(), rows.size()));
     }
 
     public void openAccount(String accountId) {
