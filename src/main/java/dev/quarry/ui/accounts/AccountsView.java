@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.util.Callback;
+import javafx.util.StringConverter;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
@@ -99,6 +100,8 @@ public final class AccountsView extends VBox {
         TableView<AccountRow> table = new TableView<>(model.rows());
         model.rows().addListener((ListChangeListener<AccountRow>) change -> syncing = false);
         table.setId("accounts-table");
+        // rows of one height: without it the table measures rows to estimate its height at every filter
+        table.setStyle("-fx-fixed-cell-size: 2em;");
         model.rows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No account matches the filters."));
@@ -217,5 +220,18 @@ public final class AccountsView extends VBox {
         };
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
+        // the box shows its value through the converter when the value is not one of its items (a tag
+        // filter set before the tag list is read), so "" must read as "any" there too
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? any : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.equals(any) ? "" : text;
+            }
+        });
     }
 }

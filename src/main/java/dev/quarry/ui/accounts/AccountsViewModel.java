@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -71,7 +72,10 @@ public final class AccountsViewModel {
     private void show(CaseState state) {
         all.setAll(state == null ? List.of() : state.accounts());
         campaignChoices.setAll(state == null ? List.of() : state.campaigns().stream().map(c -> c.campaignId()).sorted().toList());
-        tagChoices.setAll(state == null ? List.of() : state.tagNames());
+        List<String> tags = new ArrayList<>();
+        tags.add("");
+        tags.addAll(state == null ? List.of() : state.tagNames());
+        tagChoices.setAll(tags);
         refilter();
     }
 
@@ -199,6 +203,7 @@ public final class AccountsViewModel {
         return campaignChoices;
     }
 
+    /** The tags of the case to filter by, after "" (any tag). */
     public ObservableList<String> tagChoices() {
         return tagChoices;
     }

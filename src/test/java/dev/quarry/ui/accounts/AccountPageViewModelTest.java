@@ -61,6 +61,7 @@ class AccountPageViewModelTest {
         assertTrue(summary.endsWith("verdict: none"), summary);
         assertFalse(page.reasons().isEmpty(), "a flagged account has reasons");
         assertFalse(page.features().isEmpty());
+        assertTrue(page.typicalReadProperty().get(), "the case's medians are read after the page");
         assertTrue(page.features().stream().allMatch(f -> !Double.isNaN(f.typical())), "every feature has the case's median beside it");
         long ipRequests = page.counts().stream().filter(c -> c.kind().equals("IP")).mapToLong(AccountPageViewModel.CountLine::requests).sum();
         assertTrue(ipRequests > 0 && ipRequests <= account.events(), ipRequests + " of " + account.events());

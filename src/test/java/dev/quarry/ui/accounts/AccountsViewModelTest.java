@@ -50,6 +50,7 @@ class AccountsViewModelTest {
         assertEquals(400, shown().size());
         assertEquals("400 of 400 accounts · 0 selected", accounts.countProperty().get());
         assertEquals(session.state().campaigns().stream().map(Campaign::campaignId).sorted().toList(), accounts.campaignChoices());
+        assertEquals(List.of(""), accounts.tagChoices(), "no tags yet: only \"any tag\" to choose");
     }
 
     @Test
