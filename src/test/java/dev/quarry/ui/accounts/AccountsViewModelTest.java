@@ -141,12 +141,15 @@ class AccountsViewModelTest {
     @Test
     void sortingFollowsTheTablesComparatorOverTheFilteredRows() {
         accounts.onlyFlaggedProperty().set(true);
-        accounts.rows().setComparator(Comparator.comparingLong(AccountRow::events));
+        accounts.orderProperty().set(Comparator.comparingLong(AccountRow::events));
         List<AccountRow> rows = shown();
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(rows.get(i - 1).events() <= rows.get(i).events(), "ascending by requests at " + i);
         }
         assertTrue(rows.stream().allMatch(AccountRow::flagged), "sorting keeps the filter");
+        accounts.orderProperty().set(null);
+        assertEquals(session.state().accounts().stream().filter(AccountRow::flagged).toList(), shown(),
+                "no sort: the run's order, riskiest first");
     }
 
     @Test
