@@ -42,7 +42,9 @@ public final class CampaignView extends VBox {
             }
         });
         // a campaign chosen elsewhere (overview, search, a run shown) shows in the picker too
-        model.shownProperty().addListener((o, old, campaign) -> picker.setValue(campaign));
+        // (an invalidation listener: a re-analysis brings an equal campaign, and replacing the picker's
+        // items clears its value)
+        model.shownProperty().addListener((javafx.beans.Observable o) -> picker.setValue(model.shownProperty().get()));
         picker.setValue(model.shownProperty().get());
         Label heading = new Label();
         heading.setId("campaign-heading");
@@ -74,6 +76,17 @@ public final class CampaignView extends VBox {
         ComboBox<CaseWork.Decision> decision = new ComboBox<>(FXCollections.observableArrayList(CaseWork.Decision.values()));
         decision.setId("campaign-decision");
         decision.setPromptText("verdict");
+        decision.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CaseWork.Decision value) {
+                return value == null ? "" : value.word();
+            }
+
+            @Override
+            public CaseWork.Decision fromString(String word) {
+                return word == null || word.isBlank() ? null : CaseWork.Decision.fromWord(word);
+            }
+        });
         TextField comment = new TextField();
         comment.setId("campaign-comment");
         comment.setPromptText("comment");
