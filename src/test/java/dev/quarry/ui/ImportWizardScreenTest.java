@@ -60,7 +60,7 @@ class ImportWizardScreenTest {
     private void idle() {
         WaitForAsyncUtils.waitForFxEvents();
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.tasks().isEmpty());
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.tasks().isEmpty() && session.quietWorkProperty().get() == 0);
         } catch (TimeoutException e) {
             throw new AssertionError("still busy: " + session.statusProperty().get(), e);
         }

@@ -40,7 +40,8 @@ public final class AccountPageView extends VBox {
         TableView<AccountPageViewModel.FeatureLine> features = new TableView<>(model.features());
         features.getColumns().add(column("Feature", AccountPageViewModel.FeatureLine::feature, 220));
         features.getColumns().add(column("This account", f -> number(f.value()), 120));
-        features.getColumns().add(column("Case typical (median)", f -> number(f.typical()), 160));
+        features.getColumns().add(column("Case typical (median)", f -> model.typicalReadProperty().get() ? number(f.typical())
+                : "reading…", 190));
         ListView<String> reasons = new ListView<>(model.reasons());
         reasons.setPlaceholder(new Label("No reasons: the run found nothing unusual."));
         reasons.setPrefHeight(140);

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.util.Callback;
+import javafx.util.StringConverter;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
@@ -31,6 +32,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -40,6 +43,8 @@ public final class AccountsView extends VBox {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private boolean syncing;
+    /** How each column sorts, on the row's own values (first and last seen by time, not by their text). */
+    private final Map<TableColumn<AccountRow, ?>, Comparator<AccountRow>> keys = new HashMap<>();
 
     public AccountsView(AccountsViewModel model) {
         setSpacing(8);
@@ -99,10 +104,17 @@ public final class AccountsView extends VBox {
         TableView<AccountRow> table = new TableView<>(model.rows());
         model.rows().addListener((ListChangeListener<AccountRow>) change -> syncing = false);
         table.setId("accounts-table");
-        model.rows().comparatorProperty().bind(table.comparatorProperty());
+        // rows of one height: without it the table measures rows to estimate its height at every filter
+        table.setStyle("-fx-fixed-cell-size: 2em;");
+        // the model sorts (with the filters, as one change of the rows); an empty sort order is the run's order
+        table.setSortPolicy(sorted -> {
+            model.orderProperty().set(order(sorted.getSortOrder()));
+            return true;
+        });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No account matches the filters."));
-        table.getColumns().add(text("Account", AccountRow::accountId, 200));
+        table.getColumns().add(text("Account", AccountRow::accountId, 170));
+        Comparator<Double> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
         TableColumn<AccountRow, Double> risk = new TableColumn<>("Risk");
         risk.setId("accounts-risk-column");
         risk.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().scored() ? d.getValue().riskScore() : null));
@@ -113,25 +125,32 @@ public final class AccountsView extends VBox {
                 setText(empty ? null : value == null ? "not scored" : String.format(Locale.ROOT, "%.3f", value));
             }
         });
-        risk.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        risk.setPrefWidth(80);
+        risk.setComparator(nullsFirst);
+        keys.put(risk, Comparator.comparing(r -> r.scored() ? r.riskScore() : null, nullsFirst));
+        risk.setPrefWidth(70);
         table.getColumns().add(risk);
-        table.getColumns().add(text("Flag", r -> r.flagged() ? "flagged" : "", 70));
+        table.getColumns().add(text("Flag", r -> r.flagged() ? "flagged" : "", 78));
         TableColumn<AccountRow, Integer> campaignColumn = new TableColumn<>("Campaign");
         campaignColumn.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().campaignId()));
         campaignColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        campaignColumn.setPrefWidth(80);
+        keys.put(campaignColumn, Comparator.comparing(AccountRow::campaignId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        campaignColumn.setPrefWidth(100);
         table.getColumns().add(campaignColumn);
-        table.getColumns().add(text("Verdict", r -> r.verdict() == null ? "" : r.verdict().word(), 90));
+        table.getColumns().add(text("Verdict", r -> r.verdict() == null ? "" : r.verdict().word(), 95));
         TableColumn<AccountRow, Long> volume = new TableColumn<>("Requests");
         volume.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().events()));
-        volume.setPrefWidth(80);
+        volume.setPrefWidth(96);
+        keys.put(volume, Comparator.comparingLong(AccountRow::events));
         table.getColumns().add(volume);
-        table.getColumns().add(text("Countries", r -> String.join(" ", r.countries()), 90));
-        table.getColumns().add(text("Main model", r -> r.mainModel() == null ? "" : r.mainModel(), 150));
-        table.getColumns().add(text("First seen", r -> r.firstTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.firstTs())), 145));
-        table.getColumns().add(text("Last seen", r -> r.lastTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.lastTs())), 145));
-        table.getColumns().add(text("Tags", r -> String.join(", ", r.tags()), 120));
+        table.getColumns().add(text("Countries", r -> String.join(" ", r.countries()), 100));
+        table.getColumns().add(text("Main model", r -> r.mainModel() == null ? "" : r.mainModel(), 160));
+        TableColumn<AccountRow, String> first = text("First seen", r -> r.firstTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.firstTs())), 150);
+        keys.put(first, Comparator.comparing(AccountRow::firstTs, Comparator.nullsFirst(Comparator.naturalOrder())));
+        table.getColumns().add(first);
+        TableColumn<AccountRow, String> last = text("Last seen", r -> r.lastTs() == null ? "" : DAY.format(Instant.ofEpochMilli(r.lastTs())), 150);
+        keys.put(last, Comparator.comparing(AccountRow::lastTs, Comparator.nullsFirst(Comparator.naturalOrder())));
+        table.getColumns().add(last);
+        table.getColumns().add(text("Tags", r -> String.join(", ", r.tags()), 100));
         table.setRowFactory(t -> {
             TableRow<AccountRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -209,11 +228,30 @@ public final class AccountsView extends VBox {
         }
     }
 
-    private static TableColumn<AccountRow, String> text(String title, Function<AccountRow, String> value, double width) {
+    private TableColumn<AccountRow, String> text(String title, Function<AccountRow, String> value, double width) {
         TableColumn<AccountRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         column.setPrefWidth(width);
+        keys.put(column, Comparator.comparing(value));
         return column;
+    }
+
+    /**
+     * The table's sort order as a comparator of rows on their values, null for none. The table's own
+     * comparator reads each compared value through a new cell property, which over 24,000 rows is
+     * most of a sort's time.
+     */
+    private Comparator<AccountRow> order(List<TableColumn<AccountRow, ?>> sortOrder) {
+        Comparator<AccountRow> order = null;
+        for (TableColumn<AccountRow, ?> column : sortOrder) {
+            Comparator<AccountRow> key = keys.get(column);
+            if (key == null) {
+                continue;
+            }
+            key = column.getSortType() == TableColumn.SortType.DESCENDING ? key.reversed() : key;
+            order = order == null ? key : order.thenComparing(key);
+        }
+        return order;
     }
 
     /** The filter's empty choice ("" = no filter) reads as what it means, in the box and in its list. */
@@ -228,5 +266,18 @@ public final class AccountsView extends VBox {
         };
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
+        // the box shows its value through the converter when the value is not one of its items (a tag
+        // filter set before the tag list is read), so "" must read as "any" there too
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? any : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.equals(any) ? "" : text;
+            }
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
 import dev.quarry.ui.session.CaseState;
 import dev.quarry.ui.session.Screens;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,9 +16,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,6 +29,11 @@ import java.util.function.Predicate;
  * Every account of the shown run with filters (risk range, campaign, country, verdict, tag, free
  * text, only the selection) over one in-memory list, so filtering and sorting 24,000 rows never goes
  * back to the case. The table's selection is the session's.
+ *
+ * <p>The rows shown are filtered and sorted here in one pass and handed to the table as one change:
+ * each change of a 24,000-row list makes the table rebuild its visible rows and restyle their
+ * cells, so a filtered list and a sorted list over it, each changing on its own, cost the table that
+ * work once per filter touched and once more for the sort.
  */
 public final class AccountsViewModel {
 
@@ -35,9 +41,10 @@ public final class AccountsViewModel {
     public static final String NO_VERDICT = "(none)";
 
     private final CaseSession session;
-    private final ObservableList<AccountRow> all = FXCollections.observableArrayList();
-    private final FilteredList<AccountRow> filtered = new FilteredList<>(all);
-    private final SortedList<AccountRow> sorted = new SortedList<>(filtered);
+    private List<AccountRow> all = List.of();
+    private final ObservableList<AccountRow> shown = FXCollections.observableArrayList();
+    private final ObjectProperty<Comparator<AccountRow>> order = new SimpleObjectProperty<>();
+    private boolean updatePending;
     private final DoubleProperty minRisk = new SimpleDoubleProperty(0);
     private final DoubleProperty maxRisk = new SimpleDoubleProperty(1);
     private final ObjectProperty<Integer> campaign = new SimpleObjectProperty<>();
@@ -54,29 +61,64 @@ public final class AccountsViewModel {
     public AccountsViewModel(CaseSession session) {
         this.session = session;
         session.stateProperty().addListener((observable, old, state) -> show(state));
-        for (var property : List.of(minRisk, maxRisk, campaign, country, verdict, tag, text, onlySelected, onlyFlagged)) {
-            property.addListener((observable, old, value) -> refilter());
+        for (var property : List.of(minRisk, maxRisk, campaign, country, verdict, tag, text, onlySelected, onlyFlagged, order)) {
+            property.addListener((observable, old, value) -> refilterSoon());
         }
         session.selectedAccountsProperty().addListener((observable, old, value) -> {
             if (onlySelected.get()) {
-                refilter();
+                refilterSoon();
+            } else {
+                count();
             }
         });
-        session.accountsInTimeRangeProperty().addListener((observable, old, value) -> refilter());
+        session.accountsInTimeRangeProperty().addListener((observable, old, value) -> refilterSoon());
         show(session.state());
     }
 
     private void show(CaseState state) {
-        all.setAll(state == null ? List.of() : state.accounts());
+        all = state == null ? List.of() : state.accounts();
         campaignChoices.setAll(state == null ? List.of() : state.campaigns().stream().map(c -> c.campaignId()).sorted().toList());
-        tagChoices.setAll(state == null ? List.of() : state.tagNames());
+        List<String> tags = new ArrayList<>();
+        tags.add("");
+        tags.addAll(state == null ? List.of() : state.tagNames());
+        tagChoices.setAll(tags);
         refilter();
     }
 
-    /** Applies every filter at once; one pass over the in-memory rows. */
+    /**
+     * On the FX thread, filters and sorts once after the current event, however many filters it
+     * changed (typing in the filter box, ticking "flagged" and sorting by risk in one go, or Clear
+     * filters); elsewhere (the view-model tests) at once.
+     */
+    private void refilterSoon() {
+        if (!Platform.isFxApplicationThread()) {
+            refilter();
+        } else if (!updatePending) {
+            updatePending = true;
+            Platform.runLater(this::refilter);
+        }
+    }
+
+    /** Applies every filter and the order at once: one pass over the in-memory rows, one change of the rows shown. */
     public void refilter() {
-        filtered.setPredicate(predicate());
-        count.set(String.format(Locale.ROOT, "%,d of %,d accounts%s · %,d selected", filtered.size(), all.size(),
+        updatePending = false;
+        Predicate<AccountRow> keep = predicate();
+        List<AccountRow> rows = new ArrayList<>();
+        for (AccountRow row : all) {
+            if (keep.test(row)) {
+                rows.add(row);
+            }
+        }
+        Comparator<AccountRow> comparator = order.get();
+        if (comparator != null) {
+            rows.sort(comparator);
+        }
+        shown.setAll(rows);
+        count();
+    }
+
+    private void count() {
+        count.set(String.format(Locale.ROOT, "%,d of %,d accounts%s · %,d selected", shown.size(), all.size(),
                 session.accountsInTimeRangeProperty().get() == null ? "" : " (active in the time range)",
                 session.selectedAccountsProperty().get().size()));
     }
@@ -109,7 +151,6 @@ public final class AccountsViewModel {
     /** The table's selection becomes the session's, so every screen sees it. */
     public void select(List<AccountRow> rows) {
         session.selectedAccountsProperty().set(Set.copyOf(rows.stream().map(AccountRow::accountId).toList()));
-        count.set(String.format(Locale.ROOT, "%,d of %,d accounts · %,d selected", filtered.size(), all.size(), rows.size()));
     }
 
     public void openAccount(String accountId) {
@@ -146,8 +187,14 @@ public final class AccountsViewModel {
         return session.selectedAccountsProperty();
     }
 
-    public SortedList<AccountRow> rows() {
-        return sorted;
+    /** The accounts that pass the filters, in the order asked for. */
+    public ObservableList<AccountRow> rows() {
+        return shown;
+    }
+
+    /** The order of the rows (the table's sort, by its columns), or null for the run's order: riskiest first. */
+    public ObjectProperty<Comparator<AccountRow>> orderProperty() {
+        return order;
     }
 
     public DoubleProperty minRiskProperty() {
@@ -194,6 +241,7 @@ public final class AccountsViewModel {
         return campaignChoices;
     }
 
+    /** The tags of the case to filter by, after "" (any tag). */
     public ObservableList<String> tagChoices() {
         return tagChoices;
     }

@@ -41,6 +41,11 @@ public final class CampaignView extends VBox {
                 model.choose(picker.getValue().campaignId());
             }
         });
+        // a campaign chosen elsewhere (overview, search, a run shown) shows in the picker too
+        // (an invalidation listener: a re-analysis brings an equal campaign, and replacing the picker's
+        // items clears its value)
+        model.shownProperty().addListener((javafx.beans.Observable o) -> picker.setValue(model.shownProperty().get()));
+        picker.setValue(model.shownProperty().get());
         Label heading = new Label();
         heading.setId("campaign-heading");
         heading.getStyleClass().add("title-4");
@@ -71,6 +76,17 @@ public final class CampaignView extends VBox {
         ComboBox<CaseWork.Decision> decision = new ComboBox<>(FXCollections.observableArrayList(CaseWork.Decision.values()));
         decision.setId("campaign-decision");
         decision.setPromptText("verdict");
+        decision.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CaseWork.Decision value) {
+                return value == null ? "" : value.word();
+            }
+
+            @Override
+            public CaseWork.Decision fromString(String word) {
+                return word == null || word.isBlank() ? null : CaseWork.Decision.fromWord(word);
+            }
+        });
         TextField comment = new TextField();
         comment.setId("campaign-comment");
         comment.setPromptText("comment");
@@ -102,10 +118,11 @@ public final class CampaignView extends VBox {
 
         TableView<AccountRow> members = new TableView<>(model.members());
         members.setId("campaign-members");
-        members.getColumns().add(column("Member", AccountRow::accountId, 170));
-        members.getColumns().add(column("Risk", a -> String.format(Locale.ROOT, "%.3f", a.riskScore()), 70));
-        members.getColumns().add(column("Requests", a -> String.format(Locale.ROOT, "%,d", a.events()), 80));
-        members.getColumns().add(column("Verdict", a -> a.verdict() == null ? "" : a.verdict().word(), 90));
+        members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        members.getColumns().add(column("Member", AccountRow::accountId, 150));
+        members.getColumns().add(column("Risk", a -> String.format(Locale.ROOT, "%.3f", a.riskScore()), 60));
+        members.getColumns().add(column("Requests", a -> String.format(Locale.ROOT, "%,d", a.events()), 90));
+        members.getColumns().add(column("Verdict", a -> a.verdict() == null ? "" : a.verdict().word(), 85));
         members.getColumns().add(column("Tags", a -> String.join(", ", a.tags()), 110));
         members.setRowFactory(t -> {
             TableRow<AccountRow> row = new TableRow<>();
@@ -116,9 +133,19 @@ public final class CampaignView extends VBox {
             });
             return row;
         });
-        Button select = new Button("Select members everywhere");
+        Button select = new Button("Select in all views");
+        select.setId("campaign-select-members");
+        select.setTooltip(new javafx.scene.control.Tooltip("Selects the members in the accounts table, the graph, the map and the timeline"));
         select.setOnAction(e -> model.selectMembers());
-        VBox right = new VBox(6, new HBox(8, new Label("Members (double-click for the account's reasons)"), select), members);
+        Label membersTitle = new Label("Members");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox membersBar = new HBox(8, membersTitle, gap, select);
+        membersBar.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Double-click a member for its page: its reasons, traffic and prompts.");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(6, membersBar, members, hint);
         VBox.setVgrow(members, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.55);

@@ -6,11 +6,15 @@ import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
 import dev.quarry.ui.session.CaseState;
 import dev.quarry.ui.session.Screens;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +25,9 @@ import java.util.Set;
  */
 public final class CampaignViewModel {
 
+    /** When the analyst recorded something, to the minute, as the rest of the workbench shows times. */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private final CaseSession session;
     private final StringProperty heading = new SimpleStringProperty("");
     private final StringProperty verdict = new SimpleStringProperty("");
@@ -28,6 +35,7 @@ public final class CampaignViewModel {
     private final ObservableList<AccountRow> members = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<Campaign> campaigns = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Campaign> shown = new ReadOnlyObjectWrapper<>();
 
     public CampaignViewModel(CaseSession session) {
         this.session = session;
@@ -42,6 +50,7 @@ public final class CampaignViewModel {
         campaigns.setAll(state == null ? List.of() : state.campaigns());
         Integer id = session.selectedCampaignProperty().get();
         Campaign campaign = state == null ? null : state.campaign(id).orElse(null);
+        shown.set(campaign);
         if (campaign == null) {
             heading.set(state == null || state.campaigns().isEmpty() ? "No campaigns in the run shown." : "Choose a campaign.");
             verdict.set("");
@@ -55,7 +64,7 @@ public final class CampaignViewModel {
                 runId, campaign.size(), campaign.score()));
         CaseWork.Verdict current = state.campaignVerdicts().get(campaign.campaignId());
         verdict.set(current == null ? "No verdict yet."
-                : "Verdict: " + current.display() + " — by " + current.author() + " at " + current.decidedAt()
+                : "Verdict: " + current.display() + " — by " + current.author() + " at " + WHEN.format(current.decidedAt())
                 + (current.comment() == null ? "" : ": " + current.comment())
                 + (current.carried() ? String.format(Locale.ROOT, " (recorded on campaign %d of run %d, %.0f%% same members)",
                 current.carriedFrom().campaignId(), current.carriedFrom().runId(), 100 * current.carriedFrom().overlap()) : ""));
@@ -71,7 +80,7 @@ public final class CampaignViewModel {
         int campaignId = campaign.campaignId();
         session.withCase("Reading notes of campaign " + campaignId, (caseFile, progress) ->
                 new CaseWork(caseFile).campaignNotes(runId, campaignId), list ->
-                notes.setAll(list.stream().map(n -> n.createdAt() + "  " + n.author()
+                notes.setAll(list.stream().map(n -> WHEN.format(n.createdAt()) + "  " + n.author()
                         + (n.subject().runId() == runId ? "" : " (on run " + n.subject().runId() + ")") + ": " + n.text()).toList()));
     }
 
@@ -132,6 +141,11 @@ public final class CampaignViewModel {
     public void openMember(String accountId) {
         session.focusedAccountProperty().set(accountId);
         session.screenProperty().set(Screens.ACCOUNT);
+    }
+
+    /** The campaign shown (of the run shown), or null. */
+    public ReadOnlyObjectProperty<Campaign> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public StringProperty headingProperty() {

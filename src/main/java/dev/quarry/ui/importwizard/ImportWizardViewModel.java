@@ -204,7 +204,7 @@ public final class ImportWizardViewModel {
     private void loadPreview(Path file) {
         FileChoice choice = choices.getOrDefault(file, FileChoice.AUTO);
         boolean suggestCase = newCasePath.get() == null;
-        session.run("Reading the first rows of " + file.getFileName(), progress -> {
+        session.runQuietly("Reading the first rows of " + file.getFileName(), progress -> {
             FileChoice used = choice;
             if (!choice.mapped() && choice.preset() == null) {
                 // an extract of a shape seen before is read the way it was then
@@ -329,7 +329,9 @@ public final class ImportWizardViewModel {
     /** The analyst says how the file is written (CSV, JSON Lines, Bedrock), overriding what was detected. */
     public void setFormat(SourceFormat format) {
         Path file = shownFile.get();
-        if (file == null || format == choices.get(file).format()) {
+        // the format the shown preview was read as (detected or chosen) is no change: re-reading would drop the mapping
+        if (file == null || format == choices.get(file).format()
+                || (preview.get() != null && format == preview.get().format())) {
             return;
         }
         choices.put(file, new FileChoice(format, null, null, null));
@@ -375,7 +377,7 @@ public final class ImportWizardViewModel {
     }
 
     public void refreshPresets() {
-        session.run("Reading import presets", progress -> presets.all(), presetList::setAll);
+        session.runQuietly("Reading import presets", progress -> presets.all(), presetList::setAll);
     }
 
     private ImportOptions options(Path file, FileChoice choice) throws IOException {

@@ -67,19 +67,19 @@ public final class OverviewView extends VBox {
         TableView<OverviewViewModel.CampaignLine> campaigns = new TableView<>(model.campaigns());
         campaigns.setId("overview-campaigns");
         campaigns.setPlaceholder(new Label("No campaigns."));
-        campaigns.getColumns().add(column("Campaign", c -> Integer.toString(c.campaignId()), 80));
-        campaigns.getColumns().add(column("Strength", c -> String.format(Locale.ROOT, "%.3f", c.score()), 80));
-        campaigns.getColumns().add(column("Accounts", c -> String.format(Locale.ROOT, "%,d", c.size()), 80));
+        campaigns.getColumns().add(column("Campaign", c -> Integer.toString(c.campaignId()), 105));
+        campaigns.getColumns().add(column("Strength", c -> String.format(Locale.ROOT, "%.3f", c.score()), 100));
+        campaigns.getColumns().add(column("Accounts", c -> String.format(Locale.ROOT, "%,d", c.size()), 100));
         campaigns.getColumns().add(column("Requests", c -> String.format(Locale.ROOT, "%,d", c.events()), 100));
-        campaigns.getColumns().add(column("First seen", c -> OverviewViewModel.day(c.firstTs()), 130));
-        campaigns.getColumns().add(column("Last seen", c -> OverviewViewModel.day(c.lastTs()), 130));
+        campaigns.getColumns().add(column("First seen", c -> OverviewViewModel.day(c.firstTs()), 150));
+        campaigns.getColumns().add(column("Last seen", c -> OverviewViewModel.day(c.lastTs()), 150));
         TableColumn<OverviewViewModel.CampaignLine, OverviewViewModel.CampaignLine> traffic = new TableColumn<>("Traffic per day");
         traffic.setCellValueFactory(data -> new SimpleObjectProperty<>(data.getValue()));
         traffic.setCellFactory(c -> new SparklineCell());
-        traffic.setPrefWidth(150);
+        traffic.setPrefWidth(140);
         traffic.setSortable(false);
         campaigns.getColumns().add(traffic);
-        campaigns.getColumns().add(column("Verdict", OverviewViewModel.CampaignLine::verdict, 150));
+        campaigns.getColumns().add(column("Verdict", OverviewViewModel.CampaignLine::verdict, 110));
         campaigns.getColumns().add(column("Label", OverviewViewModel.CampaignLine::label, 380));
         campaigns.setRowFactory(table -> {
             TableRow<OverviewViewModel.CampaignLine> row = new TableRow<>();

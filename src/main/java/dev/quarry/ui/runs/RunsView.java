@@ -20,6 +20,9 @@ import java.util.function.Function;
 /** The runs table, the parameters of the one chosen, and the comparison of two chosen. */
 public final class RunsView extends VBox {
 
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
     public RunsView(RunsViewModel model) {
         setSpacing(8);
         setPadding(new Insets(10));
@@ -28,12 +31,12 @@ public final class RunsView extends VBox {
         runs.setId("runs-table");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.getColumns().add(column("Run", r -> Long.toString(r.runId()), 50));
-        runs.getColumns().add(column("Finished", r -> r.finishedAt().toString(), 200));
-        runs.getColumns().add(column("Seed", r -> Long.toString(r.seed()), 80));
+        runs.getColumns().add(column("Finished (UTC)", r -> WHEN.format(r.finishedAt()), 180));
+        runs.getColumns().add(column("Seed", r -> Long.toString(r.seed()), 70));
         runs.getColumns().add(column("Quarry", RunSummary::quarryVersion, 70));
-        runs.getColumns().add(column("Accounts", r -> Integer.toString(r.accounts()), 80));
-        runs.getColumns().add(column("Flagged", r -> Integer.toString(r.flagged()), 80));
-        runs.getColumns().add(column("Campaigns", r -> Integer.toString(r.campaigns()), 80));
+        runs.getColumns().add(column("Accounts", r -> Integer.toString(r.accounts()), 100));
+        runs.getColumns().add(column("Flagged", r -> Integer.toString(r.flagged()), 95));
+        runs.getColumns().add(column("Campaigns", r -> Integer.toString(r.campaigns()), 115));
         runs.setPrefHeight(180);
         runs.getSelectionModel().selectedItemProperty().addListener((o, old, run) -> model.inspect(run));
         Button show = new Button("Show this run");

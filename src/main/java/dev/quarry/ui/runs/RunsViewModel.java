@@ -17,6 +17,9 @@ import java.util.List;
 /** The runs of the case with their parameters and seed; shows any run, or compares two. */
 public final class RunsViewModel {
 
+    private static final java.time.format.DateTimeFormatter STARTED = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
     private final CaseSession session;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final StringProperty parameters = new SimpleStringProperty("");
@@ -38,7 +41,7 @@ public final class RunsViewModel {
         }
         session.withCase("Reading run " + run.runId(), (caseFile, progress) -> new RunReader(caseFile).optionsJson(run.runId()),
                 json -> parameters.set("Run " + run.runId() + " · seed " + run.seed() + " · Quarry " + run.quarryVersion()
-                        + " · started " + run.startedAt() + "\n" + json));
+                        + " · started " + STARTED.format(run.startedAt()) + " UTC\n" + json));
     }
 
     /** Shows this run's results on every screen. */

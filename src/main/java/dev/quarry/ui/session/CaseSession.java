@@ -9,6 +9,8 @@ import dev.quarry.ui.task.RunningTask;
 import dev.quarry.ui.task.TaskExecutor;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleLongProperty;
@@ -44,6 +46,7 @@ public final class CaseSession {
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final LongProperty caseWorkRevision = new SimpleLongProperty();
     private final ObservableList<SessionTask> tasks = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper quietWork = new ReadOnlyIntegerWrapper();
     private Consumer<UserError> errors = error -> status.set(error.title() + ": " + error.message());
 
     public CaseSession(TaskExecutor executor) {
@@ -171,6 +174,29 @@ public final class CaseSession {
             status.set(title + "…");
         }
         return entry[0];
+    }
+
+    /**
+     * Runs short work the analyst did not start as a task of their own (a file's preview while the
+     * wizard shows it, a list read for a screen) off the FX thread without an entry in the task panel,
+     * where it would only flash by; a failure is still reported.
+     */
+    public <T> void runQuietly(String title, BackgroundTask<T> task, Consumer<T> onSuccess) {
+        quietWork.set(quietWork.get() + 1);
+        executor.execute(title, task, result -> {
+            quietWork.set(quietWork.get() - 1);
+            onSuccess.accept(result);
+        }, failure -> {
+            quietWork.set(quietWork.get() - 1);
+            if (!(failure instanceof dev.quarry.model.CancelledException)) {
+                errors.accept(UserError.of(title, failure));
+            }
+        });
+    }
+
+    /** How many pieces of quiet work ({@link #runQuietly}) are running. */
+    public ReadOnlyIntegerProperty quietWorkProperty() {
+        return quietWork.getReadOnlyProperty();
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.quarry.store.CaseFile;
 import dev.quarry.store.NotACaseException;
 import dev.quarry.store.StoreException;
 import dev.quarry.ui.session.CaseSession;
-import dev.quarry.ui.session.Screens;
 import dev.quarry.ui.session.UserError;
 import dev.quarry.ui.shell.UserSettings;
 import javafx.collections.FXCollections;
@@ -108,9 +107,5 @@ public final class StartViewModel {
 
     public ObservableList<Path> recentCases() {
         return recent;
-    }
-
-    public void goToImport() {
-        session.screenProperty().set(Screens.IMPORT);
     }
 }

@@ -48,6 +48,48 @@ class ImportWizardViewModelTest {
         wizard.map(row("Kunde"), "account_id");
     }
 
+    /** Holds every task until {@link #runAll}, so a test can look at the session while they are under way. */
+    static final class HeldTasks implements dev.quarry.ui.task.TaskExecutor {
+        final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> dev.quarry.ui.task.RunningTask execute(String title, dev.quarry.ui.task.BackgroundTask<T> task,
+                                                         java.util.function.Consumer<T> onSuccess,
+                                                         java.util.function.Consumer<Throwable> onFailure) {
+            held.add(() -> {
+                try {
+                    onSuccess.accept(task.run(ProgressListener.NONE));
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new dev.quarry.ui.task.RunningTask();
+        }
+
+        void runAll() {
+            while (!held.isEmpty()) {
+                held.remove(0).run();
+            }
+        }
+    }
+
+    @Test
+    void aPreviewIsNotATaskOfTheAnalystsAndStaysOutOfTheTaskPanel() throws Exception {
+        HeldTasks executor = new HeldTasks();
+        session = new CaseSession(executor);
+        session.onError(errors::add);
+        wizard = new ImportWizardViewModel(session, new ImportPresets(dir.resolve("settings").resolve("presets")));
+        executor.runAll();
+        Path file = WizardExtracts.write(dir, "bi-export.csv", 40, true, "r");
+        wizard.addFiles(List.of(file));
+        assertEquals(1, session.quietWorkProperty().get(), "the preview is being read");
+        assertTrue(session.tasks().isEmpty(), "and is not in the task panel: " + session.tasks());
+        executor.runAll();
+        assertEquals(0, session.quietWorkProperty().get());
+        assertFalse(wizard.mapping().isEmpty(), "the preview arrived");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
     @Test
     void previewsAFileOfUnknownShapeAndSaysWhatItCannotRead() throws Exception {
         Path file = WizardExtracts.write(dir, "bi-export.csv", 40, true, "r");
@@ -63,6 +105,20 @@ class ImportWizardViewModelTest {
         assertEquals(List.of("No column feeds ts: every row would be rejected. Choose the column that holds it."), wizard.problems());
         assertEquals(dir.resolve("bi-export.quarry"), wizard.newCasePathProperty().get(), "a new case beside the extract");
         assertEquals(ImportWizardViewModel.PREVIEW_ROWS, wizard.previewProperty().get().rows().size());
+    }
+
+    @Test
+    void choosingTheFormatThePreviewWasReadAsKeepsTheChangedMapping() throws Exception {
+        Path file = WizardExtracts.write(dir, "bi-export.csv", 40, true, "r");
+        wizard.addFiles(List.of(file));
+        mapTheBiExport();
+        wizard.setFormat(SourceFormat.CSV);
+        assertEquals("ts", row("Zeit").field());
+        assertEquals("account_id", row("Kunde").field());
+        assertEquals("mapping changed", wizard.presetInUseProperty().get());
+
+        wizard.setFormat(SourceFormat.JSONL);
+        assertFalse(wizard.detailsProperty().get().startsWith("CSV"), "another format re-reads the file: " + wizard.detailsProperty().get());
     }
 
     @Test

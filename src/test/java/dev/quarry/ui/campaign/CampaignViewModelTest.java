@@ -1,0 +1,106 @@
+package dev.quarry.ui.campaign;
+
+import dev.quarry.analysis.Campaign;
+import dev.quarry.store.CaseWork;
+import dev.quarry.ui.GeneratedCase;
+import dev.quarry.ui.session.AccountRow;
+import dev.quarry.ui.session.CaseSession;
+import dev.quarry.ui.session.Screens;
+import dev.quarry.ui.session.UserError;
+import dev.quarry.ui.task.SynchronousTaskExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CampaignViewModelTest {
+
+    @TempDir
+    Path dir;
+    Path path;
+    CaseSession session;
+    CampaignViewModel page;
+    Campaign campaign;
+    final List<UserError> errors = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        path = GeneratedCase.copy(dir, "case.quarry");
+        session = new CaseSession(new SynchronousTaskExecutor());
+        session.onError(errors::add);
+        page = new CampaignViewModel(session);
+        session.open(path);
+        campaign = session.state().campaigns().get(0);
+    }
+
+    @Test
+    void withoutAChosenCampaignThePageAsksForOne() {
+        assertEquals("Choose a campaign.", page.headingProperty().get());
+        assertTrue(page.members().isEmpty());
+        assertEquals(session.state().campaigns().size(), page.campaigns().size());
+    }
+
+    @Test
+    void theChosenCampaignShowsItsMembersAndEvidence() {
+        page.choose(campaign.campaignId());
+        assertTrue(page.headingProperty().get().startsWith("Campaign " + campaign.campaignId() + " of run 1 · "
+                + campaign.size() + " accounts"), page.headingProperty().get());
+        assertEquals(campaign.size(), page.members().size());
+        assertTrue(page.members().stream().allMatch(m -> m.campaignId() == campaign.campaignId() && m.flagged()));
+        assertEquals(campaign.label(), page.evidence().get(0));
+        assertEquals("Signals: " + String.join(", ", campaign.signals()), page.evidence().get(1));
+        assertEquals("No verdict yet.", page.verdictProperty().get());
+    }
+
+    @Test
+    void aVerdictNoteAndTagAreAuditedAndTheVerdictIsCarriedToTheNextRun() throws Exception {
+        page.choose(campaign.campaignId());
+        page.recordVerdict(CaseWork.Decision.ABUSIVE, "one operator, shared cards");
+        page.addNote("escalated to the abuse desk");
+        page.tagMembers("wave-1");
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(page.verdictProperty().get().startsWith("Verdict: abusive — by "), page.verdictProperty().get());
+        assertTrue(page.verdictProperty().get().endsWith(": one operator, shared cards"), page.verdictProperty().get());
+        assertEquals(1, page.notes().size());
+        assertTrue(page.notes().get(0).endsWith(": escalated to the abuse desk"), page.notes().get(0));
+        assertTrue(page.members().stream().allMatch(m -> m.tags().contains("wave-1")), "every member is tagged");
+        List<String> audit = GeneratedCase.auditTrail(path);
+        String subject = "campaign " + campaign.campaignId() + " of run 1";
+        assertTrue(audit.stream().anyMatch(e -> e.startsWith("verdict: " + subject + ": abusive")), audit.toString());
+        assertTrue(audit.stream().anyMatch(e -> e.startsWith("note: " + subject)), audit.toString());
+        assertTrue(audit.stream().anyMatch(e -> e.startsWith("tag: 'wave-1'")), audit.toString());
+
+        Set<String> members = Set.copyOf(page.members().stream().map(AccountRow::accountId).toList());
+        session.analyse(path, 99);
+        assertEquals(2L, session.shownRunProperty().get());
+        Campaign successor = session.state().campaigns().stream()
+                .filter(c -> session.state().accounts().stream().filter(a -> a.campaignId() != null && a.campaignId() == c.campaignId())
+                        .map(AccountRow::accountId).toList().containsAll(members))
+                .findFirst().orElseThrow(() -> new AssertionError("run 2 finds the same campaign"));
+        page.choose(successor.campaignId());
+        String verdict = page.verdictProperty().get();
+        assertTrue(verdict.startsWith("Verdict: abusive (carried from run 1) — by "), verdict);
+        assertTrue(verdict.contains("(recorded on campaign " + campaign.campaignId() + " of run 1, "), verdict);
+        assertTrue(page.notes().get(0).endsWith("(on run 1): escalated to the abuse desk"), page.notes().get(0));
+        assertTrue(page.members().stream().allMatch(m -> m.tags().contains("wave-1")), "tags are on accounts and outlive the run");
+    }
+
+    @Test
+    void selectingTheMembersSelectsThemEverywhereAndShowsTheAccounts() {
+        page.choose(campaign.campaignId());
+        page.selectMembers();
+        assertEquals(campaign.size(), session.selectedAccountsProperty().get().size());
+        assertEquals(Screens.ACCOUNTS, session.screenProperty().get());
+        String member = page.members().get(0).accountId();
+        page.openMember(member);
+        assertEquals(member, session.focusedAccountProperty().get());
+        assertEquals(Screens.ACCOUNT, session.screenProperty().get());
+    }
+}
