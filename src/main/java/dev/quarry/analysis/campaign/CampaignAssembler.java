@@ -223,15 +223,22 @@ public final class CampaignAssembler {
      * independent sources as the group needs (sharing a public benchmark's prompts alone does not
      * make a farm member) and take part in the extraction. One source suffices for a member that
      * harvests as the group does and acts like its typical member: a proxy farm gives some members
-     * addresses nobody else used, but they run the farm's templates and script.
+     * addresses nobody else used, but they run the farm's templates and script. In a group tied by
+     * payment or network, a member tied only by artefacts (the public harness or template the farm
+     * poses with) needs that too: a lab running the benchmark a farm imitates shares its prompts
+     * and client, not its operation.
      */
     private static boolean[] supportOf(Group group, GroupJudge judge) {
         int needed = Math.max(1, Math.min(2, tieSources(group)));
+        Set<Source> operational = GroupJudge.operationalLinkage(group.established());
         boolean[] support = new boolean[group.members().length];
         for (int k = 0; k < support.length; k++) {
             Set<Source> own = ownSources(group, k, judge.quickAdopter(group.members()[k]));
-            support[k] = judge.takesPartInExtraction(group, k) && (own.size() >= needed
-                    || !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER && judge.harvestsLikeItsGroup(group, k));
+            boolean actsAsTheGroup = !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER
+                    && judge.harvestsLikeItsGroup(group, k);
+            boolean operated = operational.isEmpty() || own.stream().anyMatch(operational::contains);
+            support[k] = judge.takesPartInExtraction(group, k)
+                    && (own.size() >= needed && operated || actsAsTheGroup);
         }
         return support;
     }
