@@ -43,7 +43,11 @@ import java.util.Set;
  * and members harvesting outputs together) and members from several organisations. Wherever the
  * extract shows prompts or answer lengths, it must also harvest the model's outputs: ask for
  * reasoning or draw long answers, which is what distillation is for and what evaluators sweeping
- * tasks do not do; accounts acting in lockstep with two more sources are the one exception. The
+ * tasks do not do. A group tied by shared artefacts alone (templates, client settings, activity in
+ * step), with no operational linkage (billing, network), must take out more: long answers in bulk
+ * or across the taxonomy, since unrelated customers of one public harness, framework or schedule
+ * share those artefacts by nature. Accounts acting in lockstep with two more sources, operational
+ * linkage among them, are the one exception. The
  * score is a noisy-OR of the families' strengths times their reliability. A campaign is narrowed to
  * the members tied to each other, not to bystanders in its community; a member is flagged only
  * when its own ties carry the group's sources and it takes part in the harvest (or behaves like the
