@@ -114,13 +114,23 @@ public final class DetectBenchmark {
     /** Runs generate, ingest, analyze and export on each of the datasets under {@code workDirectory}. */
     public QualityReport quality(List<Dataset> datasets, Path workDirectory)
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
+        return quality(datasets, workDirectory, false);
+    }
+
+    /**
+     * As {@link #quality(List, Path)}; with {@code reuseIngested}, a dataset already generated and
+     * ingested under {@code workDirectory} by an earlier run is analysed again as it is, so that a
+     * change to the engine can be measured without generating and ingesting again.
+     */
+    public QualityReport quality(List<Dataset> datasets, Path workDirectory, boolean reuseIngested)
+            throws IOException, IngestException, AnalysisException, StoreException, SQLException {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("no datasets to run");
         }
         List<DatasetResult> results = new ArrayList<>();
         for (Dataset dataset : datasets) {
             progress.checkCancelled();
-            results.add(run(dataset, workDirectory.resolve(dataset.name())));
+            results.add(run(dataset, workDirectory.resolve(dataset.name()), reuseIngested));
         }
         List<SuiteResult> suites = new ArrayList<>();
         for (Suite each : List.of(Suite.DEV, Suite.HELDOUT, Suite.FRESH, Suite.COHORTS, Suite.OUTSIDE)) {
@@ -143,28 +153,42 @@ public final class DetectBenchmark {
         };
     }
 
-    private DatasetResult run(Dataset dataset, Path directory)
+    private DatasetResult run(Dataset dataset, Path directory, boolean reuseIngested)
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
-        deleteRecursively(directory);
-        Files.createDirectories(directory);
-        log.accept(dataset.name() + ": generating " + dataset.accounts() + " accounts over "
-                + dataset.days() + " days (" + dataset.description() + ")");
-        long started = System.nanoTime();
-        Extract extract = write(dataset, directory.resolve("extract"));
-        double generateSeconds = seconds(started);
-        try (CaseFile caseFile = CaseFile.open(directory.resolve("case.quarry"))) {
-            log.accept(dataset.name() + ": ingesting " + extract.eventCount() + " events");
+        Path ready = directory.resolve("ingested");
+        boolean reused = reuseIngested && Files.exists(ready) && Files.exists(directory.resolve("case.quarry"));
+        Extract extract;
+        double generateSeconds = 0;
+        long started;
+        if (reused) {
+            log.accept(dataset.name() + ": reusing the case ingested earlier in " + directory);
+            Path truth = directory.resolve("extract").resolve("truth.csv");
+            extract = new Extract(null, null, truth, Long.parseLong(Files.readString(ready).trim()));
+        } else {
+            deleteRecursively(directory);
+            Files.createDirectories(directory);
+            log.accept(dataset.name() + ": generating " + dataset.accounts() + " accounts over "
+                    + dataset.days() + " days (" + dataset.description() + ")");
             started = System.nanoTime();
-            ingest(caseFile, extract);
-            try (Statement statement = caseFile.connection().createStatement()) {
-                for (DetectDatasets.Removal removal : dataset.removed()) {
-                    statement.executeUpdate(removal.sql());
+            extract = write(dataset, directory.resolve("extract"));
+            generateSeconds = seconds(started);
+        }
+        try (CaseFile caseFile = CaseFile.open(directory.resolve("case.quarry"))) {
+            started = System.nanoTime();
+            if (!reused) {
+                log.accept(dataset.name() + ": ingesting " + extract.eventCount() + " events");
+                ingest(caseFile, extract);
+                try (Statement statement = caseFile.connection().createStatement()) {
+                    for (DetectDatasets.Removal removal : dataset.removed()) {
+                        statement.executeUpdate(removal.sql());
+                    }
                 }
+                Files.writeString(ready, Long.toString(extract.eventCount()));
             }
             double ingestSeconds = seconds(started);
             log.accept(dataset.name() + ": analyzing");
             started = System.nanoTime();
-            if (dataset.accounts() >= SCALE_ACCOUNTS) {
+            if (!reused && dataset.accounts() >= SCALE_ACCOUNTS) {
                 // at the seed scale the extract takes gigabytes; the case holds it now
                 Files.delete(extract.events());
             }
@@ -172,6 +196,7 @@ public final class DetectBenchmark {
             AnalysisResult result = run.result();
             double analyzeSeconds = seconds(started);
             Path packet = directory.resolve("packet");
+            deleteRecursively(packet);
             new CsvPacket(caseFile).write(new RunStore(caseFile).load(run.runId()), packet, List.of(), progress);
 
             GroundTruth truth = GroundTruth.read(extract.truth());

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,14 @@ final class DetectBenchCommand implements Callable<Integer> {
                     + "default: a temporary directory, deleted afterwards")
     Path work;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "score only the suite's datasets of these names (repeatable), e.g. cohorts-bedrock-6000")
+    List<String> datasetNames = new ArrayList<>();
+
+    @Option(names = "--reuse-ingested", description = "with --work: analyse again the cases a previous run in the same "
+            + "directory generated and ingested, instead of generating and ingesting them again (for measuring an engine change)")
+    boolean reuseIngested;
+
     @Override
     public Integer call() throws Exception {
         Path directory = work != null ? work : Files.createTempDirectory("quarry-bench-detect");
@@ -102,7 +111,15 @@ final class DetectBenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "# outside suite: seed %d, mixes in turn %s (repeat with --outside-seed %d)%n",
                         outside, DetectDatasets.outsideMixes(outside), outside);
             }
-            QualityReport report = benchmark.quality(DetectDatasets.of(chosen, outside, scale), directory);
+            List<DetectDatasets.Dataset> datasets = DetectDatasets.of(chosen, outside, scale);
+            if (!datasetNames.isEmpty()) {
+                datasets = datasets.stream().filter(d -> datasetNames.contains(d.name())).toList();
+                if (datasets.isEmpty()) {
+                    System.err.println("no dataset of suite " + suite + " is named " + String.join(" or ", datasetNames));
+                    return 1;
+                }
+            }
+            QualityReport report = benchmark.quality(datasets, directory, reuseIngested && work != null);
             progress.finish();
             print(report);
             return report.passed() ? 0 : BAR_MISSED;

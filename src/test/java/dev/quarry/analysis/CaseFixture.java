@@ -49,6 +49,13 @@ public final class CaseFixture implements AutoCloseable {
     /** One request; null for columns the extract lacks. */
     public CaseFixture event(String accountId, long ts, String org, String ip, String userAgent, String model,
                              Integer maxTokens, Double temperature, String status, String prompt) throws SQLException {
+        return event(accountId, ts, org, ip, userAgent, model, maxTokens, temperature, status, prompt, 200);
+    }
+
+    /** One request whose answer ran to {@code completionTokens} tokens; null for columns the extract lacks. */
+    public CaseFixture event(String accountId, long ts, String org, String ip, String userAgent, String model,
+                             Integer maxTokens, Double temperature, String status, String prompt, int completionTokens)
+            throws SQLException {
         event.setString(1, "r" + requests++);
         event.setLong(2, ts);
         event.setString(3, accountId);
@@ -59,7 +66,7 @@ public final class CaseFixture implements AutoCloseable {
         event.setString(8, userAgent);
         event.setString(9, model);
         event.setObject(10, prompt == null ? null : prompt.length() / 4);
-        event.setObject(11, 200);
+        event.setObject(11, completionTokens);
         event.setObject(12, maxTokens);
         event.setObject(13, temperature);
         event.setString(14, status);

@@ -43,7 +43,11 @@ import java.util.Set;
  * and members harvesting outputs together) and members from several organisations. Wherever the
  * extract shows prompts or answer lengths, it must also harvest the model's outputs: ask for
  * reasoning or draw long answers, which is what distillation is for and what evaluators sweeping
- * tasks do not do; accounts acting in lockstep with two more sources are the one exception. The
+ * tasks do not do. A group tied by shared artefacts alone (templates, client settings, activity in
+ * step), with no operational linkage (billing, network), must take out more: long answers in bulk
+ * or across the taxonomy, since unrelated customers of one public harness, framework or schedule
+ * share those artefacts by nature. Accounts acting in lockstep with two more sources, operational
+ * linkage among them, are the one exception. The
  * score is a noisy-OR of the families' strengths times their reliability. A campaign is narrowed to
  * the members tied to each other, not to bystanders in its community; a member is flagged only
  * when its own ties carry the group's sources and it takes part in the harvest (or behaves like the
@@ -223,15 +227,22 @@ public final class CampaignAssembler {
      * independent sources as the group needs (sharing a public benchmark's prompts alone does not
      * make a farm member) and take part in the extraction. One source suffices for a member that
      * harvests as the group does and acts like its typical member: a proxy farm gives some members
-     * addresses nobody else used, but they run the farm's templates and script.
+     * addresses nobody else used, but they run the farm's templates and script. In a group tied by
+     * payment or network, a member tied only by artefacts (the public harness or template the farm
+     * poses with) needs that too: a lab running the benchmark a farm imitates shares its prompts
+     * and client, not its operation.
      */
     private static boolean[] supportOf(Group group, GroupJudge judge) {
         int needed = Math.max(1, Math.min(2, tieSources(group)));
+        Set<Source> operational = GroupJudge.operationalLinkage(group.established());
         boolean[] support = new boolean[group.members().length];
         for (int k = 0; k < support.length; k++) {
             Set<Source> own = ownSources(group, k, judge.quickAdopter(group.members()[k]));
-            support[k] = judge.takesPartInExtraction(group, k) && (own.size() >= needed
-                    || !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER && judge.harvestsLikeItsGroup(group, k));
+            boolean actsAsTheGroup = !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER
+                    && judge.harvestsLikeItsGroup(group, k);
+            boolean operated = operational.isEmpty() || own.stream().anyMatch(operational::contains);
+            support[k] = judge.takesPartInExtraction(group, k)
+                    && (own.size() >= needed && operated || actsAsTheGroup);
         }
         return support;
     }

@@ -40,6 +40,10 @@ final class GroupJudge {
     final double reasoningBase;
     final double longAnswer;
     final double medianAnswer;
+    /** Per account, the completion tokens it drew in all (NaN where the extract has none). */
+    final double[] harvestedTokens;
+    /** The total completion tokens above which an account is in the top tenth of the reference accounts. */
+    final double heavyHarvest;
     final double[] caseMix;
     final Set<Source> available;
     final boolean behaviourCounts;
@@ -65,6 +69,12 @@ final class GroupJudge {
         reasoningBase = ReasoningHarvestSignal.baseRate(restrict(in.reasoningShare(), reference));
         longAnswer = OutputHarvestSignal.threshold(restrict(in.meanCompletionTokens(), reference));
         medianAnswer = OutputHarvestSignal.median(restrict(in.meanCompletionTokens(), reference));
+        harvestedTokens = new double[n];
+        for (int v = 0; v < n; v++) {
+            harvestedTokens[v] = data.activity(v).completionTokensCount() == 0 ? Double.NaN
+                    : data.activity(v).completionTokensSum();
+        }
+        heavyHarvest = OutputHarvestSignal.threshold(restrict(harvestedTokens, reference));
         caseMix = CapabilitySweepSignal.caseMix(in.taskMixes());
         available = ReasonWriter.availableSources(data);
         // Members behaving alike is what a group of similar legitimate users also shows; it only
@@ -248,7 +258,9 @@ final class GroupJudge {
             }
         }
         double score = 1 - keep;
-        boolean harvest = harvest(strength);
+        Set<Source> operational = operationalLinkage(established);
+        double volume = OutputHarvestSignal.strength(harvestedTokens, m, heavyHarvest, significance);
+        boolean harvest = operational.isEmpty() ? artefactHarvest(strength, volume) : harvest(strength);
         // Two independent bodies of evidence at least: two sources of coordination, or one and
         // members who harvest outputs together. A rush to a new model alone ties nobody: busy
         // people try new models early too.
@@ -259,22 +271,62 @@ final class GroupJudge {
         }
         // Coordination alone describes a company with several API accounts, or a lab whose
         // members run one benchmark harness from one network on one card, as well as a farm: a
-        // campaign must also harvest the model's outputs, asking for reasoning or drawing long
-        // answers, wherever the extract shows prompts or answer lengths. Sweeping tasks and
-        // trying new models early are what evaluators do too; they ask for short answers.
-        // One exception: members acting in lockstep beyond their own rhythms, tied by two more
-        // independent sources, are run by one operator whatever they ask; colleagues keep office
-        // hours, they do not act in lockstep.
-        boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3;
+        // campaign must also harvest the model's outputs wherever the extract shows prompts or
+        // answer lengths. Sweeping tasks and trying new models early are what evaluators do too;
+        // they ask for short answers. A group tied only by artefacts (templates, client settings),
+        // which unrelated customers of one public harness, framework or class share by nature, must
+        // take out more: long answers in volume or across the taxonomy, not a step-by-step phrase.
+        // One exception: members acting in lockstep beyond their own rhythms, tied by billing or
+        // network too, are run by one operator whatever they ask; colleagues keep office hours,
+        // they do not act in lockstep, and a shared template or SDK is no operator.
+        boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3
+                && !operational.isEmpty();
         if (harvestVisible && !harvest && !lockstep) {
             score *= 0.5;
+            // Shared artefacts without operational linkage or extraction are fully explained by
+            // the public artefact itself: such a group lacks both legs a verdict could stand on,
+            // not one, however many artefacts its members share.
+            if (operational.isEmpty()) {
+                score *= 0.5;
+            }
         }
         double[] typicality = typicality(in.standardized(), m);
         Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
-                established, List.of());
+                established, volume, List.of());
         List<String> reasons = ReasonWriter.campaignReasons(in, partial, this);
         return new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
-                established, reasons);
+                established, volume, reasons);
+    }
+
+    /**
+     * The established sources that tie members by how they operate rather than by what they send:
+     * payment and signup details, network, and activity in step beyond each member's own rhythm.
+     * A template or a client configuration is an artefact that unrelated customers of one public
+     * harness, framework or SDK share by nature; a model pivot is what every evaluator does.
+     */
+    static Set<Source> operationalLinkage(Set<Source> established) {
+        Set<Source> operational = EnumSet.noneOf(Source.class);
+        for (Source source : established) {
+            if (source == Source.BILLING || source == Source.NETWORK) {
+                operational.add(source);
+            }
+        }
+        return operational;
+    }
+
+    /**
+     * Whether a group tied by artefacts alone takes out what extraction takes out: a majority of
+     * members draw long answers, and they draw them in volume (total completion tokens in the top
+     * tenth of the reference accounts) or across the task taxonomy. Where answer lengths do not vary
+     * (or the extract has none), sweeping the taxonomy while asking for reasoning is the best sign
+     * left. A step-by-step phrase alone is what benchmark harnesses and tutoring apps send.
+     */
+    boolean artefactHarvest(Map<Evidence, Double> strength, double volume) {
+        boolean sweep = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED;
+        if (!(longAnswer > medianAnswer)) {
+            return sweep && strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED;
+        }
+        return strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED && (sweep || volume >= ESTABLISHED);
     }
 
     /** Per account, the accounts it has a strong synchronization link with. */

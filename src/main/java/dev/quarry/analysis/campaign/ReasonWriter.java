@@ -94,10 +94,72 @@ final class ReasonWriter {
         }
         ranked.sort((x, y) -> Double.compare(y[0], x[0]));
         List<String> out = new ArrayList<>();
+        out.add(basisSentence(group, judge));
         for (double[] r : ranked) {
             out.add(sentences.get((int) r[1]));
         }
         return out;
+    }
+
+    /**
+     * What the verdict rests on, first among a campaign's reasons: operational linkage (shared
+     * payment or signup details, shared network), or shared artefacts alone (templates, client
+     * settings, activity in step) together with what the members take out. An investigator needs
+     * to know which: a public harness or framework gives its artefacts to unrelated customers, an
+     * operator gives them cards and addresses. Where the extract lacks the columns that would show
+     * linkage (Bedrock logs carry no IPs, user agents or billing), the sentence says so.
+     */
+    static String basisSentence(Group group, GroupJudge judge) {
+        Set<CampaignAssembler.Source> operational = GroupJudge.operationalLinkage(group.established());
+        List<String> artefacts = new ArrayList<>();
+        Map<Evidence, Double> strength = group.strength();
+        if (strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
+            artefacts.add("prompt templates");
+        }
+        if (strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
+            artefacts.add("client settings");
+        }
+        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
+            artefacts.add("activity in step");
+        }
+        if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
+            artefacts.add("an early move to a new model");
+        }
+        if (!operational.isEmpty()) {
+            List<String> links = new ArrayList<>();
+            if (operational.contains(CampaignAssembler.Source.BILLING)) {
+                links.add("payment or signup details");
+            }
+            if (operational.contains(CampaignAssembler.Source.NETWORK)) {
+                links.add("network addresses");
+            }
+            return "the verdict rests on operational linkage: members share " + String.join(" and ", links)
+                    + (artefacts.isEmpty() ? "" : ", besides " + String.join(", ", artefacts));
+        }
+        List<String> takenOut = new ArrayList<>();
+        if (strength.get(Evidence.OUTPUT_HARVEST) >= CampaignAssembler.ESTABLISHED) {
+            takenOut.add(CampaignAssembler.percent(strength.get(Evidence.OUTPUT_HARVEST)) + " of members draw long answers");
+        }
+        if (group.volume() >= CampaignAssembler.ESTABLISHED) {
+            takenOut.add(CampaignAssembler.percent(group.volume()) + " draw answer tokens in bulk");
+        }
+        if (strength.get(Evidence.CAPABILITY_SWEEP) >= CampaignAssembler.ESTABLISHED) {
+            takenOut.add("they work through the task taxonomy");
+        }
+        if (strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED) {
+            takenOut.add("they ask for step-by-step reasoning");
+        }
+        List<String> missing = new ArrayList<>();
+        if (!judge.available.contains(CampaignAssembler.Source.BILLING)) {
+            missing.add("billing");
+        }
+        if (!judge.available.contains(CampaignAssembler.Source.NETWORK)) {
+            missing.add("network addresses");
+        }
+        return "the verdict rests on shared artefacts alone (" + (artefacts.isEmpty() ? "none established" : String.join(", ", artefacts))
+                + ") and on what members take out (" + (takenOut.isEmpty() ? "nothing established" : String.join("; ", takenOut))
+                + "); no shared payment, signup or network details tie most members"
+                + (missing.isEmpty() ? "" : " (this extract has no " + String.join(" or ", missing) + ", so that linkage cannot be seen)");
     }
 
     /** The median member's excess of co-activity over chance, among members in step, e.g. "12%". */

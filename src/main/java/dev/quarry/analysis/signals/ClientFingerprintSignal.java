@@ -16,9 +16,12 @@ import java.util.TreeMap;
  * defaults spread over a few popular values. User agents are weighed as in
  * {@link SharedInfrastructureSignal} (base weight times rarity).
  * An account has a fingerprint when one parameter combination covers at least {@link #MIN_SHARE} of
- * at least {@link #MIN_REQUESTS} requests; a fingerprint shared by m of the W accounts that could have
- * one (that many requests, with parameters) weighs {@code 0.8 x ln(W/m) / ln(min(W, 1000))} (capped
- * at 1), and combinations held by more than a quarter of them (SDK defaults) are no evidence.
+ * at least {@link #MIN_REQUESTS} requests; a fingerprint held by m of the W organisations that could
+ * have one (accounts with that many requests, with parameters; see {@link Organisations}) weighs
+ * {@code 0.8 x ln(W/m) / ln(min(W, 1000))} (capped at 1), and combinations held by more than a
+ * quarter of them (SDK defaults) are no evidence. Counting organisations rather than accounts keeps
+ * one company's many accounts from making its own gateway settings look common, and a setting that
+ * many companies chose (a framework's default) from looking rare because each has few accounts.
  */
 public final class ClientFingerprintSignal {
     static final double MIN_SHARE = 0.9;
@@ -48,12 +51,13 @@ public final class ClientFingerprintSignal {
     }
 
     public static SharedValues values(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders) {
+        Organisations organisations = Organisations.of(data);
         Map<Integer, List<Integer>> byFingerprint = new TreeMap<>();
-        int eligible = 0;
+        Organisations.Tally eligibleOrganisations = organisations.tally();
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
             if (a.events() >= MIN_REQUESTS && a.attribute(AttributeKind.PARAMETERS).total() > 0) {
-                eligible++;
+                eligibleOrganisations.add(account);
             }
             int fingerprint = fingerprint(a);
             if (fingerprint >= 0) {
@@ -65,13 +69,15 @@ public final class ClientFingerprintSignal {
         if (agents != null) {
             SharedInfrastructureSignal.addValues(values, agents);
         }
+        int eligible = eligibleOrganisations.count();
         int maxHolders = SharedValues.maxHolders(eligible);
         for (Map.Entry<Integer, List<Integer>> e : byFingerprint.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            if (members.length < 2 || members.length > maxHolders) {
+            int holding = organisations.count(members);
+            if (members.length < 2 || holding > maxHolders) {
                 continue;
             }
-            double rarity = Math.min(1, Math.log(eligible / (double) members.length)
+            double rarity = Math.min(1, Math.log(eligible / (double) holding)
                     / Math.log(Math.min(eligible, FULL_RARITY_ODDS)));
             values.add(AttributeKind.PARAMETERS, e.getKey(), members, null, BASE_WEIGHT * rarity);
         }

@@ -6,6 +6,12 @@ package dev.quarry.analysis.signals;
  * prompts do (see {@code PromptShape}); a group harvests when a majority of its members do and that
  * is at least three times the rate among all accounts with prompts — some people like step-by-step
  * answers, a whole group asking for them every time does not happen by chance.
+ * <p>
+ * It reads how members ASK, not what they take out: a benchmark harness's "let's think step by
+ * step" and a tutoring app's system prompt ask for reasoning in every request too. So it counts as
+ * harvest only for a group with operational linkage (shared billing or network); a group tied by
+ * shared artefacts alone must show extraction in what it takes out (long answers, in bulk or across
+ * the taxonomy; see {@code GroupJudge.artefactHarvest}).
  */
 public final class ReasoningHarvestSignal {
     public static final double ACCOUNT_SHARE = 0.5;

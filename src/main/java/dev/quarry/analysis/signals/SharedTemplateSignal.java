@@ -15,12 +15,16 @@ import java.util.TreeMap;
  * Accounts that lean on the same prompt template. Each account's templates are the frames of its
  * prompts' openings and closings (masked first and last words, see {@code PromptShape}) that make up
  * at least {@link #MIN_SHARE} of its prompts, whether the template's fixed text is an instruction
- * before the question or an answer format after it. A template whose frame m of the P accounts that
- * send prompts use at all (leaning on it or not) weighs {@code 2 x ln(P/m) / ln(P)} times the smaller of the two accounts' shares, and
- * a pair's ties add up over the templates it shares: two accounts that build every prompt on the
- * same few templates are tied fully. One application sending one product template is one account
- * (or one organisation) and ties nothing; a phrasing many unrelated people use is common and weighs
- * little.
+ * before the question or an answer format after it.
+ * <p>
+ * How much a shared template ties two accounts depends on how many ORGANISATIONS use it (see
+ * {@link Organisations}), not how many accounts: a template whose frame m of the P organisations
+ * that send prompts use at all (leaning on it or not) weighs {@code 2 x ln(P/m) / ln(P)} times the
+ * smaller of the two accounts' shares, and a pair's ties add up over the templates it shares: two
+ * accounts that build every prompt on the same few templates are tied fully. One application
+ * sending one product template from two hundred accounts is one organisation and ties nothing; a
+ * framework default or a benchmark harness that two hundred organisations send is a public
+ * artefact and weighs as little as its spread says, however few accounts each of them has.
  */
 public final class SharedTemplateSignal {
     static final double MIN_SHARE = 0.05;
@@ -53,25 +57,27 @@ public final class SharedTemplateSignal {
     }
 
     public static SharedValues values(CaseData data, Templates[] templates) {
+        Organisations organisations = Organisations.of(data);
         Map<Long, List<Integer>> users = new TreeMap<>();
-        int prompting = 0;
+        Organisations.Tally promptingOrganisations = organisations.tally();
         for (int account = 0; account < data.size(); account++) {
             if (data.activity(account).prompts() > 0) {
-                prompting++;
+                promptingOrganisations.add(account);
             }
             for (long frame : templates[account].frames()) {
                 users.computeIfAbsent(frame, f -> new ArrayList<>()).add(account);
             }
         }
         SharedValues values = new SharedValues(Evidence.TEMPLATE, true);
+        int prompting = promptingOrganisations.count();
         if (prompting < 2) {
             return values.seal(data.size());
         }
-        Map<Long, int[]> anyUse = accountsUsing(data, users);
+        Map<Long, Organisations.Tally> anyUse = organisationsUsing(data, users, organisations);
         int maxUsers = SharedValues.maxHolders(prompting);
         for (Map.Entry<Long, List<Integer>> e : users.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            int using = Math.max(members.length, anyUse.get(e.getKey())[0]);
+            int using = Math.max(organisations.count(members), anyUse.get(e.getKey()).count());
             if (members.length < 2 || using > maxUsers) {
                 continue;
             }
@@ -86,23 +92,25 @@ public final class SharedTemplateSignal {
     }
 
     /**
-     * For each template, how many accounts used its frame at all, leaning on it or not. Only busy
-     * accounts repeat a phrasing often enough to lean on it, so counting only those who lean on it
-     * would make everyday phrasing ("Can you explain …") look like a rare template shared by heavy
-     * users; a farm's template appears in the farm's prompts alone.
+     * For each template, how many organisations used its frame at all, leaning on it or not. Only
+     * busy accounts repeat a phrasing often enough to lean on it, so counting only those who lean
+     * on it would make everyday phrasing ("Can you explain …") look like a rare template shared by
+     * heavy users; a farm's template appears in the farm's prompts alone.
      */
-    private static Map<Long, int[]> accountsUsing(CaseData data, Map<Long, List<Integer>> templates) {
-        Map<Long, int[]> using = new HashMap<>();
+    private static Map<Long, Organisations.Tally> organisationsUsing(CaseData data, Map<Long, List<Integer>> templates,
+                                                                     Organisations organisations) {
+        Map<Long, Organisations.Tally> using = new HashMap<>();
         for (Long frame : templates.keySet()) {
-            using.put(frame, new int[1]);
+            using.put(frame, organisations.tally());
         }
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
+            int holder = account;
             for (FrameCounter counter : new FrameCounter[] {a.frames(), a.closings()}) {
                 counter.forEachFrame(frame -> {
-                    int[] count = using.get(frame);
-                    if (count != null) {
-                        count[0]++;
+                    Organisations.Tally tally = using.get(frame);
+                    if (tally != null) {
+                        tally.add(holder);
                     }
                 });
             }

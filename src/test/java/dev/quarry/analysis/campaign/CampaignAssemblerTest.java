@@ -30,7 +30,7 @@ class CampaignAssemblerTest {
         double[][] synchrony = {{20, 1.12}, {5, 1.04}};
         return new Group(new int[] {0, 1}, strength, Map.of(), ties, synchrony,
                 new CapabilitySweepSignal.Sweep(0, 0, 0, 0, 0, false), null, 0, new double[] {1, 1}, 0.9,
-                EnumSet.noneOf(CampaignAssembler.Source.class), List.of());
+                EnumSet.noneOf(CampaignAssembler.Source.class), 0, List.of());
     }
 
     @Test
