@@ -384,11 +384,15 @@ public final class DetectBenchmark {
         }
     }
 
-    /** The reference: one pass over every event, grouped by account. Returns the events counted. */
+    /**
+     * The reference: one pass over every event's row, grouped by account. Returns the events counted.
+     * NOT INDEXED keeps it a scan of the table itself: with the events_account_ts index SQLite would
+     * count from the index alone, a fraction of the rows' bytes, and the ratio would lose its meaning.
+     */
     static long fullScan(CaseFile caseFile) throws SQLException {
         long events = 0;
         try (Statement statement = caseFile.connection().createStatement();
-             ResultSet rs = statement.executeQuery("SELECT account_id, count(*) FROM events GROUP BY account_id")) {
+             ResultSet rs = statement.executeQuery("SELECT account_id, count(*) FROM events NOT INDEXED GROUP BY account_id")) {
             while (rs.next()) {
                 events += rs.getLong(2);
             }
