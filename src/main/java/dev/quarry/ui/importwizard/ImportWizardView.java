@@ -488,7 +488,7 @@ public final class ImportWizardView extends StackPane {
     }
 
     private static TableColumn<ImportSummary, String> countColumn(String title, Function<ImportSummary, Long> value) {
-        TableColumn<ImportSummary, String> column = textColumn(title, 90, s -> String.format(Locale.ROOT, "%,d", value.apply(s)));
+        TableColumn<ImportSummary, String> column = textColumn(title, 105, s -> String.format(Locale.ROOT, "%,d", value.apply(s)));
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }
