@@ -300,9 +300,9 @@ final class GroupJudge {
 
     /**
      * The established sources that tie members by how they operate rather than by what they send:
-     * payment and signup details, network, and activity in step beyond each member's own rhythm.
-     * A template or a client configuration is an artefact that unrelated customers of one public
-     * harness, framework or SDK share by nature; a model pivot is what every evaluator does.
+     * payment and signup details, and network. A template or a client configuration is an artefact
+     * that unrelated customers of one public harness, framework or SDK share by nature; activity in
+     * step may be a common schedule; a model pivot is what every evaluator does.
      */
     static Set<Source> operationalLinkage(Set<Source> established) {
         Set<Source> operational = EnumSet.noneOf(Source.class);

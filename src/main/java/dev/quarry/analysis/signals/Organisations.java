@@ -39,16 +39,11 @@ public final class Organisations {
 
     /** Distinct organisations among the accounts; an account without one counts once. */
     public int count(int[] accounts) {
-        Set<Integer> seen = new HashSet<>();
-        int orgless = 0;
+        Tally tally = tally();
         for (int v : accounts) {
-            if (org[v] < 0) {
-                orgless++;
-            } else {
-                seen.add(org[v]);
-            }
+            tally.add(v);
         }
-        return seen.size() + orgless;
+        return tally.count();
     }
 
     /** A running count of distinct organisations, for sets built one account at a time. */
