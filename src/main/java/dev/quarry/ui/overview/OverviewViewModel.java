@@ -86,9 +86,13 @@ public final class OverviewViewModel {
         }
         if (state.digest().isPresent()) {
             RunDigest digest = state.digest().get();
-            totals.set(String.format(Locale.ROOT, "%,d events from %,d accounts · run %d (seed %d): %,d of %,d accounts "
-                    + "flagged in %d campaign(s)", digest.events(), digest.accounts(), run.runId(), run.seed(), flagged,
-                    run.accounts(), run.campaigns()));
+            // The run scores every known account, also those that made no request in the extract; say so
+            // rather than print two account counts that seem to disagree.
+            String accounts = digest.accounts() == run.accounts()
+                    ? String.format(Locale.ROOT, "%,d accounts", run.accounts())
+                    : String.format(Locale.ROOT, "%,d accounts, %,d with requests", run.accounts(), digest.accounts());
+            totals.set(String.format(Locale.ROOT, "%,d events · %s · run %d (seed %d): %,d flagged in %d campaign(s)",
+                    digest.events(), accounts, run.runId(), run.seed(), flagged, run.campaigns()));
             timeRange.set(digest.firstTs() == null ? "No events."
                     : "From " + DAY.format(Instant.ofEpochMilli(digest.firstTs())) + " to "
                     + DAY.format(Instant.ofEpochMilli(digest.lastTs())) + " UTC");
