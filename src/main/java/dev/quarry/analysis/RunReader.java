@@ -103,6 +103,25 @@ public final class RunReader {
         }
     }
 
+    /** The reasons of each member of one campaign of a run, strongest first, by account id. */
+    public Map<String, List<String>> memberReasons(long runId, int campaignId) throws StoreException {
+        Map<String, List<String>> reasons = new HashMap<>();
+        try (PreparedStatement query = caseFile.connection().prepareStatement("SELECT a.account_id, r.text "
+                + "FROM run_accounts a JOIN run_reasons r ON r.run_id = a.run_id AND r.subject_kind = 'account' "
+                + "AND r.subject_id = a.account_id WHERE a.run_id = ? AND a.campaign_id = ? ORDER BY a.account_id, r.rank")) {
+            query.setLong(1, runId);
+            query.setInt(2, campaignId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    reasons.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            return reasons;
+        } catch (SQLException e) {
+            throw failure("member reasons of campaign " + campaignId + " of run " + runId, e);
+        }
+    }
+
     public List<SignalStatus> signals(long runId) throws StoreException {
         List<SignalStatus> signals = new ArrayList<>();
         try (PreparedStatement query = caseFile.connection().prepareStatement(

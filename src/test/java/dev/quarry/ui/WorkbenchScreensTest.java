@@ -130,6 +130,12 @@ class WorkbenchScreensTest {
         robot.clickOn("#campaign-add-note");
         idle(robot);
         assertTrue(robot.lookup("#campaign-verdict").queryAs(Label.class).getText().startsWith("Verdict: abusive — by "));
+        TableView<?> members = robot.lookup("#campaign-members").queryTableView();
+        robot.interact(() -> members.getSelectionModel().select(0));
+        String reasons = robot.lookup("#campaign-member-reasons").queryAs(Label.class).getText();
+        String first = ((dev.quarry.ui.session.AccountRow) members.getItems().get(0)).accountId();
+        assertTrue(reasons.startsWith(first + ", strongest reasons first:\n• "), reasons);
+        assertTrue(reasons.contains("campaign " + campaign), "the reasons name what ties the member to the campaign: " + reasons);
         Screenshots.save(robot.lookup("#shell").query(), "campaign");
 
         robot.interact(() -> workbench.shell().analyse(1));

@@ -26,6 +26,9 @@ import java.util.function.Function;
 
 /** The campaign page: picker, evidence, verdict and notes on the left; members with reasons on the right. */
 public final class CampaignView extends VBox {
+    /** Reasons of the selected member shown under the table; the rest are on its page. */
+    private static final int REASONS_SHOWN = 3;
+
 
     public CampaignView(CampaignViewModel model) {
         setSpacing(8);
@@ -142,15 +145,34 @@ public final class CampaignView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox membersBar = new HBox(8, membersTitle, gap, select);
         membersBar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Double-click a member for its page: its reasons, traffic and prompts.");
-        hint.setWrapText(true);
-        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox right = new VBox(6, membersBar, members, hint);
+        Label memberReasons = new Label();
+        memberReasons.setId("campaign-member-reasons");
+        memberReasons.setWrapText(true);
+        memberReasons.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable showReasons = () -> memberReasons.setText(reasonsOf(members.getSelectionModel().getSelectedItem(), model));
+        members.getSelectionModel().selectedItemProperty().addListener((o, old, member) -> showReasons.run());
+        model.memberReasons().addListener((javafx.collections.MapChangeListener<String, java.util.List<String>>) change -> showReasons.run());
+        showReasons.run();
+        VBox right = new VBox(6, membersBar, members, memberReasons);
         VBox.setVgrow(members, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.55);
+split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
+    }
+
+    /** Why a member is in the campaign, in full (reasons wrap here rather than being cut in a column). */
+    static String reasonsOf(AccountRow member, CampaignViewModel model) {
+        if (member == null) {
+            return "Click a member for its reasons; double-click for its page (traffic, prompts, events).";
+        }
+        java.util.List<String> reasons = model.memberReasons().getOrDefault(member.accountId(), java.util.List.of());
+        if (reasons.isEmpty()) {
+            return member.accountId() + ": no stored reasons.";
+        }
+        int shown = Math.min(REASONS_SHOWN, reasons.size());
+        return member.accountId() + ", strongest reasons first:\n• " + String.join("\n• ", reasons.subList(0, shown))
+                + (reasons.size() > shown ? String.format(Locale.ROOT, "\n(%d more on its page)", reasons.size() - shown) : "");
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {

@@ -1,6 +1,7 @@
 package dev.quarry.ui.campaign;
 
 import dev.quarry.analysis.Campaign;
+import dev.quarry.analysis.RunReader;
 import dev.quarry.store.CaseWork;
 import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
@@ -12,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,7 @@ public final class CampaignViewModel {
     private final StringProperty verdict = new SimpleStringProperty("");
     private final ObservableList<String> evidence = FXCollections.observableArrayList();
     private final ObservableList<AccountRow> members = FXCollections.observableArrayList();
+    private final ObservableMap<String, List<String>> memberReasons = FXCollections.observableHashMap();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<Campaign> campaigns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Campaign> shown = new ReadOnlyObjectWrapper<>();
@@ -42,6 +45,8 @@ public final class CampaignViewModel {
         session.selectedCampaignProperty().addListener((o, old, id) -> show());
         session.stateProperty().addListener((o, old, state) -> show());
         session.accountsInTimeRangeProperty().addListener((o, old, active) -> show());
+        // A note alone leaves the case's state equal to what it was, so the state listener does not fire for it.
+        session.caseWorkRevisionProperty().addListener((o, old, revision) -> loadNotes());
         show();
     }
 
@@ -56,6 +61,7 @@ public final class CampaignViewModel {
             verdict.set("");
             evidence.clear();
             members.clear();
+            memberReasons.clear();
             notes.clear();
             return;
         }
@@ -77,6 +83,20 @@ public final class CampaignViewModel {
             heading.set(heading.get() + String.format(Locale.ROOT, " · %,d active in the chosen time range",
                     members.stream().filter(m -> active.contains(m.accountId())).count()));
         }
+        int campaignId = campaign.campaignId();
+        memberReasons.clear();
+        session.withCase("Reading the reasons of campaign " + campaignId + "'s members", (caseFile, progress) ->
+                new RunReader(caseFile).memberReasons(runId, campaignId), memberReasons::putAll);
+        loadNotes();
+    }
+
+    private void loadNotes() {
+        CaseState state = session.state();
+        Campaign campaign = shown.get();
+        if (state == null || campaign == null || state.run().isEmpty()) {
+            return;
+        }
+        long runId = state.run().get().runId();
         int campaignId = campaign.campaignId();
         session.withCase("Reading notes of campaign " + campaignId, (caseFile, progress) ->
                 new CaseWork(caseFile).campaignNotes(runId, campaignId), list ->
@@ -162,6 +182,11 @@ public final class CampaignViewModel {
 
     public ObservableList<AccountRow> members() {
         return members;
+    }
+
+    /** Each member's reasons in this run, strongest first, by account id; filled shortly after the campaign is shown. */
+    public ObservableMap<String, List<String>> memberReasons() {
+        return memberReasons;
     }
 
     public ObservableList<String> notes() {

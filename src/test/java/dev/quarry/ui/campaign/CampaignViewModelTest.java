@@ -1,6 +1,8 @@
 package dev.quarry.ui.campaign;
 
 import dev.quarry.analysis.Campaign;
+import dev.quarry.analysis.RunReader;
+import dev.quarry.store.CaseFile;
 import dev.quarry.store.CaseWork;
 import dev.quarry.ui.GeneratedCase;
 import dev.quarry.ui.session.AccountRow;
@@ -48,7 +50,7 @@ class CampaignViewModelTest {
     }
 
     @Test
-    void theChosenCampaignShowsItsMembersAndEvidence() {
+    void theChosenCampaignShowsItsMembersAndEvidence() throws Exception {
         page.choose(campaign.campaignId());
         assertTrue(page.headingProperty().get().startsWith("Campaign " + campaign.campaignId() + " of run 1 · "
                 + campaign.size() + " accounts"), page.headingProperty().get());
@@ -57,6 +59,23 @@ class CampaignViewModelTest {
         assertEquals(campaign.label(), page.evidence().get(0));
         assertEquals("Signals: " + String.join(", ", campaign.signals()), page.evidence().get(1));
         assertEquals("No verdict yet.", page.verdictProperty().get());
+        assertEquals(campaign.size(), page.memberReasons().size(), "every member has its reasons");
+        try (CaseFile caseFile = CaseFile.openExisting(path)) {
+            RunReader reader = new RunReader(caseFile);
+            for (var member : page.members()) {
+                assertEquals(reader.account(1, member.accountId()).reasons(), page.memberReasons().get(member.accountId()),
+                        member.accountId());
+            }
+        }
+    }
+
+    @Test
+    void aNoteAloneAppearsAtOnce() {
+        page.choose(campaign.campaignId());
+        page.addNote("asked the billing team for the card's owner");
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(1, page.notes().size());
+        assertTrue(page.notes().get(0).endsWith(": asked the billing team for the card's owner"), page.notes().get(0));
     }
 
     @Test
