@@ -103,8 +103,15 @@ public final class AccountPageView extends VBox {
         getChildren().addAll(heading, summary, tabs);
     }
 
-    private static String number(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    /** Counts read as counts (621, not 621.000); other values to three decimals. */
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
