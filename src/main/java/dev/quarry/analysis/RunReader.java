@@ -61,9 +61,10 @@ public final class RunReader {
             query.setLong(1, runId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() speaks of the last column read, so it must follow campaign_id directly.
                     int campaign = rs.getInt(4);
-                    scores.add(new AccountScore(rs.getString(1), rs.getDouble(2), rs.getInt(3) == 1,
-                            rs.wasNull() ? null : campaign));
+                    Integer campaignId = rs.wasNull() ? null : campaign;
+                    scores.add(new AccountScore(rs.getString(1), rs.getDouble(2), rs.getInt(3) == 1, campaignId));
                 }
             }
             return scores;

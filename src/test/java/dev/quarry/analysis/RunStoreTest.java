@@ -46,6 +46,21 @@ class RunStoreTest {
     }
 
     @Test
+    void theScoresReadBackKeepAnAccountOutsideEveryCampaignOutside(@TempDir Path dir) throws Exception {
+        AnalysisResult result = SmallCase.result(42, 0.0);
+        try (CaseFile caseFile = CaseFile.open(dir.resolve("case.quarry"))) {
+            long runId = new RunStore(caseFile).save(result, STARTED, FINISHED, ProgressListener.NONE);
+            java.util.Map<String, Integer> campaignOf = new java.util.HashMap<>();
+            new RunReader(caseFile).scores(runId).forEach(s -> campaignOf.put(s.accountId(), s.campaignId()));
+            assertEquals(result.accounts().size(), campaignOf.size());
+            assertTrue(result.accounts().stream().anyMatch(a -> a.campaignId() == null), "the fixture has an account in no campaign");
+            for (AccountVerdict account : result.accounts()) {
+                assertEquals(account.campaignId(), campaignOf.get(account.accountId()), account.accountId());
+            }
+        }
+    }
+
+    @Test
     void earlierRunsStayReadableAfterANewRun(@TempDir Path dir) throws Exception {
         Path path = dir.resolve("case.quarry");
         long first;
