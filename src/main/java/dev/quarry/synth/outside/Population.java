@@ -355,7 +355,8 @@ final class Population {
         g.egressKey = r.nextLong();
         g.egressHosts = 1 + r.nextInt(2);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((10 + r.nextInt(300)) * DAY_MS));
+            // Opened at any time of its day: a whole day's count alone would put every sign-up at midnight.
+            Account a = member(g, r, windowStart - (long) ((10 + r.nextInt(300)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.email = Keyed.pick(r, List.of("svc-etl", "data-pipeline", "batch", "ml-jobs", "reporting")) + i + "@" + g.mailDomain;
             a.plan = "enterprise";
             a.dailyQuota = quota(a.plan);
@@ -391,7 +392,7 @@ final class Population {
         }
         g.pivotMinutes = 45 + r.nextInt(420);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS));
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.plan = "payg";
             a.dailyQuota = quota(a.plan);
             a.userAgent = Catalog.HARNESS;
@@ -459,7 +460,7 @@ final class Population {
         g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
         g.egressHosts = 1 + r.nextInt(3);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((15 + r.nextInt(300)) * DAY_MS));
+            Account a = member(g, r, windowStart - (long) ((15 + r.nextInt(300)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.plan = "tier-2";
             a.dailyQuota = quota(a.plan);
             a.userAgent = Catalog.SAFETY_HARNESS;
@@ -618,7 +619,7 @@ final class Population {
             orgs[d] = "org-" + Keyed.base62(r.nextLong(), 24);
         }
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(600)) * DAY_MS));
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(600)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             int d = i % departments;
             String department = DEPARTMENTS.get(Math.floorMod(d + g.index, DEPARTMENTS.size()));
             a.orgId = orgs[d];
