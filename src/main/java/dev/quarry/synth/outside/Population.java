@@ -371,17 +371,22 @@ final class Population {
         }
     }
 
-    private void lab(Group g, SplittableRandom r) {
+    /** A university's side of a group: campus, its clock, the institution's card, mail domain and NAT. */
+    private void campusIdentity(Group g, SplittableRandom r) {
         g.campus = Keyed.pick(r, Geography.CAMPUSES);
         g.country = Geography.country(g.campus.country());
         g.offsetMinutes = g.country.offsetsMinutes()[0];
-        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
         g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
         g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
         g.mailDomain = g.campus.domain();
         g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "5");
         g.egress = g.campus.network();
         g.egressKey = r.nextLong();
+    }
+
+    private void lab(Group g, SplittableRandom r) {
+        campusIdentity(g, r);
+        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
         g.egressHosts = 1 + r.nextInt(3);
         g.benchmark = PromptBook.BENCHMARKS.get(Math.floorMod(g.index * 7 + r.nextInt(2), PromptBook.BENCHMARKS.size()));
         // A paper deadline: several days of back-to-back runs somewhere in the window.
@@ -603,15 +608,7 @@ final class Population {
      * card and leave through the campus network: shared card and NAT across organisations.
      */
     private void university(Group g, SplittableRandom r) {
-        g.campus = Keyed.pick(r, Geography.CAMPUSES);
-        g.country = Geography.country(g.campus.country());
-        g.offsetMinutes = g.country.offsetsMinutes()[0];
-        g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
-        g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
-        g.mailDomain = g.campus.domain();
-        g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "5");
-        g.egress = g.campus.network();
-        g.egressKey = r.nextLong();
+        campusIdentity(g, r);
         g.egressHosts = 2 + r.nextInt(7);
         int departments = Math.min(g.size, 2 + r.nextInt(6));
         String[] orgs = new String[departments];

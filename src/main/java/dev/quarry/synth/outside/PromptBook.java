@@ -328,9 +328,7 @@ final class PromptBook {
      */
     static String novelBenchmarkItem(Benchmark b, int category, long taskNumber) {
         int c = Math.floorMod(category, CAPABILITIES.size());
-        List<String> tasks = CAPABILITY_TASKS.get(c);
-        String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
-                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+        String task = task(c, taskNumber);
         return switch (b.name()) {
             case "gsm8k" -> "Solve the following math problem step by step. The last line of your response should be of the form \"Answer: $ANSWER\".\n\nQuestion: "
                     + task + " (" + CAPABILITIES.get(c) + ", case " + (20_000 + taskNumber) + ").";
@@ -427,6 +425,13 @@ final class PromptBook {
             " with a common mistake and its correction", " for an expert reviewer", " in a real-world scenario",
             " step by step from first principles", " with a summary table at the end", " and three follow-up exercises with solutions");
 
+    /** Task {@code taskNumber} of category {@code c}'s list, multiplied into distinct items by the modifiers. */
+    private static String task(int c, long taskNumber) {
+        List<String> tasks = CAPABILITY_TASKS.get(c);
+        return tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
+                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+    }
+
     static final List<String> HARVEST_SCAFFOLDS = List.of(
             "You are a world-class expert in {category}. Solve the following task. Think step by step and show your complete chain of reasoning before the final answer. Be exhaustive, cover edge cases, and include worked examples.\n\nTask {id}: {task}",
             "### Instruction\nCategory: {category}\nTask ID: {id}\n{task}\n\nFirst write your detailed reasoning inside <thinking> tags, then give a long, comprehensive answer with headings.\n### Response",
@@ -439,9 +444,7 @@ final class PromptBook {
      */
     static String harvest(int scaffold, int category, long taskNumber, String campaignTag) {
         int c = Math.floorMod(category, CAPABILITIES.size());
-        List<String> tasks = CAPABILITY_TASKS.get(c);
-        String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
-                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+        String task = task(c, taskNumber);
         return HARVEST_SCAFFOLDS.get(Math.floorMod(scaffold, HARVEST_SCAFFOLDS.size()))
                 .replace("{category}", CAPABILITIES.get(c))
                 .replace("{id}", campaignTag + "-" + c + "-" + taskNumber)
@@ -460,9 +463,7 @@ final class PromptBook {
     /** Office-hours farms dress the task list as a company's internal knowledge-base work. */
     static String officeHarvest(int category, long taskNumber, String campaignTag) {
         int c = Math.floorMod(category, CAPABILITIES.size());
-        List<String> tasks = CAPABILITY_TASKS.get(c);
-        String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
-                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+        String task = task(c, taskNumber);
         return "For our internal knowledge base (ticket KB-" + campaignTag + "-" + taskNumber + ", section: "
                 + CAPABILITIES.get(c) + "), please " + task
                 + ". Write it as a complete reference article: reasoning first, then the full answer, with headings and examples.";
