@@ -267,6 +267,9 @@ final class EventRenderer {
     /** The model this request is for: the account's usual one, the new release once adopted. */
     private Catalog.Model modelAt(Account a, long ts, SplittableRandom sr, SplittableRandom er) {
         if (ts >= population.releaseAt) {
+            if (followsLatestAlias(a)) {
+                return Catalog.NEW_RELEASE;
+            }
             if (a.adoptMinutes >= 0 && ts >= population.releaseAt + a.adoptMinutes * Population.MINUTE_MS) {
                 return Keyed.chance(sr, a.kind.campaign() ? 0.95 : 0.7) ? Catalog.NEW_RELEASE : a.model;
             }
@@ -280,6 +283,19 @@ final class EventRenderer {
             return Catalog.ESTABLISHED.get(Keyed.weighted(er, Catalog.ESTABLISHED_WEIGHTS));
         }
         return a.model;
+    }
+
+    /**
+     * Whether the account asks for the provider's "latest" alias rather than a pinned model: when the
+     * alias moves to the new release, all such customers switch in the same minute, unrelated as they are.
+     */
+    private boolean followsLatestAlias(Account a) {
+        return switch (a.kind) {
+            // Half the framework's users keep its default configuration, which names the alias.
+            case LEGIT_AGENT_FRAMEWORK -> (Keyed.mix(a.index * 17L + seed) & 1) == 0;
+            case LEGIT_APP_BACKEND, LEGIT_INTEGRATION_PARTNER -> Long.remainderUnsigned(Keyed.mix(a.group.index * 29L + seed), 4) == 0;
+            default -> false;
+        };
     }
 
     private String browserOf(Account a) {

@@ -184,6 +184,21 @@ class SecondRoundKindsTest {
     }
 
     @Test
+    void agentFrameworkUsersOnTheLatestAliasSwitchToTheNewModelTogetherAtTheRelease() {
+        Population p = Population.build(OutsideOptions.of(1500, 6, 52).withReleaseDay(3)
+                .withMix(OutsideMix.preset("evasive").withShare(OutsideKind.LEGIT_AGENT_FRAMEWORK, 0.15)));
+        List<Seen> seen = events(p, OutsideKind.LEGIT_AGENT_FRAMEWORK);
+        assertTrue(seen.stream().filter(s -> s.ts() < p.releaseAt).noneMatch(s -> s.model().equals(Catalog.NEW_RELEASE.name())));
+        Set<Account> switched = seen.stream().filter(s -> s.ts() >= p.releaseAt && s.ts() < p.releaseAt + 6 * Population.HOUR_MS
+                && s.model().equals(Catalog.NEW_RELEASE.name())).map(Seen::account).collect(Collectors.toSet());
+        assertTrue(switched.size() >= 10, "unrelated users switch within hours of the release: " + switched.size());
+        for (Account a : switched) {
+            assertTrue(seen.stream().filter(s -> s.account() == a && s.ts() >= p.releaseAt)
+                    .allMatch(s -> s.model().equals(Catalog.NEW_RELEASE.name())), "the alias moved for good");
+        }
+    }
+
+    @Test
     void compromisedAccountsKeepTheirOwnersHistoryUntilTheOperatorAddsItsKey() {
         Population p = population(OutsideKind.FARM_COMPROMISED, 0.02, 47);
         List<Account> victims = accounts(p, OutsideKind.FARM_COMPROMISED);
