@@ -24,6 +24,9 @@ final class ActivityPlanner {
     /** An aggregator's customers are spread over many zones: a flattened diurnal curve. */
     private static final double RESELLER_SUM = 24 * 0.6 + 0.4 * DIURNAL_SUM;
     private static final long AGENT_SALT = 0xA6E47L;
+    /** Where a support product's tenants are: UTC offset in minutes and share of the load. */
+    private static final int[] TENANT_ZONES = {-480, -300, -180, 0, 60, 330, 480, 540};
+    private static final double[] TENANT_WEIGHTS = {0.12, 0.22, 0.06, 0.14, 0.2, 0.1, 0.08, 0.08};
 
     private final Population population;
     private DayPlan out;
@@ -232,6 +235,12 @@ final class ActivityPlanner {
                 }
             }
             case LEGIT_AGENT_FRAMEWORK -> agentDay(a, r, localStart, localDay, offDay);
+            case LEGIT_SUPPORT_PRODUCT -> {
+                for (int h = 0; h < 24; h++) {
+                    double mean = g.dailyVolume * a.activity * tenantLoad(date, h) / 8;
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
+                }
+            }
             case FARM_COMPROMISED -> {
                 // The owner keeps using the account; the operator's traffic comes on top from the takeover.
                 casualDay(a, r, localStart, offDay ? 1.35 : 0.9);
@@ -239,6 +248,22 @@ final class ActivityPlanner {
             }
             default -> farmDay(a, r, localStart, localDay, date);
         }
+    }
+
+    /**
+     * The share of a support product's tenants in office hours at UTC hour {@code utcHour} of {@code date}:
+     * full from 9 to 17 local on a local weekday, a shoulder either side, little at night or weekends.
+     */
+    static double tenantLoad(LocalDate date, int utcHour) {
+        double load = 0;
+        for (int z = 0; z < TENANT_ZONES.length; z++) {
+            int localMinutes = utcHour * 60 + TENANT_ZONES[z];
+            LocalDate localDate = date.plusDays(Math.floorDiv(localMinutes, 24 * 60));
+            double hour = Math.floorMod(localMinutes, 24 * 60) / 60.0;
+            double office = hour >= 9 && hour < 17 ? 1.0 : hour >= 8 && hour < 19 ? 0.35 : 0.04;
+            load += TENANT_WEIGHTS[z] * (Geography.weekend(localDate) ? 0.08 : office);
+        }
+        return load;
     }
 
     private void evalVendorDay(Account a, SplittableRandom r, long localStart, boolean offDay) {

@@ -213,6 +213,15 @@ final class EventRenderer {
                     personalNetwork(a, e, sr, localDay);
                 }
             }
+            case LEGIT_SUPPORT_PRODUCT -> {
+                e.prompt = PromptBook.helpdeskPrompt(er, g.tag);
+                e.userAgent = a.userAgent;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = 0.2;
+                e.maxTokens = 512;
+                answer = (int) Keyed.logNormal(er, 160, 0.5);
+                groupNetwork(g, e, er);
+            }
             case LEGIT_AGENT_FRAMEWORK -> {
                 // A retried step repeats the prompt of the step that was throttled.
                 int step = 0;

@@ -38,7 +38,8 @@ public enum OutsideKind {
     FARM_RESIDENTIAL_PREPAID(true, false, 10, 800),
     FARM_BENCHMARK_NOVEL(true, false, 10, 200),
     FARM_OFFICE_HOURS(true, false, 10, 300),
-    FARM_WAVES(true, false, 20, 1200);
+    FARM_WAVES(true, false, 20, 1200),
+    LEGIT_SUPPORT_PRODUCT(false, true, 1, 6);
 
     private final boolean campaign;
     private final boolean hardNegative;

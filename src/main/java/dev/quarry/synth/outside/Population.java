@@ -163,6 +163,7 @@ final class Population {
             case LEGIT_HACKATHON -> groupSizes(kind, n, r).forEach(size -> hackathon(newGroup(kind, size), r));
             case LEGIT_UNIVERSITY -> groupSizes(kind, n, r).forEach(size -> university(newGroup(kind, size), r));
             case LEGIT_AGENT_FRAMEWORK -> groupSizes(kind, n, r).forEach(size -> agentFramework(newGroup(kind, size), r));
+            case LEGIT_SUPPORT_PRODUCT -> groupSizes(kind, n, r).forEach(size -> supportProduct(newGroup(kind, size), r));
             default -> groupSizes(kind, n, r).forEach(size -> farm(newGroup(kind, size), r));
         }
     }
@@ -643,6 +644,31 @@ final class Population {
             a.slice = r.nextInt(64);
             a.scripts = r.nextInt(4) == 0;
             a.activity = Keyed.logNormal(r, 1.0, 0.7);
+        }
+    }
+
+    /**
+     * A customer-support product: regional deployments of one vendor answering its tenants' customers,
+     * so its load follows office hours in many time zones, rolling round the globe on weekdays.
+     */
+    private void supportProduct(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".io");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+        g.egressHosts = 2 + r.nextInt(7);
+        g.dailyVolume = Keyed.logNormal(r, 900, 0.5);
+        g.tag = g.mailDomain.substring(0, g.mailDomain.indexOf('-'));
+        long founded = windowStart - (long) ((120 + r.nextInt(600)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, founded + (long) (r.nextDouble() * 200 * DAY_MS));
+            a.email = "deploy-" + Keyed.pick(r, List.of("us", "eu", "apac", "latam", "me")) + i + "@" + g.mailDomain;
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            // Servers run on UTC; the tenants' clocks shape the load.
+            a.offsetMinutes = 0;
+            a.userAgent = g.tag + "-helpdesk/5.2.0 atlas-node/4.8.1";
+            a.model = Catalog.MINI;
+            a.activity = Keyed.logNormal(r, 1.0, 0.4);
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/helpdesk-" + i + "/answer";
         }
     }
 

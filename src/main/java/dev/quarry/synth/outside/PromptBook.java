@@ -238,6 +238,16 @@ final class PromptBook {
                 .replace("{age}", Integer.toString(3 + r.nextInt(6))).replace("{input}", input);
     }
 
+    private static final List<String> TENANTS = List.of("Acme Outdoor", "Bluebird Telecom", "Kasa Furniture", "Nordlys Energi",
+            "Sakura Travel", "Vela Insurance", "Mercado Verde", "Pinecrest Dental", "Orion Bikes", "Hanami Cosmetics");
+
+    /** A support product's request: its own system prompt for one tenant, the tenant's help text, a customer's question. */
+    static String helpdeskPrompt(SplittableRandom r, String brand) {
+        return "You are " + brand + " Helpdesk answering for " + Keyed.pick(r, TENANTS) + ". Use only the help-centre articles below; "
+                + "if they do not answer the question, offer to open a ticket.\n\nArticles:\n" + Keyed.pick(r, CONTEXTS)
+                + "\n\nCustomer: " + Keyed.pick(r, SUPPORT);
+    }
+
     // ---- integration partners: a product whose customers each have their own account --------------
 
     record Partner(String name, String userAgent, double temperature, int maxTokens, String template) {

@@ -199,6 +199,32 @@ class SecondRoundKindsTest {
     }
 
     @Test
+    void supportProductLoadRollsRoundTheGlobeWithItsTenantsOfficeHours() {
+        Population p = population(OutsideKind.LEGIT_SUPPORT_PRODUCT, 0.004, 53);
+        List<Seen> seen = events(p, OutsideKind.LEGIT_SUPPORT_PRODUCT);
+        long[] weekdayHours = new long[24];
+        long weekday = 0;
+        long weekend = 0;
+        for (Seen s : seen) {
+            ZonedDateTime utc = Instant.ofEpochMilli(s.ts()).atZone(ZoneOffset.UTC);
+            if (utc.getDayOfWeek() == DayOfWeek.SATURDAY || utc.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                weekend++;
+            } else {
+                weekday++;
+                weekdayHours[utc.getHour()]++;
+            }
+        }
+        assertTrue(Arrays.stream(weekdayHours).filter(n -> n > 0).count() == 24, "someone's office is open: " + Arrays.toString(weekdayHours));
+        long peak = Arrays.stream(weekdayHours).max().orElseThrow();
+        long trough = Arrays.stream(weekdayHours).min().orElseThrow();
+        assertTrue(peak > 2 * trough, "but the load follows the offices: " + Arrays.toString(weekdayHours));
+        assertTrue(weekday / 10.0 > 3 * weekend / 4.0, "weekdays carry it: " + weekday + " over 10 days, " + weekend + " over 4");
+        Group vendor = accounts(p, OutsideKind.LEGIT_SUPPORT_PRODUCT).get(0).group;
+        assertEquals(1, seen.stream().filter(s -> s.account().group == vendor).map(Seen::userAgent).filter(ua -> !ua.isEmpty())
+                .distinct().count(), "one vendor, one server client");
+    }
+
+    @Test
     void compromisedAccountsKeepTheirOwnersHistoryUntilTheOperatorAddsItsKey() {
         Population p = population(OutsideKind.FARM_COMPROMISED, 0.02, 47);
         List<Account> victims = accounts(p, OutsideKind.FARM_COMPROMISED);
