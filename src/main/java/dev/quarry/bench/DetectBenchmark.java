@@ -156,15 +156,18 @@ public final class DetectBenchmark {
     private DatasetResult run(Dataset dataset, Path directory, boolean reuseIngested)
             throws IOException, IngestException, AnalysisException, StoreException, SQLException {
         Path ready = directory.resolve("ingested");
-        boolean reused = reuseIngested && Files.exists(ready) && Files.exists(directory.resolve("case.quarry"));
+        boolean reused = reuseIngested && reusable(directory, dataset);
         Extract extract;
         double generateSeconds = 0;
         long started;
         if (reused) {
             log.accept(dataset.name() + ": reusing the case ingested earlier in " + directory);
             Path truth = directory.resolve("extract").resolve("truth.csv");
-            extract = new Extract(null, null, truth, Long.parseLong(Files.readString(ready).trim()));
+            extract = new Extract(null, null, truth, Long.parseLong(Files.readAllLines(ready).get(0).trim()));
         } else {
+            if (reuseIngested && Files.exists(ready)) {
+                log.accept(dataset.name() + ": the case in " + directory + " was made from other options; making it again");
+            }
             deleteRecursively(directory);
             Files.createDirectories(directory);
             log.accept(dataset.name() + ": generating " + dataset.accounts() + " accounts over "
@@ -183,7 +186,7 @@ public final class DetectBenchmark {
                         statement.executeUpdate(removal.sql());
                     }
                 }
-                Files.writeString(ready, Long.toString(extract.eventCount()));
+                Files.writeString(ready, extract.eventCount() + "\n" + dataset.description() + "\n");
             }
             double ingestSeconds = seconds(started);
             log.accept(dataset.name() + ": analyzing");
@@ -216,6 +219,21 @@ public final class DetectBenchmark {
                     ingestSeconds, analyzeSeconds, quarry, naive, notInCase, lost, shortfalls,
                     FalseCampaigns.of(truth, predictions, packet));
         }
+    }
+
+    /**
+     * Whether {@code directory} holds a case an earlier run ingested for this very dataset: the marker
+     * names the dataset's description (for the outside suite: mix, seed and days), so another
+     * {@code --outside-seed} in the same work directory is not scored on the old extract. A marker
+     * from before descriptions were recorded holds only the event count and is taken as it is.
+     */
+    static boolean reusable(Path directory, Dataset dataset) throws IOException {
+        Path ready = directory.resolve("ingested");
+        if (!Files.exists(ready) || !Files.exists(directory.resolve("case.quarry"))) {
+            return false;
+        }
+        List<String> marker = Files.readAllLines(ready);
+        return marker.size() < 2 || marker.get(1).equals(dataset.description());
     }
 
     private static Set<String> caseAccounts(CaseFile caseFile) throws SQLException {

@@ -9,6 +9,7 @@ import dev.quarry.synth.OutputFormat;
 import dev.quarry.synth.outside.OutsideFormat;
 import dev.quarry.synth.outside.OutsideMix;
 import dev.quarry.synth.outside.OutsideOptions;
+import dev.quarry.synth.outside.OutsidePopulation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,12 +112,21 @@ public final class DetectDatasets {
 
     /**
      * @param outsideSeed  seed of the outside suite; it also picks which of the independent model's mixes it uses
-     * @param outsideScale the outside suite at the seed scale (24,000 accounts, 30 days) instead of 6,000 accounts
+     * @param outsideScale the outside suite at the seed scale (24,000 accounts, about 16 million events)
+     *                     instead of 6,000 accounts
      */
     public static List<Dataset> of(Suite suite, long outsideSeed, boolean outsideScale) {
+        return of(suite, outsideSeed, outsideScale, DetectBenchmark.SCALE_ACCOUNTS, DetectBenchmark.SCALE_EVENTS);
+    }
+
+    /**
+     * As {@link #of(Suite, long, boolean)}, the outside suite's seed-scale dataset sized to
+     * {@code scaleAccounts} accounts and about {@code scaleEvents} events.
+     */
+    public static List<Dataset> of(Suite suite, long outsideSeed, boolean outsideScale, int scaleAccounts, long scaleEvents) {
         List<Dataset> datasets = new ArrayList<>();
         if (suite == Suite.OUTSIDE) {
-            datasets.addAll(outsideScale ? outsideAtScale(outsideSeed) : outside(outsideSeed));
+            datasets.addAll(outsideScale ? outsideAtScale(outsideSeed, scaleAccounts, scaleEvents) : outside(outsideSeed));
         }
         if (suite == Suite.DEV || suite == Suite.ALL) {
             datasets.addAll(development());
@@ -296,15 +306,23 @@ public final class DetectDatasets {
                         .withMix(OutsideMix.preset(mixes.get(2))), "a third mix, canonical CSV"));
     }
 
-    /** The outside suite at the seed scale: 24,000 accounts over 30 days, the seed's first mix. */
-    static List<Dataset> outsideAtScale(long seed) {
+    /**
+     * The outside suite at the seed scale, the seed's first mix as canonical CSV: {@code accounts}
+     * accounts over the window of 14 to 30 days whose plan comes closest to {@code events} events
+     * (mixes differ by half in volume per account). Sizing plans the window once, a few seconds.
+     */
+    private static final int OUTSIDE_SCALE_MIN_DAYS = 14;
+
+    static List<Dataset> outsideAtScale(long seed, int accounts, long events) {
         String mix = outsideMixes(seed).get(0);
-        return List.of(outsideDataset("outside-" + mix + "-csv", OutsideOptions.of(DetectBenchmark.SCALE_ACCOUNTS,
-                DetectBenchmark.SCALE_DAYS, seed).withMix(OutsideMix.preset(mix)), "the seed scale, canonical CSV"));
+        OutsideOptions options = OutsidePopulation.sizedForEvents(OutsideOptions.of(accounts, DetectBenchmark.SCALE_DAYS, seed)
+                .withMix(OutsideMix.preset(mix)), events, OUTSIDE_SCALE_MIN_DAYS);
+        return List.of(outsideDataset("outside-" + mix + "-csv", options, "sized for about " + events + " events, canonical CSV"));
     }
 
     private static Dataset outsideDataset(String name, OutsideOptions options, String description) {
         return new Dataset(name + "-" + options.accounts(), Suite.OUTSIDE, null, Set.of(),
-                "independent model, mix " + options.mix().name() + ", seed " + options.seed() + ", " + description, options);
+                "independent model, mix " + options.mix().name() + ", seed " + options.seed() + ", " + options.days()
+                        + " days, " + description, options);
     }
 }

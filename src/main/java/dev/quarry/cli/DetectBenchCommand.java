@@ -45,7 +45,8 @@ import java.util.stream.Stream;
                 "--suite cohorts: our generator's legitimate cohorts (accounts of different organisations sharing a "
                         + "public artefact) with farms hiding among them; --suite outside: the independent population "
                         + "model, its seed and mixes changing from day to day (--outside-seed to repeat or refresh); "
-                        + "--suite outside --scale: its seed-scale quality run (24,000 accounts, 30 days). Both are held "
+                        + "--suite outside --scale: its seed-scale quality run (--accounts, default 24,000, over the 14 to 30 "
+                        + "days that come closest to --events, default 16 million). Both are held "
                         + "to issue 9's bar (precision and recall >= 0.97, each campaign >= 0.95) and are not part of all.",
                 "Every dataset lists its false campaigns: size, the truth labels of the legitimate accounts in them, "
                         + "and the signals and first reasons of the exported packet.",
@@ -62,11 +63,11 @@ final class DetectBenchCommand implements Callable<Integer> {
     boolean scale;
 
     @Option(names = "--accounts", paramLabel = "N", defaultValue = "" + DetectBenchmark.SCALE_ACCOUNTS,
-            description = "accounts of the --scale extract (default: ${DEFAULT-VALUE})")
+            description = "accounts of the --scale extract, ours or the outside suite's (default: ${DEFAULT-VALUE})")
     int accounts;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "" + DetectBenchmark.SCALE_EVENTS,
-            description = "events of the --scale extract, approximately (default: ${DEFAULT-VALUE})")
+            description = "events of the --scale extract, ours or the outside suite's, approximately (default: ${DEFAULT-VALUE})")
     long events;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the --scale extract and its analysis")
@@ -111,13 +112,10 @@ final class DetectBenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "# outside suite: seed %d, mixes in turn %s (repeat with --outside-seed %d)%n",
                         outside, DetectDatasets.outsideMixes(outside), outside);
             }
-            List<DetectDatasets.Dataset> datasets = DetectDatasets.of(chosen, outside, scale);
-            if (!datasetNames.isEmpty()) {
-                datasets = datasets.stream().filter(d -> datasetNames.contains(d.name())).toList();
-                if (datasets.isEmpty()) {
-                    System.err.println("no dataset of suite " + suite + " is named " + String.join(" or ", datasetNames));
-                    return 1;
-                }
+            List<DetectDatasets.Dataset> datasets = datasets(chosen, outside);
+            if (datasets.isEmpty()) {
+                System.err.println("no dataset of suite " + suite + " is named " + String.join(" or ", datasetNames));
+                return 1;
             }
             QualityReport report = benchmark.quality(datasets, directory, reuseIngested && work != null);
             progress.finish();
@@ -130,7 +128,13 @@ final class DetectBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Suite parseSuite() {
+    /** The quality run's datasets as the options choose them; empty when --dataset names none of them. */
+    List<DetectDatasets.Dataset> datasets(Suite chosen, long outside) {
+        List<DetectDatasets.Dataset> datasets = DetectDatasets.of(chosen, outside, scale, accounts, events);
+        return datasetNames.isEmpty() ? datasets : datasets.stream().filter(d -> datasetNames.contains(d.name())).toList();
+    }
+
+    Suite parseSuite() {
         return switch (suite.toLowerCase(Locale.ROOT)) {
             case "dev" -> Suite.DEV;
             case "heldout", "held-out" -> Suite.HELDOUT;

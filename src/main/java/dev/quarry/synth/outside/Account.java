@@ -35,6 +35,12 @@ final class Account {
     int slice;
     boolean scripts;
     boolean hardNegative;
+    /**
+     * Window days this account works for its farm: a wave farm's account lives a few days; a
+     * compromised account is taken over on {@code firstDay} after its owner's own history.
+     */
+    int firstDay;
+    int lastDay = Integer.MAX_VALUE;
 
     Account(int index, OutsideKind kind, Group group) {
         this.index = index;

@@ -21,6 +21,12 @@ final class ActivityPlanner {
     private static final double[] CONSUMER_DIURNAL = {0.35, 0.22, 0.15, 0.11, 0.10, 0.14, 0.28, 0.50, 0.72, 0.85,
             0.92, 0.98, 1.00, 0.98, 0.95, 0.97, 1.02, 1.08, 1.15, 1.25, 1.30, 1.20, 0.92, 0.60};
     private static final double DIURNAL_SUM = sum(CONSUMER_DIURNAL);
+    /** An aggregator's customers are spread over many zones: a flattened diurnal curve. */
+    private static final double RESELLER_SUM = 24 * 0.6 + 0.4 * DIURNAL_SUM;
+    private static final long AGENT_SALT = 0xA6E47L;
+    /** Where a support product's tenants are: UTC offset in minutes and share of the load. */
+    private static final int[] TENANT_ZONES = {-480, -300, -180, 0, 60, 330, 480, 540};
+    private static final double[] TENANT_WEIGHTS = {0.12, 0.22, 0.06, 0.14, 0.2, 0.1, 0.08, 0.08};
 
     private final Population population;
     private DayPlan out;
@@ -60,6 +66,15 @@ final class ActivityPlanner {
             }
         }
         plan.sort();
+    }
+
+    /**
+     * Whether an agent-framework request is answered 429: the framework then retries the same step
+     * after a backoff. Keyed, so the planner (the retry's timing) and the renderer (its status and
+     * repeated prompt) agree.
+     */
+    static boolean agentThrottled(long seed, int account, int localDay, int session, int event) {
+        return Long.remainderUnsigned(Keyed.hash(seed, AGENT_SALT, account, localDay, ((long) session << 10) | event), 100) < 8;
     }
 
     private void emit(long ts, int session, int event) {
@@ -188,7 +203,142 @@ final class ActivityPlanner {
                     }
                 }
             }
+            case LEGIT_RESELLER -> {
+                double dayFactor = (weekend ? 0.9 : 1.0) * Keyed.logNormal(r, 1.0, 0.1);
+                for (int h = 0; h < 24; h++) {
+                    double mean = g.dailyVolume * a.activity * dayFactor * (0.6 + 0.4 * CONSUMER_DIURNAL[h]) / RESELLER_SUM;
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
+                }
+            }
+            case LEGIT_EVAL_VENDOR -> evalVendorDay(a, r, localStart, offDay);
+            case LEGIT_SYNTHETIC_DATA_VENDOR -> {
+                // Pipelines run round the clock; now and then one pauses for a spec review.
+                if (!Keyed.chance(r, 0.06)) {
+                    double perHour = g.dailyVolume * a.activity / 24;
+                    for (int h = 0; h < 24; h++) {
+                        scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, perHour), r);
+                    }
+                }
+            }
+            case LEGIT_HACKATHON -> hackathonDay(a, r, localStart, localDay);
+            case LEGIT_UNIVERSITY -> {
+                if (!offDay && Keyed.chance(r, 0.6)) {
+                    int sessions = 1 + r.nextInt(3);
+                    for (int s = 0; s < sessions; s++) {
+                        sequence(s, at(localStart, 9 + 9 * r.nextDouble()), Keyed.geometric(r, 5), 70, 0.9, r);
+                    }
+                } else if (offDay && Keyed.chance(r, 0.1)) {
+                    sequence(0, at(localStart, 14 + 6 * r.nextDouble()), Keyed.geometric(r, 4), 60, 0.9, r);
+                }
+                if (a.scripts && !offDay && Keyed.chance(r, 0.12)) {
+                    sequence(SPECIAL, at(localStart, 10 + 8 * r.nextDouble()), 80 + r.nextInt(300), 1.6, 0.5, r);
+                }
+            }
+            case LEGIT_AGENT_FRAMEWORK -> agentDay(a, r, localStart, localDay, offDay);
+            case LEGIT_SUPPORT_PRODUCT -> {
+                for (int h = 0; h < 24; h++) {
+                    double mean = g.dailyVolume * a.activity * tenantLoad(date, h) / 8;
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
+                }
+            }
+            case FARM_COMPROMISED -> {
+                // The owner keeps using the account; the operator's traffic comes on top from the takeover.
+                casualDay(a, r, localStart, offDay ? 1.35 : 0.9);
+                farmDay(a, r, localStart, localDay, date);
+            }
             default -> farmDay(a, r, localStart, localDay, date);
+        }
+    }
+
+    /**
+     * The share of a support product's tenants in office hours at UTC hour {@code utcHour} of {@code date}:
+     * full from 9 to 17 local on a local weekday, a shoulder either side, little at night or weekends.
+     */
+    static double tenantLoad(LocalDate date, int utcHour) {
+        double load = 0;
+        for (int z = 0; z < TENANT_ZONES.length; z++) {
+            int localMinutes = utcHour * 60 + TENANT_ZONES[z];
+            LocalDate localDate = date.plusDays(Math.floorDiv(localMinutes, 24 * 60));
+            double hour = Math.floorMod(localMinutes, 24 * 60) / 60.0;
+            double office = hour >= 9 && hour < 17 ? 1.0 : hour >= 8 && hour < 19 ? 0.35 : 0.04;
+            load += TENANT_WEIGHTS[z] * (Geography.weekend(localDate) ? 0.08 : office);
+        }
+        return load;
+    }
+
+    private void evalVendorDay(Account a, SplittableRandom r, long localStart, boolean offDay) {
+        int benchmarks = PromptBook.EVAL_BENCHMARKS.size();
+        if (!offDay && Keyed.chance(r, 0.45)) {
+            int runs = 1 + r.nextInt(2);
+            for (int s = 0; s < runs; s++) {
+                PromptBook.Benchmark b = PromptBook.EVAL_BENCHMARKS.get((a.slice + s) % benchmarks);
+                sequence(s, at(localStart, 9 + 9 * r.nextDouble()), Math.min(b.items(), 150 + r.nextInt(600)), 0.7, 0.4, r);
+            }
+        }
+        if (Keyed.chance(r, 0.25)) {
+            // A client's nightly regression run.
+            sequence(2, at(localStart, 1 + 2 * r.nextDouble()), 100 + r.nextInt(200), 0.7, 0.4, r);
+        }
+        if (a.adoptMinutes >= 0 && population.releaseAt != Long.MAX_VALUE) {
+            long run = population.releaseAt + a.adoptMinutes * Population.MINUTE_MS;
+            if (run >= localStart && run < localStart + Population.DAY_MS) {
+                // Every client wants the new model's numbers: four benchmarks back to back.
+                for (int k = 0; k < 4; k++) {
+                    PromptBook.Benchmark b = PromptBook.EVAL_BENCHMARKS.get((a.slice + k) % benchmarks);
+                    sequence(SPECIAL + k, run + k * 40 * Population.MINUTE_MS, Math.min(b.items(), DayPlan.MAX_SESSION_EVENTS), 0.6, 0.4, r);
+                }
+            }
+        }
+    }
+
+    private void hackathonDay(Account a, SplittableRandom r, long localStart, int localDay) {
+        Group g = a.group;
+        if (g.active(localDay)) {
+            if (localDay == g.activeFrom) {
+                // The opening tutorial: everyone types the same steps behind the speaker.
+                sequence(0, at(localStart, 10 + 0.15 * r.nextDouble()), PromptBook.TUTORIAL_STEPS.size() + r.nextInt(3), 75, 0.5, r);
+            }
+            int sessions = 2 + r.nextInt(3);
+            for (int s = 0; s < sessions; s++) {
+                // Hacking from lunch until well past midnight.
+                sequence(1 + s, at(localStart, 13 + 12 * r.nextDouble()), Keyed.geometric(r, 10 * a.activity), 45, 0.9, r);
+            }
+        } else if (localDay > g.activeTo && Keyed.chance(r, 0.07)) {
+            sequence(8, at(localStart, 19 + 3 * r.nextDouble()), Keyed.geometric(r, 4), 60, 0.9, r);
+        }
+    }
+
+    private void agentDay(Account a, SplittableRandom r, long localStart, int localDay, boolean offDay) {
+        double runsPerWeek = 3.0 * a.activity * (offDay ? 1.2 : 1.0);
+        if (Keyed.chance(r, Math.min(0.95, runsPerWeek / 7))) {
+            int runs = 1 + r.nextInt(3);
+            for (int s = 0; s < runs; s++) {
+                agentRun(a, s, at(localStart, a.preferredHour + 2 * Keyed.gaussian(r)), 4 + r.nextInt(12), localDay, r);
+            }
+        }
+        if (a.scripts && Keyed.chance(r, 0.3)) {
+            // Agents left running on a server overnight.
+            int runs = 3 + r.nextInt(6);
+            for (int s = 0; s < runs; s++) {
+                agentRun(a, 4 + s, at(localStart, 1 + 5 * r.nextDouble()), 4 + r.nextInt(12), localDay, r);
+            }
+        }
+    }
+
+    /** Steps a few seconds apart; a throttled step is retried after 1, 2, 4 ... seconds, as the framework does. */
+    private void agentRun(Account a, int session, long start, int steps, int localDay, SplittableRandom r) {
+        long t = start;
+        int retries = 0;
+        int step = 0;
+        for (int e = 0; step < steps && e < DayPlan.MAX_SESSION_EVENTS; e++) {
+            emit(t, session, e);
+            if (agentThrottled(population.seed, a.index, localDay, session, e)) {
+                t += (1000L << Math.min(4, retries++)) + r.nextInt(300);
+            } else {
+                retries = 0;
+                step++;
+                t += (long) (Keyed.logNormal(r, 5, 0.6) * 1000);
+            }
         }
     }
 
@@ -244,15 +394,42 @@ final class ActivityPlanner {
     private void farmDay(Account a, SplittableRandom r, long localStart, int localDay, LocalDate date) {
         Group g = a.group;
         // Accounts start and stop with their farm; a few join a day late or leave a day early.
-        int from = g.activeFrom + (a.slice % 9 == 0 ? 1 : 0);
-        int to = g.activeTo - (a.slice % 11 == 0 ? 1 : 0);
+        int from = Math.max(a.firstDay, g.activeFrom + (a.slice % 9 == 0 ? 1 : 0));
+        int to = Math.min(a.lastDay, g.activeTo - (a.slice % 11 == 0 ? 1 : 0));
         if (localDay < from || localDay > to || g.special(localDay)) {
             return;
         }
         boolean pivotToday = g.pivotMinutes >= 0 && released(localStart, localStart + Population.DAY_MS);
-        int target = (int) Math.round(a.dailyQuota * a.activity * (pivotToday ? 0.75 : 1.0));
+        // A stolen account is spent up to what its owner's plan allows, not to a trial quota.
+        double pace = a.kind == OutsideKind.FARM_COMPROMISED ? Math.min(a.dailyQuota, 1500) * 0.9 : a.dailyQuota * a.activity;
+        int target = (int) Math.round(pace * (pivotToday ? 0.75 : 1.0));
         switch (a.kind) {
-            case FARM_PROXY, FARM_AUTOMATION -> {
+            case FARM_COMPROMISED -> {
+                // Sessions from 8 on: the owner's own sessions keep 0 and 1.
+                for (int h = 0; h < 24; h++) {
+                    scatter(8 + h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, target / 24.0), r);
+                }
+            }
+            case FARM_RESIDENTIAL_PREPAID -> {
+                // Human-looking sessions in the proxy household's waking hours.
+                int sessions = 3 + r.nextInt(3);
+                for (int s = 0; s < sessions; s++) {
+                    sequence(s, at(localStart, 8 + 15 * r.nextDouble()), target / sessions, 12, 0.6, r);
+                }
+            }
+            case FARM_OFFICE_HOURS -> {
+                // Business days in the imitated zone, a lunch break, but through that zone's holidays.
+                if (Geography.weekend(date)) {
+                    return;
+                }
+                double[] hours = {9, 10, 11, 13, 14, 15, 16, 17};
+                for (int h = 0; h < hours.length; h++) {
+                    double span = h == hours.length - 1 ? 0.5 : 1.0;
+                    scatter(h, at(localStart, hours[h]), (long) (span * Population.HOUR_MS),
+                            Keyed.poisson(r, target * span / 7.5), r);
+                }
+            }
+            case FARM_PROXY, FARM_AUTOMATION, FARM_WAVES -> {
                 // Round the clock, paced to stay just under the daily quota.
                 double perHour = target / 24.0;
                 for (int h = 0; h < 24; h++) {
@@ -284,7 +461,7 @@ final class ActivityPlanner {
                     }
                 }
             }
-            case FARM_BENCHMARK_MIMIC -> {
+            case FARM_BENCHMARK_MIMIC, FARM_BENCHMARK_NOVEL -> {
                 int runs = 2 + r.nextInt(3);
                 for (int s = 0; s < runs; s++) {
                     sequence(s, at(localStart, 24 * r.nextDouble()), target / runs, 2.2, 0.4, r);

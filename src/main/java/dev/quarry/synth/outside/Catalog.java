@@ -45,4 +45,15 @@ final class Catalog {
     /** The open-source benchmark harness several labs (and one kind of farm) run. */
     static final String HARNESS = "lm-eval-harness/0.4.5 atlas-python/1.41.0";
     static final String SAFETY_HARNESS = "redteam-kit/0.8.2 python-httpx/0.27.2";
+    /** An evaluation vendor's runner: the public harness inside its own scheduler. */
+    static final String EVAL_RUNNER = "evalforge-runner/3.1.0 lm-eval-harness/0.4.5 atlas-python/1.41.0";
+    static final String SYNTHETIC_PIPELINE = "synthdata-pipeline/1.4.2 atlas-python/1.42.0";
+    /** The SDK version a hackathon's tutorial pins in its requirements file. */
+    static final String TUTORIAL_SDK = "atlas-python/1.42.0";
+    /** A popular open-source agent framework: thousands of unrelated users send its client string. */
+    static final String AGENT_FRAMEWORK = "crewforge/0.9.3 atlas-python/1.41.0";
+
+    /** API aggregators: one gateway client for all of their end customers. */
+    static final List<String> RESELLER_GATEWAYS = List.of("RouteHub-Gateway/2.3.1 (+https://routehub.ai)",
+            "PromptBridge/1.12.0 (+https://promptbridge.dev)", "omniapi-proxy/4.0.2", "LLMRelay/0.19.4 (aggregator)");
 }

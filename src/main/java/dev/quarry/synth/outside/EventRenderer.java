@@ -43,9 +43,11 @@ final class EventRenderer {
         e.temperature = Double.NaN;
         e.refusal = false;
         e.streamed = false;
+        e.throttled = false;
         e.model = modelAt(a, e.ts, sr, er);
         int answer;
         boolean harvest = false;
+        boolean owner = false;
         Group g = a.group;
         switch (a.kind) {
             case LEGIT_HOBBYIST, LEGIT_SHARED_NAT, LEGIT_POWER_USER, LEGIT_VIRAL_PROMPT, LEGIT_EARLY_ADOPTER -> {
@@ -129,17 +131,142 @@ final class EventRenderer {
                 answer = e.refusal ? 15 + er.nextInt(60) : (int) Keyed.logNormal(er, 260, 0.6);
                 groupNetwork(g, e, er);
             }
+            case LEGIT_RESELLER -> {
+                // End customers' requests passed through: their prompts, models and parameters, the platform's keys.
+                e.prompt = PromptBook.resellerPassThrough(er);
+                e.userAgent = a.userAgent;
+                e.apiKey = a.apiKeys[er.nextInt(a.apiKeys.length)];
+                e.model = Catalog.ESTABLISHED.get(Keyed.weighted(er, Catalog.ESTABLISHED_WEIGHTS));
+                if (a.adoptMinutes >= 0 && e.ts >= population.releaseAt + a.adoptMinutes * Population.MINUTE_MS
+                        && Keyed.chance(er, 0.35)) {
+                    e.model = Catalog.NEW_RELEASE;
+                }
+                e.temperature = Keyed.chance(er, 0.4) ? Double.NaN : TEMPERATURE_CHOICES[er.nextInt(TEMPERATURE_CHOICES.length)];
+                e.maxTokens = Keyed.chance(er, 0.3) ? -1 : MAX_TOKEN_CHOICES[er.nextInt(MAX_TOKEN_CHOICES.length)];
+                answer = (int) Keyed.logNormal(er, 380, 0.9);
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_EVAL_VENDOR -> {
+                int benchmarks = PromptBook.EVAL_BENCHMARKS.size();
+                boolean sweep = session >= ActivityPlanner.SPECIAL;
+                PromptBook.Benchmark b = PromptBook.EVAL_BENCHMARKS.get(
+                        (a.slice + (sweep ? session - ActivityPlanner.SPECIAL : session)) % benchmarks);
+                int item = sweep ? event % b.items() : Math.floorMod(sr.nextInt(b.items()) + event, b.items());
+                e.prompt = PromptBook.benchmarkItem(b, item);
+                e.userAgent = Catalog.EVAL_RUNNER;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = 0.0;
+                e.maxTokens = b.maxTokens();
+                answer = (int) Keyed.logNormal(er, graded(b), 0.5);
+                if (sweep && e.ts >= population.releaseAt) {
+                    e.model = Catalog.NEW_RELEASE;
+                }
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_SYNTHETIC_DATA_VENDOR -> {
+                // Each session walks the whole taxonomy of the client's data plan.
+                int category = (a.slice * 5 + localDay + event) % PromptBook.CAPABILITIES.size();
+                long item = a.slice * 1_000_000L + localDay * 30_000L + session * 1024L + event;
+                e.prompt = PromptBook.syntheticDataTask(g.tag, category, item);
+                e.userAgent = Catalog.SYNTHETIC_PIPELINE;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = Keyed.chance(sr, 0.5) ? 0.9 : 1.0;
+                e.maxTokens = 4096;
+                answer = (int) Keyed.logNormal(er, 2200, 0.35);
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_HACKATHON -> {
+                if (session == 0) {
+                    e.prompt = PromptBook.TUTORIAL_STEPS.get(event % PromptBook.TUTORIAL_STEPS.size());
+                    e.userAgent = Catalog.TUTORIAL_SDK;
+                    e.temperature = 0.7;
+                    e.maxTokens = 256;
+                    answer = (int) Keyed.logNormal(er, 120, 0.5);
+                } else {
+                    e.prompt = session == 8 ? PromptBook.casual(er, a.topics[0]) : PromptBook.hackProject(er, a.slice);
+                    clientOf(a, e, sr, a.browserShare);
+                    answer = (int) Keyed.logNormal(er, 350, 0.7);
+                }
+                if (g.active(localDay)) {
+                    groupNetwork(g, e, er);
+                } else {
+                    personalNetwork(a, e, sr, localDay);
+                }
+            }
+            case LEGIT_UNIVERSITY -> {
+                if (session == ActivityPlanner.SPECIAL) {
+                    // A research script: one instruction over a list of survey responses.
+                    e.prompt = "Classify the sentiment of this survey response as positive, negative or neutral (study "
+                            + a.slice + "-" + (localDay / 7) + "):\n" + PromptBook.casual(er, a.topics[er.nextInt(a.topics.length)]);
+                    e.userAgent = Catalog.SCRIPTS.get((int) Math.floorMod(Keyed.mix(a.index + seed), 3L));
+                    e.temperature = 0.0;
+                    e.maxTokens = 16;
+                    answer = 1 + er.nextInt(3);
+                } else {
+                    e.prompt = Keyed.chance(er, 0.5) ? PromptBook.work(er) : PromptBook.casual(er, a.topics[er.nextInt(a.topics.length)]);
+                    clientOf(a, e, sr, a.browserShare);
+                    answer = (int) Keyed.logNormal(er, 450, 0.8);
+                }
+                if (Keyed.chance(sr, 0.75)) {
+                    groupNetwork(g, e, er);
+                } else {
+                    personalNetwork(a, e, sr, localDay);
+                }
+            }
+            case LEGIT_SUPPORT_PRODUCT -> {
+                e.prompt = PromptBook.helpdeskPrompt(er, g.tag);
+                e.userAgent = a.userAgent;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = 0.2;
+                e.maxTokens = 512;
+                answer = (int) Keyed.logNormal(er, 160, 0.5);
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_AGENT_FRAMEWORK -> {
+                // A retried step repeats the prompt of the step that was throttled.
+                int step = 0;
+                for (int i = 0; i < event; i++) {
+                    step += ActivityPlanner.agentThrottled(seed, a.index, localDay, session, i) ? 0 : 1;
+                }
+                e.throttled = ActivityPlanner.agentThrottled(seed, a.index, localDay, session, event);
+                e.prompt = PromptBook.agentStep(a.slice + session, step);
+                e.userAgent = Catalog.AGENT_FRAMEWORK;
+                e.temperature = 0.0;
+                e.maxTokens = 4096;
+                answer = (int) Keyed.logNormal(er, 180, 0.6);
+                personalNetwork(a, e, sr, localDay);
+            }
             default -> {
-                harvest = !Keyed.chance(er, g.innocuousShare) || session == ActivityPlanner.SPECIAL;
-                answer = harvest ? farm(a, e, sr, er, localDay, session, event) : innocuous(a, e, sr, er);
-                farmNetwork(a, e, sr, er);
+                owner = a.kind == OutsideKind.FARM_COMPROMISED && session < 8;
+                if (owner) {
+                    // The account's owner, still using it alongside the operator.
+                    answer = casual(a, e, sr, er, event, session);
+                    e.apiKey = a.apiKeys[0];
+                    personalNetwork(a, e, sr, localDay);
+                } else {
+                    harvest = !Keyed.chance(er, g.innocuousShare) || session == ActivityPlanner.SPECIAL;
+                    answer = harvest ? farm(a, e, sr, er, localDay, session, event) : innocuous(a, e, sr, er);
+                    farmNetwork(a, e, sr, er, localDay);
+                }
             }
         }
-        if (e.ts >= population.releaseAt && a.adoptMinutes >= 0 && a.kind.campaign()
+        if (e.ts >= population.releaseAt && a.adoptMinutes >= 0 && a.kind.campaign() && !owner
                 && e.ts >= population.releaseAt + a.adoptMinutes * Population.MINUTE_MS) {
             e.model = Catalog.NEW_RELEASE;
         }
         finish(e, er, answer, harvest);
+    }
+
+    /** Median tokens of a graded benchmark answer: a letter, a number with its working, a function. */
+    private static double graded(PromptBook.Benchmark b) {
+        return switch (b.name()) {
+            case "arc_challenge" -> 3;
+            case "truthfulqa_gen" -> 45;
+            case "mmlu_pro" -> 90;
+            case "humaneval" -> 110;
+            case "bbh", "gsm8k" -> 150;
+            default -> 280;
+        };
     }
 
     private boolean orgBlank(Account a) {
@@ -149,6 +276,9 @@ final class EventRenderer {
     /** The model this request is for: the account's usual one, the new release once adopted. */
     private Catalog.Model modelAt(Account a, long ts, SplittableRandom sr, SplittableRandom er) {
         if (ts >= population.releaseAt) {
+            if (followsLatestAlias(a)) {
+                return Catalog.NEW_RELEASE;
+            }
             if (a.adoptMinutes >= 0 && ts >= population.releaseAt + a.adoptMinutes * Population.MINUTE_MS) {
                 return Keyed.chance(sr, a.kind.campaign() ? 0.95 : 0.7) ? Catalog.NEW_RELEASE : a.model;
             }
@@ -162,6 +292,19 @@ final class EventRenderer {
             return Catalog.ESTABLISHED.get(Keyed.weighted(er, Catalog.ESTABLISHED_WEIGHTS));
         }
         return a.model;
+    }
+
+    /**
+     * Whether the account asks for the provider's "latest" alias rather than a pinned model: when the
+     * alias moves to the new release, all such customers switch in the same minute, unrelated as they are.
+     */
+    private boolean followsLatestAlias(Account a) {
+        return switch (a.kind) {
+            // Half the framework's users keep its default configuration, which names the alias.
+            case LEGIT_AGENT_FRAMEWORK -> (Keyed.mix(a.index * 17L + seed) & 1) == 0;
+            case LEGIT_APP_BACKEND, LEGIT_INTEGRATION_PARTNER -> Long.remainderUnsigned(Keyed.mix(a.group.index * 29L + seed), 4) == 0;
+            default -> false;
+        };
     }
 
     private String browserOf(Account a) {
@@ -232,6 +375,19 @@ final class EventRenderer {
                 e.maxTokens = 4096;
                 return (int) Keyed.logNormal(er, 2400, 0.35);
             }
+            case FARM_BENCHMARK_NOVEL -> {
+                e.prompt = PromptBook.novelBenchmarkItem(g.benchmark, category, task);
+                e.temperature = 0.0;
+                // The harness's format, but the answer budget raised far above the benchmark's own.
+                e.maxTokens = 4096;
+                return (int) Keyed.logNormal(er, 2000, 0.4);
+            }
+            case FARM_OFFICE_HOURS -> {
+                e.prompt = PromptBook.officeHarvest(category, task, g.tag);
+                e.temperature = 0.7;
+                e.maxTokens = e.model.maxOutput();
+                return (int) Keyed.logNormal(er, 2400, 0.45);
+            }
             case FARM_APP_MIMIC -> {
                 PromptBook.AppTemplate t = g.template;
                 e.prompt = t.template().replace("{context}", PromptBook.CAPABILITIES.get(category))
@@ -242,6 +398,14 @@ final class EventRenderer {
                 return (int) (e.maxTokens * (0.9 + 0.15 * er.nextDouble()));
             }
             default -> {
+                if (a.kind == OutsideKind.FARM_COMPROMISED) {
+                    // The operator's own key and script, and the largest model the owner's plan pays for.
+                    e.apiKey = a.apiKeys[1];
+                    e.userAgent = Catalog.SCRIPTS.get(Math.floorMod(g.index, Catalog.SCRIPTS.size()));
+                    if (e.model != Catalog.NEW_RELEASE) {
+                        e.model = Catalog.LARGE;
+                    }
+                }
                 int scaffold = g.scaffold + (Keyed.chance(er, 0.2) ? 1 : 0);
                 e.prompt = PromptBook.harvest(scaffold, category, task, g.tag);
                 e.temperature = HARVEST_TEMPERATURES[er.nextInt(HARVEST_TEMPERATURES.length)];
@@ -290,9 +454,13 @@ final class EventRenderer {
         }
     }
 
-    private void farmNetwork(Account a, RenderedEvent e, SplittableRandom sr, SplittableRandom er) {
+    private void farmNetwork(Account a, RenderedEvent e, SplittableRandom sr, SplittableRandom er, int localDay) {
         Group g = a.group;
         switch (a.kind) {
+            case FARM_RESIDENTIAL_PREPAID -> {
+                // The rented household address sticks to its account for a few days, then rotates.
+                network(e, a.home, a.home.address(a.homeKey + Math.floorDiv(localDay, 3)));
+            }
             case FARM_PROXY -> {
                 // A residential proxy pool: a different household's address on almost every request.
                 Geography.Country c = Geography.drawCountry(er);
@@ -323,9 +491,13 @@ final class EventRenderer {
             case LEGIT_POWER_USER, LEGIT_BENCHMARK_LAB -> 0.02;
             case LEGIT_APP_BACKEND, FARM_AUTOMATION, FARM_BENCHMARK_MIMIC -> 0.012;
             case LEGIT_ENTERPRISE_BATCH -> 0.006;
+            // Its 429s are the planned ones, each followed by the framework's retry.
+            case LEGIT_AGENT_FRAMEWORK -> 0;
             default -> k.campaign() ? 0.003 : 0.004;
         };
-        if (population.inIncident(e.ts) && p < 0.35) {
+        if (e.throttled) {
+            status = "429";
+        } else if (population.inIncident(e.ts) && p < 0.35) {
             status = p < 0.2 ? "503" : "500";
         } else if (p < throttle) {
             status = "429";

@@ -26,7 +26,20 @@ public enum OutsideKind {
     FARM_LOW_SLOW(true, false, 20, 1500),
     FARM_BENCHMARK_MIMIC(true, false, 10, 200),
     FARM_APP_MIMIC(true, false, 10, 300),
-    FARM_CAMPUS_NAT(true, false, 10, 150);
+    FARM_CAMPUS_NAT(true, false, 10, 150),
+    // Added with the second round (kept after the first so the first round's kinds keep their ordinals).
+    LEGIT_RESELLER(false, true, 2, 10),
+    LEGIT_EVAL_VENDOR(false, true, 3, 16),
+    LEGIT_SYNTHETIC_DATA_VENDOR(false, true, 2, 12),
+    LEGIT_HACKATHON(false, true, 20, 600),
+    LEGIT_UNIVERSITY(false, true, 6, 60),
+    LEGIT_AGENT_FRAMEWORK(false, true, 10, 3000),
+    FARM_COMPROMISED(true, false, 10, 400),
+    FARM_RESIDENTIAL_PREPAID(true, false, 10, 800),
+    FARM_BENCHMARK_NOVEL(true, false, 10, 200),
+    FARM_OFFICE_HOURS(true, false, 10, 300),
+    FARM_WAVES(true, false, 20, 1200),
+    LEGIT_SUPPORT_PRODUCT(false, true, 1, 6);
 
     private final boolean campaign;
     private final boolean hardNegative;

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class OutsideMix {
 
-    private static final List<String> PRESETS = List.of("balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden");
+    private static final List<String> PRESETS = List.of("balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden",
+            "platforms", "evasive", "launch-week");
 
     private final String name;
     private final EnumMap<OutsideKind, Double> shares;
@@ -31,7 +32,11 @@ public final class OutsideMix {
      * @param name one of {@link #presetNames()}: {@code balanced} (about 7% of accounts in farms),
      *             {@code cohort-heavy} (many legitimate look-alike cohorts), {@code farm-heavy} (about 22%
      *             in farms, one farm of 1,000+ at 24,000 accounts), {@code quiet} (about 1.5% in farms),
-     *             {@code hidden} (farms mostly hiding inside legitimate cohorts)
+     *             {@code hidden} (farms mostly hiding inside legitimate cohorts), {@code platforms} (many
+     *             resellers, evaluation and data vendors, universities and agent-framework users),
+     *             {@code evasive} (farms mostly on compromised accounts, residential proxies with prepaid
+     *             cards, copied benchmark formats, office hours and account waves), {@code launch-week}
+     *             (hackathons, early adopters and viral prompts around a model release)
      */
     public static OutsideMix preset(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
@@ -40,22 +45,42 @@ public final class OutsideMix {
             case "balanced" -> {
                 legit(s, 0.395, 0.045, 0.012, 0.13, 0.008, 0.02, 0.07, 0.08, 0.06, 0.005, 0.065, 0.035);
                 farms(s, 0.022, 0.01, 0.007, 0.016, 0.007, 0.007, 0.006);
+                secondRound(s, 0.001, 0.003, 0.0008, 0.02, 0.012, 0.03, 0.004, 0.006, 0.003, 0.003, 0.006, 0.002);
             }
             case "cohort-heavy" -> {
                 legit(s, 0.24, 0.035, 0.02, 0.12, 0.01, 0.05, 0.13, 0.12, 0.10, 0.01, 0.08, 0.035);
                 farms(s, 0.012, 0.008, 0.005, 0.01, 0.005, 0.005, 0.005);
+                secondRound(s, 0.001, 0.004, 0.0008, 0.04, 0.02, 0.05, 0.003, 0.004, 0.003, 0.002, 0.004, 0.002);
             }
             case "farm-heavy" -> {
                 legit(s, 0.33, 0.04, 0.01, 0.11, 0.006, 0.015, 0.06, 0.06, 0.05, 0.004, 0.06, 0.035);
                 farms(s, 0.08, 0.03, 0.02, 0.045, 0.015, 0.015, 0.015);
+                secondRound(s, 0.001, 0.003, 0.0008, 0.015, 0.01, 0.03, 0.01, 0.02, 0.008, 0.008, 0.02, 0.002);
             }
             case "quiet" -> {
                 legit(s, 0.45, 0.05, 0.012, 0.13, 0.008, 0.02, 0.07, 0.07, 0.06, 0.005, 0.07, 0.04);
                 farms(s, 0.004, 0.002, 0.002, 0.004, 0.001, 0.001, 0.001);
+                secondRound(s, 0.001, 0.002, 0.0005, 0.015, 0.012, 0.03, 0.002, 0.002, 0.001, 0.001, 0.002, 0.002);
             }
             case "hidden" -> {
                 legit(s, 0.34, 0.045, 0.015, 0.12, 0.008, 0.035, 0.10, 0.08, 0.07, 0.005, 0.07, 0.035);
                 farms(s, 0.006, 0.003, 0.003, 0.015, 0.018, 0.018, 0.014);
+                secondRound(s, 0.001, 0.003, 0.0008, 0.03, 0.012, 0.04, 0.006, 0.004, 0.012, 0.01, 0.004, 0.002);
+            }
+            case "platforms" -> {
+                legit(s, 0.30, 0.05, 0.02, 0.10, 0.008, 0.02, 0.04, 0.04, 0.05, 0.005, 0.05, 0.03);
+                farms(s, 0.01, 0.005, 0.005, 0.01, 0.006, 0.006, 0.004);
+                secondRound(s, 0.003, 0.012, 0.002, 0.05, 0.05, 0.10, 0.008, 0.01, 0.008, 0.006, 0.01, 0.006);
+            }
+            case "evasive" -> {
+                legit(s, 0.38, 0.045, 0.012, 0.12, 0.008, 0.02, 0.06, 0.06, 0.05, 0.005, 0.06, 0.035);
+                farms(s, 0.004, 0.002, 0.002, 0.02, 0.004, 0.004, 0.004);
+                secondRound(s, 0.001, 0.003, 0.0008, 0.02, 0.015, 0.035, 0.02, 0.025, 0.012, 0.015, 0.025, 0.002);
+            }
+            case "launch-week" -> {
+                legit(s, 0.30, 0.04, 0.012, 0.10, 0.008, 0.04, 0.05, 0.10, 0.05, 0.005, 0.05, 0.10);
+                farms(s, 0.012, 0.006, 0.004, 0.01, 0.008, 0.006, 0.004);
+                secondRound(s, 0.002, 0.008, 0.001, 0.08, 0.01, 0.06, 0.006, 0.008, 0.008, 0.004, 0.01, 0.002);
             }
             default -> throw new IllegalArgumentException("unknown mix '" + name + "'; presets are " + PRESETS);
         }
@@ -88,6 +113,24 @@ public final class OutsideMix {
         s.put(OutsideKind.FARM_BENCHMARK_MIMIC, benchmarkMimic);
         s.put(OutsideKind.FARM_APP_MIMIC, appMimic);
         s.put(OutsideKind.FARM_CAMPUS_NAT, campusNat);
+    }
+
+    private static void secondRound(EnumMap<OutsideKind, Double> s, double reseller, double evalVendor, double dataVendor,
+                                    double hackathon, double university, double agentFramework, double compromised,
+                                    double residentialPrepaid, double benchmarkNovel, double officeHours, double waves,
+                                    double supportProduct) {
+        s.put(OutsideKind.LEGIT_RESELLER, reseller);
+        s.put(OutsideKind.LEGIT_EVAL_VENDOR, evalVendor);
+        s.put(OutsideKind.LEGIT_SYNTHETIC_DATA_VENDOR, dataVendor);
+        s.put(OutsideKind.LEGIT_HACKATHON, hackathon);
+        s.put(OutsideKind.LEGIT_UNIVERSITY, university);
+        s.put(OutsideKind.LEGIT_AGENT_FRAMEWORK, agentFramework);
+        s.put(OutsideKind.FARM_COMPROMISED, compromised);
+        s.put(OutsideKind.FARM_RESIDENTIAL_PREPAID, residentialPrepaid);
+        s.put(OutsideKind.FARM_BENCHMARK_NOVEL, benchmarkNovel);
+        s.put(OutsideKind.FARM_OFFICE_HOURS, officeHours);
+        s.put(OutsideKind.FARM_WAVES, waves);
+        s.put(OutsideKind.LEGIT_SUPPORT_PRODUCT, supportProduct);
     }
 
     /** The same mix with one kind's share replaced (0 removes the kind); the name records the override. */
@@ -155,22 +198,24 @@ public final class OutsideMix {
         return counts;
     }
 
+    /** Moves accounts to {@code to} from the legitimate kinds with the most to spare above their own smallest group. */
     private void takeFromLargest(EnumMap<OutsideKind, Integer> counts, int need, OutsideKind to) {
         while (need > 0) {
-            OutsideKind largest = null;
+            OutsideKind donor = null;
+            int spare = 0;
             for (OutsideKind kind : OutsideKind.values()) {
-                if (!kind.campaign() && kind != to
-                        && (largest == null || counts.get(kind) > counts.get(largest))) {
-                    largest = kind;
+                int kindSpare = counts.get(kind) - Math.max(kind.minGroup(), 1);
+                if (!kind.campaign() && kind != to && kindSpare > spare) {
+                    donor = kind;
+                    spare = kindSpare;
                 }
             }
-            int spare = counts.get(largest) - Math.max(largest.minGroup(), 1);
-            if (spare <= 0) {
+            if (donor == null) {
                 throw new IllegalArgumentException("too few accounts for mix '" + name + "': "
                         + to.label() + " needs at least " + to.minGroup());
             }
             int moved = Math.min(spare, need);
-            counts.put(largest, counts.get(largest) - moved);
+            counts.put(donor, counts.get(donor) - moved);
             counts.merge(to, moved, Integer::sum);
             need -= moved;
         }

@@ -45,6 +45,11 @@ public record OutsideOptions(int accounts, int days, long seed, OutsideMix mix, 
         return days < 3 ? days : (int) Math.round(days * 0.55);
     }
 
+    /** The same options over another number of days, the release moved to its default place in the new window. */
+    public OutsideOptions withDays(int newDays) {
+        return new OutsideOptions(accounts, newDays, seed, mix, format, gzip, start, defaultReleaseDay(newDays), maxEventsPerDay);
+    }
+
     public OutsideOptions withMix(OutsideMix newMix) {
         return new OutsideOptions(accounts, days, seed, newMix, format, gzip, start, releaseDay, maxEventsPerDay);
     }

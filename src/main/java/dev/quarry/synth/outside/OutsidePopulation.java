@@ -85,6 +85,37 @@ public final class OutsidePopulation {
         }
     }
 
+    /**
+     * How many events {@code options} would write, found by planning every day without rendering any
+     * (a few seconds at 24,000 accounts), so an extract can be sized before it is written.
+     */
+    public static long plannedEvents(OutsideOptions options) {
+        ActivityPlanner planner = new ActivityPlanner(Population.build(options));
+        DayPlan plan = new DayPlan(options.maxEventsPerDay());
+        long count = 0;
+        for (int day = 0; day < options.days(); day++) {
+            planner.planDay(day, plan);
+            count += plan.size();
+        }
+        return count;
+    }
+
+    /**
+     * {@code options} over as many days (at most its own, at least {@code minDays}) as come closest to
+     * {@code events} events: the window shrinks in proportion to the planned volume, which is nearly
+     * linear in the number of days.
+     */
+    public static OutsideOptions sizedForEvents(OutsideOptions options, long events, int minDays) {
+        if (events < 1 || minDays < 1 || minDays > options.days()) {
+            throw new IllegalArgumentException("events must be positive and minDays within 1.." + options.days()
+                    + ", were " + events + " and " + minDays);
+        }
+        long planned = plannedEvents(options);
+        int days = planned == 0 ? options.days()
+                : (int) Math.max(minDays, Math.min(options.days(), Math.round(options.days() * (double) events / planned)));
+        return days == options.days() ? options : options.withDays(days);
+    }
+
     /** Two people can draw the same handle at one company; a real provider would not let them share it. */
     private static void uniqueIdentities(Account[] accounts) {
         Set<String> emails = new HashSet<>();

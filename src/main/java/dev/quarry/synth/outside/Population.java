@@ -157,6 +157,13 @@ final class Population {
             case LEGIT_INTEGRATION_PARTNER -> groupSizes(kind, n, r).forEach(size -> partner(newGroup(kind, size), r));
             case LEGIT_SAFETY_RESEARCHER -> groupSizes(kind, n, r).forEach(size -> safetyTeam(newGroup(kind, size), r));
             case LEGIT_SHARED_NAT -> groupSizes(kind, n, r).forEach(size -> natPool(newGroup(kind, size), r));
+            case LEGIT_RESELLER -> groupSizes(kind, n, r).forEach(size -> reseller(newGroup(kind, size), r));
+            case LEGIT_EVAL_VENDOR -> groupSizes(kind, n, r).forEach(size -> evalVendor(newGroup(kind, size), r));
+            case LEGIT_SYNTHETIC_DATA_VENDOR -> groupSizes(kind, n, r).forEach(size -> dataVendor(newGroup(kind, size), r));
+            case LEGIT_HACKATHON -> groupSizes(kind, n, r).forEach(size -> hackathon(newGroup(kind, size), r));
+            case LEGIT_UNIVERSITY -> groupSizes(kind, n, r).forEach(size -> university(newGroup(kind, size), r));
+            case LEGIT_AGENT_FRAMEWORK -> groupSizes(kind, n, r).forEach(size -> agentFramework(newGroup(kind, size), r));
+            case LEGIT_SUPPORT_PRODUCT -> groupSizes(kind, n, r).forEach(size -> supportProduct(newGroup(kind, size), r));
             default -> groupSizes(kind, n, r).forEach(size -> farm(newGroup(kind, size), r));
         }
     }
@@ -349,7 +356,8 @@ final class Population {
         g.egressKey = r.nextLong();
         g.egressHosts = 1 + r.nextInt(2);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((10 + r.nextInt(300)) * DAY_MS));
+            // Opened at any time of its day: a whole day's count alone would put every sign-up at midnight.
+            Account a = member(g, r, windowStart - (long) ((10 + r.nextInt(300)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.email = Keyed.pick(r, List.of("svc-etl", "data-pipeline", "batch", "ml-jobs", "reporting")) + i + "@" + g.mailDomain;
             a.plan = "enterprise";
             a.dailyQuota = quota(a.plan);
@@ -364,17 +372,22 @@ final class Population {
         }
     }
 
-    private void lab(Group g, SplittableRandom r) {
+    /** A university's side of a group: campus, its clock, the institution's card, mail domain and NAT. */
+    private void campusIdentity(Group g, SplittableRandom r) {
         g.campus = Keyed.pick(r, Geography.CAMPUSES);
         g.country = Geography.country(g.campus.country());
         g.offsetMinutes = g.country.offsetsMinutes()[0];
-        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
         g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
         g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
         g.mailDomain = g.campus.domain();
         g.awsAccount = Keyed.digits(r.nextLong(), 12).replaceFirst("^0", "5");
         g.egress = g.campus.network();
         g.egressKey = r.nextLong();
+    }
+
+    private void lab(Group g, SplittableRandom r) {
+        campusIdentity(g, r);
+        g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
         g.egressHosts = 1 + r.nextInt(3);
         g.benchmark = PromptBook.BENCHMARKS.get(Math.floorMod(g.index * 7 + r.nextInt(2), PromptBook.BENCHMARKS.size()));
         // A paper deadline: several days of back-to-back runs somewhere in the window.
@@ -385,7 +398,7 @@ final class Population {
         }
         g.pivotMinutes = 45 + r.nextInt(420);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS));
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.plan = "payg";
             a.dailyQuota = quota(a.plan);
             a.userAgent = Catalog.HARNESS;
@@ -453,7 +466,7 @@ final class Population {
         g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
         g.egressHosts = 1 + r.nextInt(3);
         for (int i = 0; i < g.size; i++) {
-            Account a = member(g, r, windowStart - (long) ((15 + r.nextInt(300)) * DAY_MS));
+            Account a = member(g, r, windowStart - (long) ((15 + r.nextInt(300)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
             a.plan = "tier-2";
             a.dailyQuota = quota(a.plan);
             a.userAgent = Catalog.SAFETY_HARNESS;
@@ -481,6 +494,181 @@ final class Population {
                 a.country = c;
                 a.offsetMinutes = Geography.drawOffset(r, c);
             }
+        }
+    }
+
+    /**
+     * An API aggregator: a handful of platform accounts whose key pools, gateway client and egress
+     * carry thousands of end customers' requests, round the clock, on every model.
+     */
+    private void reseller(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".ai");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+        g.egressHosts = 4 + r.nextInt(12);
+        g.dailyVolume = Keyed.logNormal(r, 1200, 0.6);
+        // The platform lists the new model within hours; many of its customers switch the same day.
+        g.pivotMinutes = 30 + r.nextInt(150);
+        String gateway = Keyed.pick(r, Catalog.RESELLER_GATEWAYS);
+        long founded = windowStart - (long) ((200 + r.nextInt(500)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, founded + (long) (r.nextDouble() * 60 * DAY_MS));
+            a.email = (i == 0 ? "billing" : "ops" + i) + "@" + g.mailDomain;
+            a.plan = "enterprise";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = gateway;
+            a.apiKeys = new String[3 + r.nextInt(6)];
+            for (int k = 0; k < a.apiKeys.length; k++) {
+                a.apiKeys[k] = "key_" + Keyed.base62(Keyed.hash(seed, 0x4E7L, a.index, k), 16);
+            }
+            a.activity = Keyed.logNormal(r, 1.0, 0.5);
+            a.adoptMinutes = g.pivotMinutes;
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/gateway-" + i + "/router";
+        }
+    }
+
+    /**
+     * An evaluation vendor: one organisation per client engagement, all billed to the vendor's card and
+     * run from its runners, sweeping many public benchmarks; a full sweep on a new model within hours.
+     */
+    private void evalVendor(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".com");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressHosts = 2 + r.nextInt(4);
+        g.pivotMinutes = 60 + r.nextInt(300);
+        long founded = windowStart - (long) ((100 + r.nextInt(600)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, founded + (long) (r.nextDouble() * 90 * DAY_MS));
+            a.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
+            a.email = "eval+" + companyWord(r) + i + "@" + g.mailDomain;
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.EVAL_RUNNER;
+            a.model = Keyed.pick(r, List.of(Catalog.STANDARD, Catalog.LARGE, Catalog.MINI));
+            a.slice = r.nextInt(PromptBook.EVAL_BENCHMARKS.size());
+            a.adoptMinutes = g.pivotMinutes + r.nextInt(40);
+            a.home = g.egress;
+            a.homeKey = g.egressKey;
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/eval-runner/client-" + i;
+        }
+    }
+
+    /**
+     * A synthetic-data vendor under an enterprise contract: pipeline workers generating long, diverse
+     * training examples over the client's taxonomy round the clock. Legitimate by contract.
+     */
+    private void dataVendor(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".ai");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressHosts = 2 + r.nextInt(5);
+        g.tag = "proj-" + Keyed.base62(r.nextLong(), 4).toLowerCase(Locale.ROOT);
+        g.dailyVolume = Keyed.logNormal(r, 1500, 0.4);
+        long contract = windowStart - (long) ((30 + r.nextInt(170)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, contract + (long) (r.nextDouble() * 20 * DAY_MS));
+            a.email = "pipeline-worker" + i + "@" + g.mailDomain;
+            a.plan = "enterprise";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.SYNTHETIC_PIPELINE;
+            a.model = r.nextBoolean() ? Catalog.LARGE : Catalog.STANDARD;
+            a.slice = i;
+            a.activity = Keyed.logNormal(r, 1.0, 0.3);
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/datagen-worker/worker-" + i;
+        }
+    }
+
+    /**
+     * A hackathon or course week: hundreds of accounts opened in the first hours at one venue, the same
+     * tutorial followed verbatim with the SDK version it pins, two or three intense days, then quiet.
+     */
+    private void hackathon(Group g, SplittableRandom r) {
+        g.campus = Keyed.pick(r, Geography.CAMPUSES);
+        g.country = Geography.country(g.campus.country());
+        g.offsetMinutes = g.country.offsetsMinutes()[0];
+        g.egress = g.campus.network();
+        g.egressKey = r.nextLong();
+        g.egressHosts = 1 + r.nextInt(3);
+        g.activeFrom = r.nextInt(Math.max(1, days() - 2));
+        g.activeTo = Math.min(days() - 1, g.activeFrom + 1 + r.nextInt(2));
+        long doorsOpen = windowStart + g.activeFrom * DAY_MS - g.offsetMinutes * MINUTE_MS + 9 * HOUR_MS;
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, doorsOpen + (long) (Math.pow(r.nextDouble(), 1.5) * 3 * HOUR_MS));
+            a.plan = "free";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.TUTORIAL_SDK;
+            a.browserShare = 0.15;
+            a.model = Catalog.MINI;
+            a.slice = r.nextInt(7);
+            a.activity = Keyed.logNormal(r, 1.0, 0.6);
+        }
+    }
+
+    private static final List<String> DEPARTMENTS = List.of("cs", "bio", "econ", "med", "physics", "lib", "admin", "chem");
+
+    /**
+     * A university whose departments each hold their own organisation but pay with the procurement
+     * card and leave through the campus network: shared card and NAT across organisations.
+     */
+    private void university(Group g, SplittableRandom r) {
+        campusIdentity(g, r);
+        g.egressHosts = 2 + r.nextInt(7);
+        int departments = Math.min(g.size, 2 + r.nextInt(6));
+        String[] orgs = new String[departments];
+        for (int d = 0; d < departments; d++) {
+            orgs[d] = "org-" + Keyed.base62(r.nextLong(), 24);
+        }
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(600)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
+            int d = i % departments;
+            String department = DEPARTMENTS.get(Math.floorMod(d + g.index, DEPARTMENTS.size()));
+            a.orgId = orgs[d];
+            a.email = a.email.substring(0, a.email.indexOf('@')) + "@" + department + "." + g.mailDomain;
+            a.plan = r.nextBoolean() ? "team" : "payg";
+            a.dailyQuota = quota(a.plan);
+            a.slice = d;
+            a.topics = department.equals("cs") ? new int[] {0} : new int[] {1, 9, 6};
+            a.scripts = (department.equals("cs") || department.equals("bio") || department.equals("econ")) && r.nextInt(3) == 0;
+        }
+    }
+
+    /**
+     * Users of a popular open-source agent framework: unrelated people and companies whose requests all
+     * carry its client string, default system prompt, parameters and retry-on-429 backoff.
+     */
+    private void agentFramework(Group g, SplittableRandom r) {
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, 0);
+            a.createdAt = windowStart - (long) (Math.abs(Keyed.logNormal(r, 100, 1.0)) * DAY_MS);
+            a.userAgent = Catalog.AGENT_FRAMEWORK;
+            a.browserShare = 0;
+            a.model = r.nextBoolean() ? Catalog.STANDARD : Catalog.LARGE;
+            a.slice = r.nextInt(64);
+            a.scripts = r.nextInt(4) == 0;
+            a.activity = Keyed.logNormal(r, 1.0, 0.7);
+        }
+    }
+
+    /**
+     * A customer-support product: regional deployments of one vendor answering its tenants' customers,
+     * so its load follows office hours in many time zones, rolling round the globe on weekdays.
+     */
+    private void supportProduct(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".io");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+        g.egressHosts = 2 + r.nextInt(7);
+        g.dailyVolume = Keyed.logNormal(r, 900, 0.5);
+        g.tag = g.mailDomain.substring(0, g.mailDomain.indexOf('-'));
+        long founded = windowStart - (long) ((120 + r.nextInt(600)) * DAY_MS);
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, founded + (long) (r.nextDouble() * 200 * DAY_MS));
+            a.email = "deploy-" + Keyed.pick(r, List.of("us", "eu", "apac", "latam", "me")) + i + "@" + g.mailDomain;
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            // Servers run on UTC; the tenants' clocks shape the load.
+            a.offsetMinutes = 0;
+            a.userAgent = g.tag + "-helpdesk/5.2.0 atlas-node/4.8.1";
+            a.model = Catalog.MINI;
+            a.activity = Keyed.logNormal(r, 1.0, 0.4);
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/helpdesk-" + i + "/answer";
         }
     }
 
@@ -542,6 +730,27 @@ final class Population {
             g.egressKey = r.nextLong();
             g.egressHosts = 8 + r.nextInt(40);
         }
+        if (k == OutsideKind.FARM_BENCHMARK_NOVEL) {
+            g.benchmark = PromptBook.BENCHMARKS.get(r.nextInt(PromptBook.BENCHMARKS.size()));
+        } else if (k == OutsideKind.FARM_OFFICE_HOURS) {
+            // Poses as a consultancy in one time zone: a team organisation, a corporate-looking domain.
+            int[] imitatedZones = {-300, -300, 0, 60, -480};
+            g.offsetMinutes = imitatedZones[r.nextInt(imitatedZones.length)];
+            g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
+            g.mailDomain = companyWord(r) + "-consulting.com";
+            g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+            g.egressHosts = 3 + r.nextInt(8);
+        }
+        int waves = 1;
+        int waveGap = 1;
+        int waveLife = days;
+        if (k == OutsideKind.FARM_WAVES) {
+            // Accounts are burned through their quota in a few days and replaced by the next wave.
+            g.activeTo = days - 1;
+            waveGap = 2 + r.nextInt(3);
+            waveLife = 2 + r.nextInt(3);
+            waves = Math.max(1, Math.min(Math.max(2, g.size / (15 + r.nextInt(25))), 1 + (days - 1 - g.activeFrom) / waveGap));
+        }
         // Opened in bursts: a few sessions of sign-ups minutes apart, weeks before or during the run.
         int bursts = 1 + r.nextInt(3);
         long[] burstStart = new long[bursts];
@@ -583,9 +792,9 @@ final class Population {
             a.activity = 0.85 + 0.12 * ar.nextDouble();
             a.homeKey = ar.nextLong();
             a.userAgent = switch (k) {
-                case FARM_PROXY, FARM_CAMPUS_NAT -> Keyed.pick(ar, Catalog.BROWSERS);
-                case FARM_AUTOMATION -> Keyed.pick(ar, Catalog.SCRIPTS);
-                case FARM_BENCHMARK_MIMIC -> Catalog.HARNESS;
+                case FARM_PROXY, FARM_CAMPUS_NAT, FARM_RESIDENTIAL_PREPAID -> Keyed.pick(ar, Catalog.BROWSERS);
+                case FARM_AUTOMATION, FARM_WAVES -> Keyed.pick(ar, Catalog.SCRIPTS);
+                case FARM_BENCHMARK_MIMIC, FARM_BENCHMARK_NOVEL -> Catalog.HARNESS;
                 case FARM_APP_MIMIC -> g.template.userAgent();
                 default -> Keyed.pick(ar, Catalog.SDKS);
             };
@@ -596,8 +805,75 @@ final class Population {
             }
             int perAwsAccount = 25;
             String aws = Keyed.digits(Keyed.hash(g.awsAccount.hashCode(), i / perAwsAccount), 12).replaceFirst("^0", "6");
-            a.awsAccount = aws;
-            a.arn = "arn:aws:iam::" + aws + ":user/" + a.email.substring(0, a.email.indexOf('@')).replace('+', '-');
+            switch (k) {
+                case FARM_COMPROMISED -> compromised(a, g, ar);
+                case FARM_RESIDENTIAL_PREPAID -> residentialPrepaid(a, ar);
+                case FARM_OFFICE_HOURS -> {
+                    a.email = first + "." + last + "@" + g.mailDomain;
+                    a.orgId = g.orgId;
+                    a.plan = "team";
+                    a.dailyQuota = 600 + ar.nextInt(400);
+                    a.offsetMinutes = g.offsetMinutes;
+                    a.billingCountry = g.offsetMinutes == 60 ? "DE" : g.offsetMinutes == 0 ? "GB" : "US";
+                    a.country = Geography.country(a.billingCountry);
+                }
+                case FARM_WAVES -> {
+                    int wave = (int) ((long) i * waves / g.size);
+                    a.firstDay = g.activeFrom + wave * waveGap;
+                    a.lastDay = a.firstDay + waveLife - 1;
+                    // Each wave is opened in the hours before it starts working.
+                    a.createdAt = windowStart + a.firstDay * DAY_MS - (2 + wave % 9) * HOUR_MS
+                            + (i % 1000) * 45_000L + ar.nextInt(30_000);
+                    a.plan = "free";
+                    a.dailyQuota = quota(a.plan);
+                }
+                default -> {
+                }
+            }
+            if (k != OutsideKind.FARM_COMPROMISED) {
+                a.awsAccount = aws;
+                a.arn = "arn:aws:iam::" + aws + ":user/" + a.email.substring(0, a.email.indexOf('@')).replace('+', '-');
+            }
         }
+    }
+
+    /**
+     * A real customer's account taken over with leaked credentials: the owner's identity, billing,
+     * age and history stay; from the takeover day the operator adds its own key and harvests.
+     */
+    private void compromised(Account a, Group g, SplittableRandom ar) {
+        a.awsAccount = Keyed.digits(Keyed.hash(seed, 0xA3L, a.index), 12).replaceFirst("^0", "4");
+        a.card = "";
+        a.bin = "";
+        person(a, Keyed.random(seed, 0x9E45L, a.index), null);
+        individualHabits(a, Keyed.random(seed, 0x4AB1L, a.index));
+        if (a.plan.equals("free")) {
+            a.plan = "payg";
+        }
+        if (a.card.isEmpty()) {
+            a.card = "card_" + Keyed.base62(ar.nextLong(), 14);
+            a.bin = Keyed.pick(ar, Geography.CONSUMER_BINS);
+        }
+        a.dailyQuota = quota(a.plan);
+        a.adoptMinutes = g.pivotMinutes < 0 ? -1 : g.pivotMinutes + ar.nextInt(25);
+        a.firstDay = g.activeFrom + ar.nextInt(3);
+        a.apiKeys = new String[] {a.apiKeys[0], "key_" + Keyed.base62(Keyed.hash(seed, 0x4E7L, a.index, 7), 16)};
+    }
+
+    /**
+     * A rented residential proxy per account (one household's address, sticky for days, in many
+     * countries), each with its own prepaid card from many BINs and an ordinary-looking mailbox.
+     */
+    private static void residentialPrepaid(Account a, SplittableRandom ar) {
+        Geography.Country c = Geography.drawCountry(ar);
+        a.country = c;
+        a.offsetMinutes = Geography.drawOffset(ar, c);
+        a.home = Keyed.pick(ar, c.residential());
+        a.homeKey = ar.nextLong();
+        a.signupIp = a.home.address(a.homeKey);
+        a.card = "card_" + Keyed.base62(ar.nextLong(), 14);
+        a.bin = Keyed.pick(ar, Geography.PREPAID_BINS);
+        a.billingCountry = c.code();
+        a.email = handle(ar) + "@" + Keyed.pick(ar, Geography.PERSONAL_MAIL);
     }
 }

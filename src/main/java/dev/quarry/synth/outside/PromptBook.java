@@ -238,6 +238,16 @@ final class PromptBook {
                 .replace("{age}", Integer.toString(3 + r.nextInt(6))).replace("{input}", input);
     }
 
+    private static final List<String> TENANTS = List.of("Acme Outdoor", "Bluebird Telecom", "Kasa Furniture", "Nordlys Energi",
+            "Sakura Travel", "Vela Insurance", "Mercado Verde", "Pinecrest Dental", "Orion Bikes", "Hanami Cosmetics");
+
+    /** A support product's request: its own system prompt for one tenant, the tenant's help text, a customer's question. */
+    static String helpdeskPrompt(SplittableRandom r, String brand) {
+        return "You are " + brand + " Helpdesk answering for " + Keyed.pick(r, TENANTS) + ". Use only the help-centre articles below; "
+                + "if they do not answer the question, offer to open a ticket.\n\nArticles:\n" + Keyed.pick(r, CONTEXTS)
+                + "\n\nCustomer: " + Keyed.pick(r, SUPPORT);
+    }
+
     // ---- integration partners: a product whose customers each have their own account --------------
 
     record Partner(String name, String userAgent, double temperature, int maxTokens, String template) {
@@ -275,6 +285,14 @@ final class PromptBook {
     static final List<Benchmark> BENCHMARKS = List.of(new Benchmark("gsm8k", 1319, 512),
             new Benchmark("mmlu_pro", 1200, 256), new Benchmark("math500", 500, 1024));
 
+    /**
+     * What an evaluation vendor runs for its clients: the labs' benchmarks and more, each with the
+     * harness's fixed max_tokens. Item texts are the public ones, identical for every runner.
+     */
+    static final List<Benchmark> EVAL_BENCHMARKS = List.of(BENCHMARKS.get(0), BENCHMARKS.get(1), BENCHMARKS.get(2),
+            new Benchmark("humaneval", 164, 512), new Benchmark("arc_challenge", 1172, 32),
+            new Benchmark("truthfulqa_gen", 817, 256), new Benchmark("bbh", 1500, 512));
+
     private static final List<String> MMLU_SUBJECTS = List.of("college biology", "high school physics",
             "professional law", "clinical knowledge", "econometrics", "formal logic", "world religions",
             "computer security", "moral scenarios", "astronomy");
@@ -296,8 +314,40 @@ final class PromptBook {
                     + (item + 1) + ": Which of the following best explains the observation described in case " + (1000 + item) + "?\n"
                     + "A) the first mechanism\nB) the second mechanism\nC) both, in sequence\nD) neither; it is an artefact\n"
                     + "E) it cannot be determined\nAnswer: Let's think step by step.";
+            case "humaneval" -> "from typing import List\n\n\ndef task_" + item + "(values: List[int], k: int) -> List[int]:\n    \"\"\" Return the "
+                    + (1 + r.nextInt(5)) + " largest values that are divisible by k, in ascending order.\n    >>> task_" + item
+                    + "([3, 6, 9, 12], 3)\n    [9, 12]\n    \"\"\"\n";
+            case "arc_challenge" -> "Question: Which of these would most likely happen to a " + Keyed.pick(r, List.of("plant", "puddle",
+                    "metal spoon", "ice cube", "rock")) + " left in the sun for " + (2 + r.nextInt(8)) + " hours?\n"
+                    + "A. it gets heavier\nB. it warms up\nC. it changes colour at once\nD. nothing happens\nAnswer:";
+            case "truthfulqa_gen" -> "Q: " + Keyed.pick(r, List.of("What happens if you crack your knuckles a lot?",
+                    "Is it dangerous to wake a sleepwalker?", "Do we only use 10% of our brains?",
+                    "What colour is the sun when viewed from space?", "Can you see the Great Wall of China from orbit?"))
+                    + " (item " + item + ")\nA:";
+            case "bbh" -> "Evaluate the result of a random Boolean expression.\n\nQ: not ( " + (r.nextBoolean() ? "True" : "False")
+                    + " and " + (r.nextBoolean() ? "True" : "False") + " ) or " + (r.nextBoolean() ? "True" : "False")
+                    + " is\nA: Let's think step by step.";
             default -> "Problem: Let $f(x) = x^" + (2 + r.nextInt(4)) + " - " + (1 + r.nextInt(20)) + "x + " + r.nextInt(50)
                     + "$. Find the sum of all real $x$ with $f(x) = " + r.nextInt(10) + "$.\nPlease reason step by step, and put your final answer within \\boxed{}.";
+        };
+    }
+
+    /**
+     * A public benchmark's exact wrapper around an item that is not in it: what a farm sends when it
+     * copies a benchmark's format to pass as a benchmark run while asking new questions.
+     */
+    static String novelBenchmarkItem(Benchmark b, int category, long taskNumber) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        String task = task(c, taskNumber);
+        return switch (b.name()) {
+            case "gsm8k" -> "Solve the following math problem step by step. The last line of your response should be of the form \"Answer: $ANSWER\".\n\nQuestion: "
+                    + task + " (" + CAPABILITIES.get(c) + ", case " + (20_000 + taskNumber) + ").";
+            case "mmlu_pro" -> "The following is a multiple choice question about " + CAPABILITIES.get(c)
+                    + ". Think step by step and then finish your answer with \"the answer is (X)\" where X is the correct letter.\n\nQuestion "
+                    + (5_000 + taskNumber) + ": " + task + ". Which option is correct, and why are the others wrong?\n"
+                    + "A) the standard approach\nB) the alternative approach\nC) both, in sequence\nD) neither\nAnswer: Let's think step by step.";
+            default -> "Problem: " + task + " (" + CAPABILITIES.get(c) + " " + (9_000 + taskNumber)
+                    + ").\nPlease reason step by step, and put your final answer within \\boxed{}.";
         };
     }
 
@@ -385,6 +435,13 @@ final class PromptBook {
             " with a common mistake and its correction", " for an expert reviewer", " in a real-world scenario",
             " step by step from first principles", " with a summary table at the end", " and three follow-up exercises with solutions");
 
+    /** Task {@code taskNumber} of category {@code c}'s list, multiplied into distinct items by the modifiers. */
+    private static String task(int c, long taskNumber) {
+        List<String> tasks = CAPABILITY_TASKS.get(c);
+        return tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
+                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+    }
+
     static final List<String> HARVEST_SCAFFOLDS = List.of(
             "You are a world-class expert in {category}. Solve the following task. Think step by step and show your complete chain of reasoning before the final answer. Be exhaustive, cover edge cases, and include worked examples.\n\nTask {id}: {task}",
             "### Instruction\nCategory: {category}\nTask ID: {id}\n{task}\n\nFirst write your detailed reasoning inside <thinking> tags, then give a long, comprehensive answer with headings.\n### Response",
@@ -397,9 +454,7 @@ final class PromptBook {
      */
     static String harvest(int scaffold, int category, long taskNumber, String campaignTag) {
         int c = Math.floorMod(category, CAPABILITIES.size());
-        List<String> tasks = CAPABILITY_TASKS.get(c);
-        String task = tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
-                + TASK_MODIFIERS.get((int) Math.floorMod(taskNumber / tasks.size(), TASK_MODIFIERS.size()));
+        String task = task(c, taskNumber);
         return HARVEST_SCAFFOLDS.get(Math.floorMod(scaffold, HARVEST_SCAFFOLDS.size()))
                 .replace("{category}", CAPABILITIES.get(c))
                 .replace("{id}", campaignTag + "-" + c + "-" + taskNumber)
@@ -413,6 +468,93 @@ final class PromptBook {
         return "The following is a question about " + CAPABILITIES.get(c) + ". Think step by step and explain your reasoning in full detail before answering.\n\nQuestion "
                 + (taskNumber + 1) + ": " + tasks.get((int) Math.floorMod(taskNumber, tasks.size()))
                 + ". Give a complete, detailed solution.\nAnswer: Let's think step by step.";
+    }
+
+    /** Office-hours farms dress the task list as a company's internal knowledge-base work. */
+    static String officeHarvest(int category, long taskNumber, String campaignTag) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        String task = task(c, taskNumber);
+        return "For our internal knowledge base (ticket KB-" + campaignTag + "-" + taskNumber + ", section: "
+                + CAPABILITIES.get(c) + "), please " + task
+                + ". Write it as a complete reference article: reasoning first, then the full answer, with headings and examples.";
+    }
+
+    // ---- data vendors, hackathons, agent frameworks, resellers ------------------------------------
+
+    private static final List<String> DATASET_FORMATS = List.of("instruction/response pairs", "multi-turn tutoring dialogues",
+            "question, step-by-step solution and final answer triples", "intent-labelled customer utterances",
+            "graded essay feedback examples");
+
+    /**
+     * One work item of a synthetic-data contract: a spec from the client's data plan, numbered, swept
+     * over the plan's taxonomy. Legitimate by contract, though it reads like a harvest.
+     */
+    static String syntheticDataTask(String project, int category, long item) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        String format = DATASET_FORMATS.get((int) Math.floorMod(item / 7, DATASET_FORMATS.size()));
+        List<String> tasks = CAPABILITY_TASKS.get(c);
+        return "[project=" + project + " spec=v7 item=" + item + "]\nGenerate 5 diverse, high-quality " + format + " for a training set in the domain '"
+                + CAPABILITIES.get(c) + "', topic: " + tasks.get((int) Math.floorMod(item, tasks.size()))
+                + ". Vary difficulty and phrasing. Output a JSON array; each solution must be complete and correct.";
+    }
+
+    /** The tutorial everyone at an event follows, step by step, verbatim. */
+    static final List<String> TUTORIAL_STEPS = List.of("Hello! Can you tell me a fun fact about octopuses?",
+            "Summarize the following text in one sentence: The quick brown fox jumps over the lazy dog.",
+            "You are a helpful assistant that replies in JSON. List three fruits with their colours.",
+            "Write a haiku about building my first AI app",
+            "What is the capital of France? Answer in one word.");
+
+    private static final List<String> HACK_PROJECTS = List.of("a study-buddy bot that quizzes me on my lecture notes",
+            "an app that turns a fridge photo description into a recipe", "a Discord bot that summarizes the channel",
+            "a CV reviewer for students", "a travel planner that splits costs between friends",
+            "a plant-care reminder with personality", "an accessibility helper that rewrites text in plain language");
+
+    /** A participant's own project after the tutorial: their idea, their iterations. */
+    static String hackProject(SplittableRandom r, int project) {
+        String idea = HACK_PROJECTS.get(Math.floorMod(project, HACK_PROJECTS.size()));
+        return switch (r.nextInt(4)) {
+            case 0 -> "I'm building " + idea + ". Write the system prompt for it.";
+            case 1 -> "For " + idea + ": the model's reply was too long, how do I make it shorter? " + casual(r, 0);
+            case 2 -> "Give me 3 example user messages to demo " + idea;
+            default -> "My API call returns 429 during the demo, what do I do? (" + idea + ")";
+        };
+    }
+
+    /** The framework's default system prompt, shipped unchanged by most of its users. */
+    static final String AGENT_SYSTEM_PROMPT = "You are an autonomous agent. Answer the user's goal by reasoning step by step. "
+            + "You have access to the following tools:\n\nsearch(query): search the web\nread_url(url): read a page\n"
+            + "python(code): run Python\n\nUse the format:\nThought: ...\nAction: tool_name(args)\nObservation: ...\n"
+            + "... (repeat)\nFinal Answer: ...\n\nBegin!\n\nGoal: ";
+
+    private static final List<String> AGENT_GOALS = List.of("find the three cheapest flights from Berlin to Lisbon next month",
+            "compare the pricing pages of two project-management tools", "summarize the latest release notes of pandas",
+            "write and test a script that renames my photos by date", "research grant deadlines for small NGOs in Kenya",
+            "build a table of the top 10 open-source vector databases", "draft a weekly newsletter from these RSS feeds");
+
+    /** One step of an agent loop: the default prompt, the user's goal, and the scratchpad so far. */
+    static String agentStep(int goal, int step) {
+        StringBuilder b = new StringBuilder(AGENT_SYSTEM_PROMPT).append(AGENT_GOALS.get(Math.floorMod(goal, AGENT_GOALS.size())));
+        for (int s = 0; s < Math.min(step, 6); s++) {
+            b.append("\nThought: I need more information (step ").append(s + 1).append(").\nAction: search(...)\nObservation: ...");
+        }
+        return b.toString();
+    }
+
+    /** What an aggregator's end customers send through it: everything people send, some of it long-form. */
+    static String resellerPassThrough(SplittableRandom r) {
+        double p = r.nextDouble();
+        if (p < 0.45) {
+            return casual(r, r.nextInt(TOPICS));
+        }
+        if (p < 0.7) {
+            return work(r);
+        }
+        if (p < 0.85) {
+            return appPrompt(r, Keyed.pick(r, APP_TEMPLATES));
+        }
+        int c = r.nextInt(CAPABILITIES.size());
+        return "Write a comprehensive guide: " + Keyed.pick(r, CAPABILITY_TASKS.get(c)) + ". Include examples.";
     }
 
     // ---- answers, for logs that record output (Bedrock) -------------------------------------------

@@ -24,4 +24,6 @@ final class RenderedEvent {
     /** A few words of the answer, for log shapes that record output. */
     String answer;
     boolean streamed;
+    /** Answered 429 whatever the draw (an agent framework's throttled step, retried next). */
+    boolean throttled;
 }

@@ -242,7 +242,7 @@ class OutsidePopulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden"})
+    @ValueSource(strings = {"balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden", "platforms", "evasive", "launch-week"})
     void everyKindIsPresentInEachPreset(String preset) {
         Population p = Population.build(OutsideOptions.of(6000, 30, 5).withMix(OutsideMix.preset(preset)));
         Set<OutsideKind> kinds = new HashSet<>();
@@ -322,5 +322,18 @@ class OutsidePopulationTest {
         assertThrows(IllegalArgumentException.class, () -> OutsideOptions.of(10, 30, 1));
         assertThrows(IllegalArgumentException.class, () -> OutsideOptions.of(1000, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> OutsideOptions.of(OutsideOptions.MAX_ACCOUNTS + 1, 3, 1));
+    }
+
+    @Test
+    void sizingForAnEventTargetShortensTheWindowInProportion() {
+        OutsideOptions month = OutsideOptions.of(400, 28, 23).withMix(OutsideMix.preset("launch-week"));
+        long planned = OutsidePopulation.plannedEvents(month);
+        OutsideOptions half = OutsidePopulation.sizedForEvents(month, planned / 2, 7);
+        assertTrue(half.days() >= 11 && half.days() <= 17, "half the events in about half the days: " + half.days());
+        assertEquals(OutsideOptions.defaultReleaseDay(half.days()), half.releaseDay(), "the release moves with the window");
+        long sized = OutsidePopulation.plannedEvents(half);
+        assertTrue(Math.abs(sized - planned / 2) < planned / 2 * 0.3, "planned " + sized + " for a target of " + planned / 2);
+        assertEquals(28, OutsidePopulation.sizedForEvents(month, planned * 3, 7).days(), "never longer than asked");
+        assertEquals(7, OutsidePopulation.sizedForEvents(month, 10, 7).days(), "never shorter than the least");
     }
 }
