@@ -39,6 +39,13 @@ final class CaseWriter implements AutoCloseable {
     /** Accounts known to have a row, so events of busy accounts do not re-insert them; bounds memory. */
     private static final int KNOWN_ACCOUNTS = 100_000;
     private static final String SUSPECTS = "temp.ingest_suspects";
+    /**
+     * SQLite's page cache while the events indexes are rebuilt, in KiB. The sorter behind CREATE INDEX
+     * keeps runs as large as the page cache in memory: with the import's 256 MiB it sorts all keys in
+     * one list far bigger than any CPU cache, which took about twice the CPU of sorting runs of a few
+     * MiB and merging them (docs/benchmarks/ingest.md, branch ingest4).
+     */
+    static final int INDEX_BUILD_CACHE_KIB = 2 * 1024;
 
     private final Connection connection;
     private final long sourceId;
@@ -141,9 +148,16 @@ final class CaseWriter implements AutoCloseable {
         }
         try (Statement statement = connection.createStatement()) {
             progress.progress(0, -1, file + ": rebuilding the events indexes");
+            long importCache;
+            try (ResultSet rs = statement.executeQuery("PRAGMA cache_size")) {
+                importCache = rs.next() ? rs.getLong(1) : 0;
+            }
+            statement.execute("PRAGMA cache_size = -" + INDEX_BUILD_CACHE_KIB);
             for (String sql : droppedIndexes) {
                 statement.execute(sql);
             }
+            // settling suspects probes the unique index at random: that wants the import's cache back
+            statement.execute("PRAGMA cache_size = " + importCache);
             if (suspects > 0) {
                 progress.progress(0, -1, file + ": settling " + suspects + " possible duplicates");
                 int inserted = statement.executeUpdate("INSERT OR IGNORE INTO events(" + columnList + ") SELECT "
