@@ -44,7 +44,7 @@ final class CaseWriter implements AutoCloseable {
      * no cache to speak of, and the sorter behind CREATE INDEX keeps runs as large as the page cache in
      * memory: with the import's 256 MiB it sorted all keys in one list far bigger than any CPU cache.
      * Measured (docs/benchmarks/ingest.md, branch ingest4): the three index builds took about half the
-     * CPU with 2 MiB, and the whole import less CPU, most of it system time spent filling the big cache.
+     * CPU with 2 MiB, and the whole import less CPU, much of it system time spent filling the big cache.
      */
     static final int BULK_CACHE_KIB = 2 * 1024;
 
