@@ -39,10 +39,19 @@ final class CaseWriter implements AutoCloseable {
     /** Accounts known to have a row, so events of busy accounts do not re-insert them; bounds memory. */
     private static final int KNOWN_ACCOUNTS = 100_000;
     private static final String SUSPECTS = "temp.ingest_suspects";
+    /**
+     * SQLite's page cache during a bulk import, in KiB. Appending rows to the table without indexes needs
+     * no cache to speak of, and the sorter behind CREATE INDEX keeps runs as large as the page cache in
+     * memory: with the import's 256 MiB it sorted all keys in one list far bigger than any CPU cache.
+     * Measured (docs/benchmarks/ingest.md, branch ingest4): the three index builds took about half the
+     * CPU with 2 MiB, and the whole import less CPU, much of it system time spent filling the big cache.
+     */
+    static final int BULK_CACHE_KIB = 2 * 1024;
 
     private final Connection connection;
     private final long sourceId;
     private final boolean bulk;
+    private final int cacheKib;
     private final ToLongFunction<String> fingerprint;
     private final PreparedStatement rejectedInsert;
     private final Set<String> knownAccounts = new HashSet<>();
@@ -61,10 +70,13 @@ final class CaseWriter implements AutoCloseable {
     /**
      * @param bulk         whether to rebuild the events indexes at the end instead of maintaining them per
      *                     row; worth it when the file is large next to the events already in the case
+     * @param cacheKib     the page cache for probing the unique request_id index: during a small import,
+     *                     and while a bulk import settles its suspected duplicates
      * @param fingerprint  the request-id fingerprint, {@link FingerprintSet#of} but in tests
      */
-    CaseWriter(Connection connection, long sourceId, boolean bulk, ToLongFunction<String> fingerprint) throws SQLException {
+    CaseWriter(Connection connection, long sourceId, boolean bulk, int cacheKib, ToLongFunction<String> fingerprint) throws SQLException {
         this.fingerprint = fingerprint;
+        this.cacheKib = cacheKib;
         this.connection = connection;
         this.sourceId = sourceId;
         this.bulk = bulk;
@@ -144,6 +156,8 @@ final class CaseWriter implements AutoCloseable {
             for (String sql : droppedIndexes) {
                 statement.execute(sql);
             }
+            // settling suspects probes the unique index at random: that wants the big cache back
+            statement.execute("PRAGMA cache_size = -" + cacheKib);
             if (suspects > 0) {
                 progress.progress(0, -1, file + ": settling " + suspects + " possible duplicates");
                 int inserted = statement.executeUpdate("INSERT OR IGNORE INTO events(" + columnList + ") SELECT "
@@ -291,6 +305,8 @@ final class CaseWriter implements AutoCloseable {
             }
             statement.execute("DROP TABLE IF EXISTS " + SUSPECTS);
             statement.execute("CREATE TABLE " + SUSPECTS + " AS SELECT " + columnList + " FROM events WHERE 0");
+            // tests pass a tinier cache still, to make SQLite spill mid-import
+            statement.execute("PRAGMA cache_size = -" + Math.min(cacheKib, BULK_CACHE_KIB));
             bulkStarted = true;
         }
     }

@@ -37,7 +37,10 @@ import java.util.function.ToLongFunction;
  */
 public final class Importer {
 
-    /** SQLite page cache for an import, in KiB: big enough to keep the request_id index in memory. */
+    /**
+     * SQLite page cache for an import, in KiB: big enough to keep the request_id index in memory. A bulk
+     * import, which drops the indexes, works with a small one instead (see {@link CaseWriter}).
+     */
     static final int DEFAULT_CACHE_KIB = 256 * 1024;
     private static final int QUEUED_BATCHES = 4;
 
@@ -119,7 +122,7 @@ public final class Importer {
             long accountsCreated;
             long estimatedRows = estimatedRows(size, input.gzip());
             boolean bulk = isBulk(connection, estimatedRows);
-            try (CaseWriter writer = new CaseWriter(connection, sourceId, bulk, fingerprint)) {
+            try (CaseWriter writer = new CaseWriter(connection, sourceId, bulk, cacheKib, fingerprint)) {
                 FingerprintSet seenRequestIds = bulk ? writer.loadFingerprints(estimatedRows) : null;
                 report = runPipeline(file, size, input, format, mapping, seenRequestIds, writer, progress);
                 writer.finish(progress, file.getFileName().toString());
