@@ -279,6 +279,16 @@ class ViewStoreTest {
         assertEquals(events, total);
         ShiftHeatmap.Grid local = ShiftHeatmap.fromAccounts(store.accountHours(runId, null), true);
         assertTrue(local.accountsShifted() > 0, "office-hours accounts get a local night");
+        long localTotal = 0;
+        for (long[] day : local.counts()) {
+            for (long c : day) {
+                localTotal += c;
+            }
+        }
+        assertEquals(events, localTotal, "shifting accounts to their local time loses no request");
+        ShiftHeatmap.Grid fromAccounts = ShiftHeatmap.fromHours(store.allAccountHours(runId), false);
+        assertEquals(grid.firstDayMs(), fromAccounts.firstDayMs());
+        assertArrayEquals(grid.counts(), fromAccounts.counts(), "the accounts' hours in UTC are the case's hour counts");
     }
 
     @Test
