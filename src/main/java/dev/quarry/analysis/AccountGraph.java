@@ -30,7 +30,7 @@ public final class AccountGraph {
      * pool node (decision 0020): more than an analyst reads as separate nodes, and far more than the
      * handful of cards or clients a farm shares, which stay value by value.
      */
-    public static final int POOL_MIN_VALUES = 24;
+    public static final int POOL_MIN_VALUES = 16;
 
     private final long runId;
     private final int campaignId;
