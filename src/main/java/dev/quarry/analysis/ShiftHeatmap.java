@@ -2,7 +2,10 @@ package dev.quarry.analysis;
 
 import dev.quarry.store.StoreException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Set;
 
 /**
@@ -16,6 +19,8 @@ public final class ShiftHeatmap {
     private static final int NIGHT_STARTS_AT = 1;
     /** Fewer requests than this say nothing about an account's night. */
     private static final int MIN_REQUESTS = 48;
+    /** Fewer accounts than this are counted on one core: splitting them would cost more than it saves. */
+    private static final int ACCOUNTS_PER_SLICE = 2_048;
     /** A night must hold at most this share of the requests an even spread would put in six hours. */
     private static final double QUIET_SHARE = 0.35;
 
@@ -67,11 +72,30 @@ public final class ShiftHeatmap {
         return fromHours(accountHours.values(), localTime);
     }
 
-    /** {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). */
+    /**
+     * {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). The
+     * whole case is counted in one slice of accounts per core, each into its own grid, added up after:
+     * counts are whole numbers, so the grid is the same however the accounts are sliced.
+     */
     public static Grid fromHours(java.util.Collection<byte[]> accountHours, boolean localTime) {
+        List<byte[]> accounts = new ArrayList<>(accountHours);
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), accounts.size() / ACCOUNTS_PER_SLICE));
+        Days[] counted = IntStream.range(0, slices).parallel()
+                .mapToObj(slice -> count(accounts.subList(slice * accounts.size() / slices, (slice + 1) * accounts.size() / slices), localTime))
+                .toArray(Days[]::new);
+        Days days = new Days();
+        for (Days part : counted) {
+            days.add(part);
+        }
+        if (days.counts.length == 0) {
+            return new Grid(0, new long[0][24], localTime, 0);
+        }
+        return new Grid(days.first * TrafficCounts.DAY_MS, days.counts, localTime, days.shifted);
+    }
+
+    private static Days count(List<byte[]> accountHours, boolean localTime) {
         Hours scratch = new Hours();
         Days days = new Days();
-        int shifted = 0;
         for (byte[] encoded : accountHours) {
             scratch.decode(encoded);
             if (scratch.size == 0) {
@@ -79,7 +103,7 @@ public final class ShiftHeatmap {
             }
             int offset = localTime ? offsetHours(scratch.hour, scratch.count, scratch.size) : 0;
             if (offset != 0) {
-                shifted++;
+                days.shifted++;
             }
             days.cover(Math.floorDiv(scratch.hour[0] + offset, 24), Math.floorDiv(scratch.hour[scratch.size - 1] + offset, 24));
             for (int i = 0; i < scratch.size; i++) {
@@ -87,16 +111,29 @@ public final class ShiftHeatmap {
                 days.counts[(int) (Math.floorDiv(local, 24) - days.first)][(int) Math.floorMod(local, 24)] += scratch.count[i];
             }
         }
-        if (days.counts.length == 0) {
-            return new Grid(0, new long[0][24], localTime, 0);
-        }
-        return new Grid(days.first * TrafficCounts.DAY_MS, days.counts, localTime, shifted);
+        return days;
     }
 
     /** Rows of 24 hourly counts from day {@code first} (days since the epoch), widened to cover each account's days. */
     private static final class Days {
         long first;
         long[][] counts = new long[0][];
+        int shifted;
+
+        /** Adds another slice's counts (and its accounts shifted) to these. */
+        void add(Days other) {
+            shifted += other.shifted;
+            if (other.counts.length == 0) {
+                return;
+            }
+            cover(other.first, other.first + other.counts.length - 1);
+            for (int d = 0; d < other.counts.length; d++) {
+                long[] into = counts[(int) (other.first + d - first)];
+                for (int h = 0; h < 24; h++) {
+                    into[h] += other.counts[d][h];
+                }
+            }
+        }
 
         void cover(long fromDay, long toDay) {
             if (counts.length == 0) {
