@@ -317,7 +317,15 @@ public final class AccountGraph {
                 return;
             }
         }
-        ForceLayout.Positions positions = ForceLayout.layout(nodes.length, from, to, weight, null,
+        // a member pulls on the values it holds alike, a pool too: the share of a pool a member used is for the
+        // weight threshold, not for the layout (a 64-template pool each member used a tenth of was flung to the edge)
+        double[] pull = weight.clone();
+        for (int e = 0; e < pull.length; e++) {
+            if (attribute[to[e]]) {
+                pull[e] = 1;
+            }
+        }
+        ForceLayout.Positions positions = ForceLayout.layout(nodes.length, from, to, pull, null,
                 ForceLayout.Options.defaults(seed, nodes.length), progress);
         x = positions.x();
         y = positions.y();
