@@ -25,6 +25,12 @@ public final class AccountGraph {
     /** Campaign number of the whole case's graph. */
     public static final int WHOLE_CASE = -1;
     private static final LinkFamily[] FAMILIES = LinkFamily.values();
+    /**
+     * The fewest values of one kind the members rotate among that a campaign's graph draws as one
+     * pool node (decision 0020): more than an analyst reads as separate nodes, and far more than the
+     * handful of cards or clients a farm shares, which stay value by value.
+     */
+    public static final int POOL_MIN_VALUES = 16;
 
     private final long runId;
     private final int campaignId;
@@ -41,6 +47,7 @@ public final class AccountGraph {
     private final double[] weight;
     private final int[] sharedValue;
     private final String[] sharedValues;
+    private final int valuesInPools;
     private double[] x;
     private double[] y;
 
@@ -63,6 +70,7 @@ public final class AccountGraph {
         this.weight = java.util.Arrays.copyOf(e.weight, from.length);
         this.sharedValue = e.sharedValue.toArray();
         this.sharedValues = e.sharedValues.toArray(new String[0]);
+        this.valuesInPools = n.valuesInPools;
     }
 
     /** Every account of the run and every stored link between two of them. */
@@ -76,15 +84,31 @@ public final class AccountGraph {
     }
 
     /**
-     * A campaign's members, the values two or more of them share, and the timing links among them:
-     * only the campaign's rows are read (its attribute edges by the campaign index, its timing links
-     * joined to its members), never the whole run's.
+     * A campaign's graph at its level of detail: values of one kind that the members rotate among
+     * ({@link AttributePools}, at least {@link #POOL_MIN_VALUES} of them) drawn as one pool node.
      */
     public static AccountGraph ofCampaign(CaseFile caseFile, long runId, int campaignId) throws StoreException {
+        return ofCampaign(caseFile, runId, campaignId, false);
+    }
+
+    /**
+     * A campaign's members, the values two or more of them share, and the timing links among them:
+     * only the campaign's rows are read (its attribute edges by the campaign index, its timing links
+     * joined to its members), never the whole run's. Unless {@code everyValue}, the values members
+     * rotate among are one pool node each, tied to each member that used any of them with the share
+     * of the pool it used as the weight.
+     */
+    public static AccountGraph ofCampaign(CaseFile caseFile, long runId, int campaignId, boolean everyValue) throws StoreException {
+        return ofCampaign(caseFile, runId, campaignId, everyValue ? Integer.MAX_VALUE : POOL_MIN_VALUES);
+    }
+
+    /** A campaign's graph pooling components of at least {@code minPoolValues} values. */
+    static AccountGraph ofCampaign(CaseFile caseFile, long runId, int campaignId, int minPoolValues) throws StoreException {
         Nodes n = accounts(caseFile, runId, campaignId);
         Edges e = new Edges();
         ByteInterner values = new ByteInterner();
-        IntList valueNode = new IntList();
+        IntList rowMember = new IntList();
+        IntList rowValue = new IntList();
         String sql = "SELECT account_id, family || '|' || attribute || '|' || value FROM run_campaign_attributes "
                 + "WHERE run_id = ? AND campaign_id = ? ORDER BY rowid";
         try (PreparedStatement query = caseFile.connection().prepareStatement(sql)) {
@@ -98,25 +122,15 @@ public final class AccountGraph {
                         continue;
                     }
                     byte[] key = rs.getBytes(2);
-                    int value = values.id(key, 0, key.length);
-                    if (value == valueNode.size()) {
-                        // family and attribute are the engine's own words without a '|'; the value is the rest
-                        String stored = values.value(value);
-                        int first = stored.indexOf('|');
-                        int second = stored.indexOf('|', first + 1);
-                        LinkFamily valueFamily = LinkFamily.ofStored(stored.substring(0, first));
-                        String label = stored.substring(first + 1, second) + " " + stored.substring(second + 1);
-                        valueNode.add(n.addAttribute(stored, label, campaignId));
-                        e.valueFamily.add(valueFamily.ordinal());
-                        e.valueLabel.add(e.shared(label));
-                    }
-                    e.add(n.node(member), valueNode.get(value), e.valueFamily.get(value), 1, e.valueLabel.get(value));
+                    rowMember.add(member);
+                    rowValue.add(values.id(key, 0, key.length));
                 }
             }
         } catch (SQLException ex) {
             throw new StoreException("cannot read the attribute edges of campaign " + campaignId + " of run " + runId + " in "
                     + caseFile.path() + ": " + ex.getMessage(), ex);
         }
+        addAttributes(n, e, campaignId, values, rowMember.toArray(), rowValue.toArray(), minPoolValues);
         readLinks(caseFile, runId, "SELECT l.account_a, l.account_b, " + FAMILY_NUMBER + ", l.weight, l.shared_value FROM run_links l "
                         + "JOIN run_accounts a ON a.run_id = l.run_id AND a.account_id = l.account_a "
                         + "JOIN run_accounts b ON b.run_id = l.run_id AND b.account_id = l.account_b "
@@ -127,6 +141,86 @@ public final class AccountGraph {
                     query.setInt(3, campaignId);
                 }, n, e);
         return new AccountGraph(runId, campaignId, n, e);
+    }
+
+    /**
+     * Attribute nodes (values, or pools of them) and member edges from the campaign's member × value
+     * rows. Values are "family|attribute|value"; family and attribute are the engine's own words
+     * without a '|', the value is the rest.
+     */
+    private static void addAttributes(Nodes n, Edges e, int campaignId, ByteInterner values, int[] rowMember, int[] rowValue,
+                                      int minPoolValues) {
+        int valueCount = values.size();
+        String[] stored = new String[valueCount];
+        String[] attributeOf = new String[valueCount];
+        String[] textOf = new String[valueCount];
+        int[] familyOf = new int[valueCount];
+        int[] kindOf = new int[valueCount];
+        Map<String, Integer> kinds = new HashMap<>();
+        for (int v = 0; v < valueCount; v++) {
+            stored[v] = values.value(v);
+            int first = stored[v].indexOf('|');
+            int second = stored[v].indexOf('|', first + 1);
+            familyOf[v] = LinkFamily.ofStored(stored[v].substring(0, first)).ordinal();
+            attributeOf[v] = stored[v].substring(first + 1, second);
+            textOf[v] = stored[v].substring(second + 1);
+            kindOf[v] = kinds.computeIfAbsent(stored[v].substring(0, second), k -> kinds.size());
+        }
+        int members = n.keys.size();
+        AttributePools pools = AttributePools.of(members, kindOf, rowMember, rowValue, minPoolValues);
+        int poolCount = pools.pools();
+        // values of each pool each member used, and the member × pool pairs in the order first seen
+        int[] used = new int[members * poolCount];
+        int[] membersOfPool = new int[poolCount];
+        IntList pairs = new IntList();
+        for (int row = 0; row < rowMember.length; row++) {
+            int pool = pools.poolOf(rowValue[row]);
+            if (pool >= 0) {
+                int slot = rowMember[row] * poolCount + pool;
+                if (used[slot]++ == 0) {
+                    pairs.add(slot);
+                    membersOfPool[pool]++;
+                }
+            }
+        }
+        int[] nodeOfValue = new int[valueCount];
+        int[] labelOfValue = new int[valueCount];
+        int[] nodeOfPool = new int[poolCount];
+        int[] familyOfPool = new int[poolCount];
+        String[] attributeOfPool = new String[poolCount];
+        java.util.Arrays.fill(nodeOfPool, -1);
+        for (int v = 0; v < valueCount; v++) {
+            int pool = pools.poolOf(v);
+            if (pool < 0) {
+                String label = attributeOf[v] + " " + textOf[v];
+                nodeOfValue[v] = n.addAttribute(stored[v], label, campaignId);
+                labelOfValue[v] = e.shared(label);
+            } else if (nodeOfPool[pool] < 0) {
+                String label = String.format(java.util.Locale.ROOT, "%s pool: %,d values rotated among %,d members",
+                        attributeOf[v], pools.values(pool), membersOfPool[pool]);
+                nodeOfPool[pool] = n.addAttribute(stored[v] + "|pool of " + pools.values(pool), label, campaignId);
+                familyOfPool[pool] = familyOf[v];
+                attributeOfPool[pool] = attributeOf[v];
+            }
+        }
+        for (int row = 0; row < rowMember.length; row++) {
+            int v = rowValue[row];
+            if (pools.poolOf(v) < 0) {
+                e.add(n.node(rowMember[row]), nodeOfValue[v], familyOf[v], 1, labelOfValue[v]);
+            }
+        }
+        for (int i = 0; i < pairs.size(); i++) {
+            int slot = pairs.get(i);
+            int member = slot / poolCount;
+            int pool = slot % poolCount;
+            String shared = String.format(java.util.Locale.ROOT, "%s pool: %,d of its %,d values", attributeOfPool[pool], used[slot],
+                    pools.values(pool));
+            e.add(n.node(member), nodeOfPool[pool], familyOfPool[pool], used[slot] / (double) pools.values(pool), e.shared(shared));
+        }
+        n.valuesInPools = 0;
+        for (int pool = 0; pool < poolCount; pool++) {
+            n.valuesInPools += pools.values(pool);
+        }
     }
 
     /** SQL turning {@code family} into its {@link LinkFamily} ordinal. */
@@ -223,7 +317,15 @@ public final class AccountGraph {
                 return;
             }
         }
-        ForceLayout.Positions positions = ForceLayout.layout(nodes.length, from, to, weight, null,
+        // a member pulls on the values it holds alike, a pool too: the share of a pool a member used is for the
+        // weight threshold, not for the layout (a 64-template pool each member used a tenth of was flung to the edge)
+        double[] pull = weight.clone();
+        for (int e = 0; e < pull.length; e++) {
+            if (attribute[to[e]]) {
+                pull[e] = 1;
+            }
+        }
+        ForceLayout.Positions positions = ForceLayout.layout(nodes.length, from, to, pull, null,
                 ForceLayout.Options.defaults(seed, nodes.length), progress);
         x = positions.x();
         y = positions.y();
@@ -248,6 +350,11 @@ public final class AccountGraph {
 
     public int edgeCount() {
         return from.length;
+    }
+
+    /** How many shared values the graph shows inside pool nodes rather than one node each (0: every value is a node). */
+    public int valuesInPools() {
+        return valuesInPools;
     }
 
     /** Account id, or "family|attribute|value" for an attribute node. */
@@ -325,6 +432,7 @@ public final class AccountGraph {
         final IntList campaign = new IntList();
         double[] risk = new double[256];
         final IntList volume = new IntList();
+        int valuesInPools;
 
         /** Node index of the account numbered {@code id} (accounts come first, in the order numbered). */
         int node(int id) {
@@ -360,9 +468,6 @@ public final class AccountGraph {
         final IntList sharedValue = new IntList();
         final List<String> sharedValues = new ArrayList<>();
         private final Map<String, Integer> sharedIndex = new HashMap<>();
-        /** Per attribute value of a campaign graph: its family and its label's index. */
-        final IntList valueFamily = new IntList();
-        final IntList valueLabel = new IntList();
 
         int shared(String value) {
             return sharedIndex.computeIfAbsent(value, v -> {

@@ -2,7 +2,10 @@ package dev.quarry.analysis;
 
 import dev.quarry.store.StoreException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Set;
 
 /**
@@ -16,6 +19,8 @@ public final class ShiftHeatmap {
     private static final int NIGHT_STARTS_AT = 1;
     /** Fewer requests than this say nothing about an account's night. */
     private static final int MIN_REQUESTS = 48;
+    /** Fewer accounts than this are counted on one core: splitting them would cost more than it saves. */
+    private static final int ACCOUNTS_PER_SLICE = 2_048;
     /** A night must hold at most this share of the requests an even spread would put in six hours. */
     private static final double QUIET_SHARE = 0.35;
 
@@ -58,54 +63,100 @@ public final class ShiftHeatmap {
 
     /**
      * The heatmap from accounts' encoded hourly counts, in UTC or in each account's inferred local time.
-     * Decoded straight from the bytes, twice (range, then counts), into one scratch buffer: the whole
-     * case is tens of thousands of accounts and millions of hours, an array pair per account would
-     * cost more than the counting.
+     * Each account is decoded once, straight from its bytes into one scratch buffer, and counted into
+     * a grid of days that grows as days appear: the whole case is tens of thousands of accounts and
+     * millions of hours, an array pair per account (or a second pass to find the days) would cost
+     * more than the counting.
      */
     public static Grid fromAccounts(Map<String, byte[]> accountHours, boolean localTime) {
         return fromHours(accountHours.values(), localTime);
     }
 
-    /** {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). */
+    /**
+     * {@link #fromAccounts} from the encoded hours alone (the whole case: no account ids to read). The
+     * whole case is counted in one slice of accounts per core, each into its own grid, added up after:
+     * counts are whole numbers, so the grid is the same however the accounts are sliced.
+     */
     public static Grid fromHours(java.util.Collection<byte[]> accountHours, boolean localTime) {
-        long firstHour = Long.MAX_VALUE;
-        long lastHour = Long.MIN_VALUE;
-        Hours scratch = new Hours();
-        for (byte[] encoded : accountHours) {
-            scratch.decode(encoded);
-            if (scratch.size > 0) {
-                firstHour = Math.min(firstHour, scratch.hour[0]);
-                lastHour = Math.max(lastHour, scratch.hour[scratch.size - 1]);
-            }
+        List<byte[]> accounts = new ArrayList<>(accountHours);
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), accounts.size() / ACCOUNTS_PER_SLICE));
+        Days[] counted = IntStream.range(0, slices).parallel()
+                .mapToObj(slice -> count(accounts.subList(slice * accounts.size() / slices, (slice + 1) * accounts.size() / slices), localTime))
+                .toArray(Days[]::new);
+        Days days = new Days();
+        for (Days part : counted) {
+            days.add(part);
         }
-        if (firstHour > lastHour) {
+        if (days.counts.length == 0) {
             return new Grid(0, new long[0][24], localTime, 0);
         }
-        long firstDay = Math.floorDiv(firstHour, 24) - 1; // a day either side for shifted hours
-        long lastDay = Math.floorDiv(lastHour, 24) + 1;
-        long[][] counts = new long[(int) (lastDay - firstDay + 1)][24];
-        int shifted = 0;
+        return new Grid(days.first * TrafficCounts.DAY_MS, days.counts, localTime, days.shifted);
+    }
+
+    private static Days count(List<byte[]> accountHours, boolean localTime) {
+        Hours scratch = new Hours();
+        Days days = new Days();
         for (byte[] encoded : accountHours) {
             scratch.decode(encoded);
+            if (scratch.size == 0) {
+                continue;
+            }
             int offset = localTime ? offsetHours(scratch.hour, scratch.count, scratch.size) : 0;
             if (offset != 0) {
-                shifted++;
+                days.shifted++;
             }
+            days.cover(Math.floorDiv(scratch.hour[0] + offset, 24), Math.floorDiv(scratch.hour[scratch.size - 1] + offset, 24));
             for (int i = 0; i < scratch.size; i++) {
                 long local = scratch.hour[i] + offset;
-                counts[(int) (Math.floorDiv(local, 24) - firstDay)][(int) Math.floorMod(local, 24)] += scratch.count[i];
+                days.counts[(int) (Math.floorDiv(local, 24) - days.first)][(int) Math.floorMod(local, 24)] += scratch.count[i];
             }
         }
-        // the days padded on either side for shifted hours stay only when something fell in them
-        int from = 0;
-        int to = counts.length;
-        while (from < to && sum(counts[from]) == 0) {
-            from++;
+        return days;
+    }
+
+    /** Rows of 24 hourly counts from day {@code first} (days since the epoch), widened to cover each account's days. */
+    private static final class Days {
+        long first;
+        long[][] counts = new long[0][];
+        int shifted;
+
+        /** Adds another slice's counts (and its accounts shifted) to these. */
+        void add(Days other) {
+            shifted += other.shifted;
+            if (other.counts.length == 0) {
+                return;
+            }
+            cover(other.first, other.first + other.counts.length - 1);
+            for (int d = 0; d < other.counts.length; d++) {
+                long[] into = counts[(int) (other.first + d - first)];
+                for (int h = 0; h < 24; h++) {
+                    into[h] += other.counts[d][h];
+                }
+            }
         }
-        while (to > from && sum(counts[to - 1]) == 0) {
-            to--;
+
+        void cover(long fromDay, long toDay) {
+            if (counts.length == 0) {
+                first = fromDay;
+                counts = new long[(int) (toDay - fromDay + 1)][24];
+                return;
+            }
+            long last = first + counts.length - 1;
+            if (fromDay >= first && toDay <= last) {
+                return;
+            }
+            long newFirst = Math.min(first, fromDay);
+            long newLast = Math.max(last, toDay);
+            long[][] wider = new long[(int) (newLast - newFirst + 1)][];
+            System.arraycopy(counts, 0, wider, (int) (first - newFirst), counts.length);
+            for (int d = 0; d < wider.length; d++) {
+                if (wider[d] == null) {
+                    wider[d] = new long[24];
+                }
+            }
+            first = newFirst;
+            counts = wider;
         }
-        return new Grid((firstDay + from) * TrafficCounts.DAY_MS, java.util.Arrays.copyOfRange(counts, from, to), localTime, shifted);
     }
 
     /** One account's hours and counts, decoded into buffers reused from account to account. */
@@ -155,13 +206,5 @@ public final class ShiftHeatmap {
         }
         int offset = Math.floorMod(NIGHT_STARTS_AT - quietest, 24);
         return offset > 12 ? offset - 24 : offset;
-    }
-
-    private static long sum(long[] values) {
-        long s = 0;
-        for (long v : values) {
-            s += v;
-        }
-        return s;
     }
 }

@@ -161,7 +161,7 @@ class ViewStoreTest {
         int campaign = timingWithin.isEmpty()
                 ? campaignOf.get("farm0")
                 : timingWithin.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        AccountGraph graph = AccountGraph.ofCampaign(caseFile, runId, campaign);
+        AccountGraph graph = AccountGraph.ofCampaign(caseFile, runId, campaign, true);
 
         List<String> expected = new java.util.ArrayList<>();
         for (CampaignAttribute edge : store.campaignAttributes(runId, campaign)) {
@@ -185,6 +185,57 @@ class ViewStoreTest {
                 assertEquals(campaign, graph.campaign(i), graph.node(i) + " is a member");
             }
         }
+    }
+
+    @Test
+    void aPooledCampaignGraphTiesEachMemberToItsPoolWithTheShareOfValuesItUsed() throws Exception {
+        int campaign = result.accounts().stream().filter(a -> a.accountId().equals("farm0")).findFirst().orElseThrow().campaignId();
+        AccountGraph every = AccountGraph.ofCampaign(caseFile, runId, campaign, true);
+        // a threshold of two values pools every kind of which a member holds two values or more
+        AccountGraph pooled = AccountGraph.ofCampaign(caseFile, runId, campaign, 2);
+        assertTrue(pooled.valuesInPools() > 0, "the farm's members share several values of a kind");
+        assertEquals(0, every.valuesInPools());
+        assertTrue(pooled.edgeCount() < every.edgeCount(), pooled.edgeCount() + " edges pooled, " + every.edgeCount() + " not");
+
+        Map<String, Integer> valuesHeld = new HashMap<>(); // member and kind -> values of that kind, every value drawn
+        Set<String> members = new HashSet<>();
+        for (int e = 0; e < every.edgeCount(); e++) {
+            if (every.isAttribute(every.to(e))) {
+                String value = every.node(every.to(e));
+                valuesHeld.merge(every.node(every.from(e)) + " " + value.substring(0, value.lastIndexOf('|')), 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < every.nodeCount(); i++) {
+            if (!every.isAttribute(i)) {
+                members.add(every.node(i));
+            }
+        }
+        Map<String, Integer> heldThroughGraph = new HashMap<>();
+        int pools = 0;
+        for (int i = 0; i < pooled.nodeCount(); i++) {
+            if (!pooled.isAttribute(i)) {
+                assertTrue(members.remove(pooled.node(i)), "every member is a node of the pooled graph: " + pooled.node(i));
+            } else if (pooled.label(i).contains(" pool: ")) {
+                pools++;
+            }
+        }
+        assertTrue(members.isEmpty(), "no member lost: " + members);
+        assertTrue(pools > 0);
+        for (int e = 0; e < pooled.edgeCount(); e++) {
+            if (!pooled.isAttribute(pooled.to(e))) {
+                continue;
+            }
+            String node = pooled.node(pooled.to(e));
+            int values = 1;
+            if (pooled.label(pooled.to(e)).contains(" pool: ")) {
+                int poolSize = Integer.parseInt(node.substring(node.lastIndexOf("|pool of ") + 9));
+                values = (int) Math.round(pooled.weight(e) * poolSize);
+                node = node.substring(0, node.lastIndexOf("|pool of "));
+                assertTrue(pooled.sharedValue(e).contains(values + " of its " + poolSize + " values"), pooled.sharedValue(e));
+            }
+            heldThroughGraph.merge(pooled.node(pooled.from(e)) + " " + node.substring(0, node.lastIndexOf('|')), values, Integer::sum);
+        }
+        assertEquals(valuesHeld, heldThroughGraph, "each member holds as many values of each kind, pooled or not");
     }
 
     @Test
@@ -228,6 +279,16 @@ class ViewStoreTest {
         assertEquals(events, total);
         ShiftHeatmap.Grid local = ShiftHeatmap.fromAccounts(store.accountHours(runId, null), true);
         assertTrue(local.accountsShifted() > 0, "office-hours accounts get a local night");
+        long localTotal = 0;
+        for (long[] day : local.counts()) {
+            for (long c : day) {
+                localTotal += c;
+            }
+        }
+        assertEquals(events, localTotal, "shifting accounts to their local time loses no request");
+        ShiftHeatmap.Grid fromAccounts = ShiftHeatmap.fromHours(store.allAccountHours(runId), false);
+        assertEquals(grid.firstDayMs(), fromAccounts.firstDayMs());
+        assertArrayEquals(grid.counts(), fromAccounts.counts(), "the accounts' hours in UTC are the case's hour counts");
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class AccountGraphScreen {
         });
         session.accountsInTimeRangeProperty().addListener((observable, old, active) -> model.activeAccountsProperty().set(active));
         model.activeAccountsProperty().set(session.accountsInTimeRangeProperty().get());
-        long[] shown = {-1, Long.MIN_VALUE}; // run and campaign of the graph shown or being laid out
+        long[] shown = {-1, Long.MIN_VALUE, 0}; // run, campaign and detail (1: every value) of the graph shown or being laid out
         Runnable loadShownRun = () -> {
             CaseState state = session.state();
             Integer selectedCampaign = session.selectedCampaignProperty().get();
@@ -76,19 +76,22 @@ public final class AccountGraphScreen {
             }
             long runId = state.run().get().runId();
             int campaign = ofCampaign ? selectedCampaign : AccountGraph.WHOLE_CASE;
-            if (runId == shown[0] && campaign == shown[1]) {
+            boolean everyValue = model.everyValueProperty().get();
+            if (runId == shown[0] && campaign == shown[1] && (everyValue ? 1 : 0) == shown[2]) {
                 return;
             }
             shown[0] = runId;
             shown[1] = campaign;
+            shown[2] = everyValue ? 1 : 0;
             String what = ofCampaign ? "the graph of campaign " + campaign : "the account graph";
             model.statusProperty().set("laying out " + what + " of run " + runId + "…");
             session.withCase("Laying out " + what + " of run " + runId, (caseFile, progress) -> {
-                AccountGraph graph = ofCampaign ? AccountGraph.ofCampaign(caseFile, runId, campaign) : AccountGraph.ofCase(caseFile, runId);
+                AccountGraph graph = ofCampaign ? AccountGraph.ofCampaign(caseFile, runId, campaign, everyValue)
+                        : AccountGraph.ofCase(caseFile, runId);
                 graph.layOut(caseFile, AccountGraphViewModel.LAYOUT_SEED, progress);
                 return graph;
             }, graph -> {
-                if (graph.runId() == shown[0] && graph.campaignId() == shown[1]) {
+                if (graph.runId() == shown[0] && graph.campaignId() == shown[1] && (everyValue ? 1 : 0) == shown[2]) {
                     model.show(graph);
                 }
             });
@@ -96,6 +99,7 @@ public final class AccountGraphScreen {
         session.stateProperty().addListener((observable, old, state) -> loadShownRun.run());
         if (ofCampaign) {
             session.selectedCampaignProperty().addListener((observable, old, campaign) -> loadShownRun.run());
+            model.everyValueProperty().addListener((observable, old, every) -> loadShownRun.run());
         }
         loadShownRun.run();
         return new AccountGraphView(model);

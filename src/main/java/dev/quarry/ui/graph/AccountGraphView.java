@@ -99,9 +99,17 @@ public final class AccountGraphView extends BorderPane {
         search.setPromptText("find account");
         search.setPrefColumnCount(12);
         search.setOnAction(e -> model.search(search.getText()));
+        // a campaign's graph pools the values its members rotate among (decision 0020); this draws each of them instead
+        CheckBox everyValue = new CheckBox("every value");
+        everyValue.setId("graph-every-value");
+        everyValue.setTooltip(new javafx.scene.control.Tooltip("draw each shared value of a pool (rotating addresses, prefixes…) as its own node"));
+        everyValue.selectedProperty().bindBidirectional(model.everyValueProperty());
+        everyValue.setVisible(false);
+        everyValue.managedProperty().bind(everyValue.visibleProperty());
+        model.graphProperty().addListener((o, old, g) -> everyValue.setVisible(g != null && g.campaignId() != AccountGraph.WHOLE_CASE));
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
-        toolbar.getChildren().addAll(new Label("min weight"), weight, search, status);
+        toolbar.getChildren().addAll(new Label("min weight"), weight, search, everyValue, status);
         setTop(toolbar);
         Pane holder = new Pane(canvas);
         holder.setMinSize(0, 0);
@@ -360,6 +368,10 @@ public final class AccountGraphView extends BorderPane {
         }
         if (frame.edgesOutside() > 0) {
             text.append(String.format(Locale.ROOT, " · %,d outside the view", frame.edgesOutside()));
+        }
+        int pooled = model.graphProperty().get().valuesInPools();
+        if (pooled > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d shared values members rotate among drawn as pools (tick \"every value\" to draw each)", pooled));
         }
         if (frame.edgesHidden() > 0) {
             text.append(String.format(Locale.ROOT, " · %,d hidden by the family toggles and weight threshold", frame.edgesHidden()));

@@ -5,9 +5,11 @@ import dev.quarry.analysis.AccountGraphPicture;
 import dev.quarry.analysis.LinkFamily;
 import dev.quarry.store.CaseFile;
 import dev.quarry.ui.task.TaskExecutor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +39,8 @@ public final class AccountGraphViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     /** The accounts active in the case session's time range (null: no range chosen); the others are drawn faded. */
     private final ObjectProperty<java.util.Set<String>> activeAccounts = new SimpleObjectProperty<>();
+    /** Whether a campaign's graph draws every shared value as its own node instead of pooling the values members rotate among. */
+    private final BooleanProperty everyValue = new SimpleBooleanProperty(false);
     /** A node the view should bring to the centre (search), -1 for none. */
     private final IntegerProperty centred = new SimpleIntegerProperty(-1);
 
@@ -49,7 +53,8 @@ public final class AccountGraphViewModel {
     public void load(CaseFile caseFile, long runId, int campaignId) {
         status.set("laying out the graph…");
         executor.execute("Account graph", progress -> {
-            AccountGraph g = campaignId < 0 ? AccountGraph.ofCase(caseFile, runId) : AccountGraph.ofCampaign(caseFile, runId, campaignId);
+            AccountGraph g = campaignId < 0 ? AccountGraph.ofCase(caseFile, runId)
+                    : AccountGraph.ofCampaign(caseFile, runId, campaignId, everyValue.get());
             g.layOut(caseFile, LAYOUT_SEED, progress);
             return g;
         }, this::show, failure -> status.set("cannot draw the graph: " + failure.getMessage()));
@@ -143,6 +148,10 @@ public final class AccountGraphViewModel {
 
     public ObjectProperty<java.util.Set<String>> activeAccountsProperty() {
         return activeAccounts;
+    }
+
+    public BooleanProperty everyValueProperty() {
+        return everyValue;
     }
 
     public IntegerProperty centredProperty() {

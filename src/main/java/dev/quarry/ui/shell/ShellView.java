@@ -101,6 +101,9 @@ public final class ShellView extends BorderPane {
 
         StatusBar status = new StatusBar();
         status.setId("status-bar");
+        // ControlsFX's statusbar.css paints with Modena's -fx-body-color, which the AtlantaFX themes do not define
+        // (a CSS ClassCastException warning at every styling); the theme's own colours instead, light and dark alike
+        status.setStyle("-fx-background-color: -color-border-default, -color-bg-subtle;");
         status.textProperty().bind(session.statusProperty());
         VBox bottom = new VBox(new TaskPanel(session.tasks()), status);
         setBottom(bottom);
