@@ -407,6 +407,10 @@ final class Population {
         }
         double[] egressWeights = new double[egress.length];
         Arrays.fill(egressWeights, 1);
+        // what the institution does: evaluations in every department (a university's labs running
+        // benchmarks with worked-solution prompts), long drafts in every department (a law or consulting
+        // group), or a mix of both
+        int work = r.nextInt(3);
         int left = size;
         while (left > 0) {
             int department = Math.min(left, 2 + r.nextInt(7));
@@ -417,8 +421,8 @@ final class Population {
             String org = "org_" + Draws.base36(r, 12);
             String departmentAws = People.awsAccount(r);
             String unit = Draws.pick(r, DEPARTMENTS);
-            boolean lab = Draws.chance(r, 0.3);
-            double answers = Draws.pick(r, new Double[] {250.0, 400.0, 700.0, 1000.0});
+            boolean lab = work == 0 || work == 2 && Draws.chance(r, 0.3);
+            double answers = work == 1 ? 600 + 500 * r.nextDouble() : Draws.pick(r, new Double[] {250.0, 400.0, 700.0, 1000.0});
             double volume = Draws.logNormal(r, Draws.pick(r, new Double[] {6.0, 15.0, 40.0}), 0.5);
             String harness = Draws.pick(r, new String[] {"lm-eval-harness/0.4.3 python-httpx/0.27.0",
                     "helm/0.5.2 python-requests/2.32.3"});
@@ -435,6 +439,7 @@ final class Population {
                     m.personalAgent = People.anyAgent(r);
                     m.labMaxTokens = 512;
                     m.labTemperature = 0;
+                    m.workedSolutions = work == 0;
                     m.runMean = Draws.logNormal(r, 300, 0.5);
                     m.sweepOffset = r.nextInt(Taxonomy.TASKS.size());
                     m.interests = new int[] {Draws.weighted(r, CATEGORY_POPULARITY_BY_TASK),
