@@ -111,6 +111,32 @@ final class GroupJudge {
         return count >= MIN_REFERENCE_ACCOUNTS ? independent : null;
     }
 
+    /**
+     * How many members make nearly the same number of requests (within {@link
+     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as several others: one script gives each of its
+     * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
+     * share a community; people's volumes spread over orders of magnitude.
+     */
+    private int sameVolume(int[] m) {
+        double[] volumes = new double[m.length];
+        for (int k = 0; k < m.length; k++) {
+            volumes[k] = data.activity(m[k]).events();
+        }
+        Arrays.sort(volumes);
+        int neededPeers = Math.max(2, (int) Math.ceil(0.1 * (m.length - 1)));
+        int alike = 0;
+        for (int k = 0, low = 0, high = 0; k < volumes.length; k++) {
+            while (volumes[low] < volumes[k] / (1 + FLEET_VOLUME_SPREAD)) {
+                low++;
+            }
+            while (high + 1 < volumes.length && volumes[high + 1] <= volumes[k] * (1 + FLEET_VOLUME_SPREAD)) {
+                high++;
+            }
+            alike += high - low >= neededPeers ? 1 : 0;
+        }
+        return alike;
+    }
+
     private static double[] restrict(double[] values, boolean[] keep) {
         if (keep == null) {
             return values;
@@ -365,18 +391,7 @@ final class GroupJudge {
         if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED) {
             signs.add(FleetSign.IN_STEP);
         }
-        double[] volumes = new double[m.length];
-        for (int k = 0; k < m.length; k++) {
-            volumes[k] = data.activity(m[k]).events();
-        }
-        double[] sorted = volumes.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
-        int sameVolume = 0;
-        for (double v : volumes) {
-            sameVolume += Math.abs(v - median) <= FLEET_VOLUME_SPREAD * median ? 1 : 0;
-        }
-        if (sameVolume >= FLEET_VOLUME_SHARE * m.length) {
+        if (sameVolume(m) >= FLEET_VOLUME_SHARE * m.length) {
             signs.add(FleetSign.SAME_VOLUME);
         }
         long[] created = new long[m.length];
