@@ -117,7 +117,7 @@ final class GroupJudge {
      * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
      * share a community; people's volumes spread over orders of magnitude.
      */
-    private int sameVolume(int[] m) {
+    int sameVolume(int[] m) {
         double[] volumes = new double[m.length];
         for (int k = 0; k < m.length; k++) {
             volumes[k] = data.activity(m[k]).events();
@@ -135,6 +135,26 @@ final class GroupJudge {
             alike += high - low >= neededPeers ? 1 : 0;
         }
         return alike;
+    }
+
+    /** The most members opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other (0 where unknown). */
+    int openedTogether(int[] m) {
+        long[] created = new long[m.length];
+        int known = 0;
+        for (int v : m) {
+            if (data.createdAtMs(v) != Long.MIN_VALUE) {
+                created[known++] = data.createdAtMs(v);
+            }
+        }
+        Arrays.sort(created, 0, known);
+        int together = 0;
+        for (int i = 0, j = 0; j < known; j++) {
+            while (created[j] - created[i] > FLEET_CREATION_WINDOW_MS) {
+                i++;
+            }
+            together = Math.max(together, j - i + 1);
+        }
+        return together;
     }
 
     private static double[] restrict(double[] values, boolean[] keep) {
@@ -394,21 +414,7 @@ final class GroupJudge {
         if (sameVolume(m) >= FLEET_VOLUME_SHARE * m.length) {
             signs.add(FleetSign.SAME_VOLUME);
         }
-        long[] created = new long[m.length];
-        int known = 0;
-        for (int v : m) {
-            if (data.createdAtMs(v) != Long.MIN_VALUE) {
-                created[known++] = data.createdAtMs(v);
-            }
-        }
-        Arrays.sort(created, 0, known);
-        int together = 0;
-        for (int i = 0, j = 0; j < known; j++) {
-            while (created[j] - created[i] > FLEET_CREATION_WINDOW_MS) {
-                i++;
-            }
-            together = Math.max(together, j - i + 1);
-        }
+        int together = openedTogether(m);
         if (together >= ESTABLISHED * m.length) {
             signs.add(FleetSign.OPENED_TOGETHER);
         }
