@@ -3,6 +3,8 @@ package dev.quarry.analysis;
 import dev.quarry.model.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -403,31 +405,23 @@ class LegitimateCohortsTest {
         }
     }
 
-    @Test
-    void anInstitutionsDepartmentsDraftingOnOneCardAndEgressAreNoCampaign(@TempDir Path dir) throws Exception {
+    /**
+     * Three evaluating departments among eight (most draft long documents: a fleet test's case), or
+     * six (most ask for worked solutions and draw short answers: a harvest test's case).
+     */
+    @ParameterizedTest
+    @CsvSource({"3, 31", "6, 37"})
+    void anInstitutionsDepartmentsOnOneCardAndEgressAreNoCampaign(int evaluatingDepartments, long seed, @TempDir Path dir)
+            throws Exception {
         try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
-            Random random = new Random(31);
+            Random random = new Random(seed);
             background(f, random, true);
-            institution(f, random, 3);
+            institution(f, random, evaluatingDepartments);
             List<Campaign> campaigns = new java.util.ArrayList<>();
             Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
             verdicts.values().stream().filter(v -> v.accountId().startsWith("dept"))
                     .forEach(v -> assertFalse(v.flagged(), v + "\n" + campaigns));
             assertTrue(campaigns.isEmpty(), "one owner's departments at their own work are no fleet: " + campaigns);
-        }
-    }
-
-    @Test
-    void anInstitutionsLabsEvaluatingStepByStepOnOneCardAndEgressAreNoCampaign(@TempDir Path dir) throws Exception {
-        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
-            Random random = new Random(37);
-            background(f, random, true);
-            institution(f, random, 6);
-            List<Campaign> campaigns = new java.util.ArrayList<>();
-            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
-            verdicts.values().stream().filter(v -> v.accountId().startsWith("dept"))
-                    .forEach(v -> assertFalse(v.flagged(), v + "\n" + campaigns));
-            assertTrue(campaigns.isEmpty(), "asking for worked solutions and drawing short answers takes nothing out: " + campaigns);
         }
     }
 }
