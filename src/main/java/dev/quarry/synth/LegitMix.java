@@ -94,7 +94,7 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
      * Reads comma-separated overrides of the default mix, e.g. {@code hobbyist=0.5,shared_nat=0.3,nat_size=20}.
      * Weight keys are the lower-case kind names (hobbyist ... cohort_early_adopter); group keys are org_size,
      * lab_size, nat_size and cohort_size. The word {@code cohorts} first switches to {@link #COHORTS}, e.g.
-     * {@code cohorts,cohort_viral=0.2}.
+     * {@code cohorts,cohort_viral=0.2}; {@code institutions} switches to {@link #INSTITUTIONS}.
      */
     public static LegitMix parse(String text) {
         LegitMix mix = DEFAULT;
@@ -106,9 +106,13 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
                 mix = COHORTS;
                 continue;
             }
+            if (setting.trim().equalsIgnoreCase("institutions")) {
+                mix = INSTITUTIONS;
+                continue;
+            }
             String[] kv = setting.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("legit mix: expected key=value or 'cohorts', got '" + setting + "'");
+                throw new IllegalArgumentException("legit mix: expected key=value, 'cohorts' or 'institutions', got '" + setting + "'");
             }
             String key = kv[0].trim().toLowerCase(Locale.ROOT);
             String value = kv[1].trim();
@@ -136,6 +140,6 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
         throw new IllegalArgumentException("legit mix: unknown key '" + key
                 + "' (hobbyist, heavy_user, app_backend, enterprise, lab_benchmark, shared_nat, cohort_benchmark,"
                 + " cohort_template_app, cohort_class, cohort_viral, cohort_scheduled_job, cohort_integration,"
-                + " cohort_safety, institution, cohort_early_adopter, org_size, lab_size, nat_size, cohort_size; or 'cohorts')");
+                + " cohort_safety, institution, cohort_early_adopter, org_size, lab_size, nat_size, cohort_size; or 'cohorts', 'institutions')");
     }
 }

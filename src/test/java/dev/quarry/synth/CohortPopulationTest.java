@@ -218,6 +218,7 @@ class CohortPopulationTest {
         assertEquals(LegitMix.COHORTS.withCohortSize(50).withWeight(LegitKind.COHORT_VIRAL, 0.2),
                 LegitMix.parse("cohorts,cohort_size=50,cohort_viral=0.2"));
         assertThrows(IllegalArgumentException.class, () -> LegitMix.parse("cohorts,cohort_size=1"));
+        assertEquals(LegitMix.INSTITUTIONS, LegitMix.parse("institutions"));
         assertThrows(IllegalArgumentException.class, () -> LegitMix.parse("cohort_robots=0.1"));
         assertEquals(CampaignKind.APP_MIMIC, CampaignSpec.parse("app_mimic:20:ips=3").kind());
         assertThrows(IllegalArgumentException.class, () -> CampaignSpec.parse("benchmark_mimic:0"));
