@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * The detection pipeline: one pass over the events, per-account features and models, the
- * cross-account signals, and campaign assembly. The whole run reads the events table once.
+ * cross-account signals, and campaign assembly. The whole run, its workbench digest included, reads
+ * the events table once.
  */
 public final class Analyzer {
     private static final String[] STAGES = {"read events", "behaviour features", "account models",
@@ -52,15 +53,20 @@ public final class Analyzer {
     public static CompletedRun runAndStore(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
             throws AnalysisException, StoreException {
         Instant started = Instant.now();
-        AnalysisResult result = analyze(caseFile, options, progress);
-        Map<String, Integer> campaignOf = new HashMap<>();
-        for (AccountVerdict account : result.accounts()) {
-            if (account.campaignId() != null) {
-                campaignOf.put(account.accountId(), account.campaignId());
+        Analysis analysis = analyzeWithDigest(caseFile, options, progress);
+        AnalysisResult result = analysis.result();
+        // what the workbench opens on (schema V3), so opening a case never scans its events; taken
+        // from the analysis's own pass unless that pass had to skip events
+        RunDigest digest = analysis.digest();
+        if (digest == null) {
+            Map<String, Integer> campaignOf = new HashMap<>();
+            for (AccountVerdict account : result.accounts()) {
+                if (account.campaignId() != null) {
+                    campaignOf.put(account.accountId(), account.campaignId());
+                }
             }
+            digest = RunDigest.compute(caseFile, campaignOf, progress);
         }
-        // what the workbench opens on (schema V3), so opening a case never scans its events
-        RunDigest digest = RunDigest.compute(caseFile, campaignOf, progress);
         Instant analysed = Instant.now();
         long runId = new RunStore(caseFile).save(result, started, analysed, progress);
         digest.save(caseFile, runId);
@@ -68,6 +74,15 @@ public final class Analyzer {
     }
 
     public static AnalysisResult analyze(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
+            throws AnalysisException {
+        return analyzeWithDigest(caseFile, options, progress).result();
+    }
+
+    /** A run's results and its workbench digest (null when it must be read from the events, see {@link RunDigest#fromScan}). */
+    record Analysis(AnalysisResult result, RunDigest digest) {
+    }
+
+    static Analysis analyzeWithDigest(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
             throws AnalysisException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Stopwatch watch = new Stopwatch(seconds, progress);
@@ -158,7 +173,8 @@ public final class Analyzer {
                 found.label(), found.score(), found.size(), found.evidence().stream().map(Evidence::signal).toList(),
                 found.reasons())).toList();
         ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
-        return new AnalysisResult(options, verdicts, campaigns, signals, seconds, views);
+        return new Analysis(new AnalysisResult(options, verdicts, campaigns, signals, seconds, views),
+                RunDigest.fromScan(data, assembly.campaignOf()));
     }
 
     private static double[] column(double[][] raw, String feature) {

@@ -1,5 +1,9 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.primitives.IntCounter;
+import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.scan.CaseData;
+import dev.quarry.analysis.scan.Vocabulary;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
 import dev.quarry.store.StoreException;
@@ -19,9 +23,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the workbench's overview and accounts table show of a run's data, computed in one pass over
- * the events when the run is made and stored with it (schema V3), so that opening a case reads a few
- * thousand rows instead of scanning millions of events.
+ * What the workbench's overview and accounts table show of a run's data, taken from the analysis's
+ * one pass over the events when the run is made and stored with it (schema V3), so that opening a
+ * case reads a few thousand rows instead of scanning millions of events.
  */
 public record RunDigest(long runId, long events, long accounts, Long firstTs, Long lastTs,
                         Map<String, AccountActivity> activity, Map<Integer, Map<Long, Long>> campaignDays) {
@@ -33,7 +37,62 @@ public record RunDigest(long runId, long events, long accounts, Long firstTs, Lo
                                   String mainModel) {
     }
 
-    /** Reads every event once; {@code campaignOf} maps account id to its campaign in the run (absent: none). */
+    /**
+     * The digest from what the analysis's pass kept, without reading the events again; null when that
+     * pass skipped events (of accounts it could not place), which only {@link #compute} counts.
+     *
+     * @param campaignOf per account of {@code data}, its campaign in the run, or null
+     */
+    static RunDigest fromScan(CaseData data, Integer[] campaignOf) {
+        if (data.eventsOfUnknownAccounts() > 0) {
+            return null;
+        }
+        Map<String, AccountActivity> activity = new LinkedHashMap<>();
+        Map<Integer, Map<Long, Long>> days = new TreeMap<>();
+        long events = 0;
+        Long first = null;
+        Long last = null;
+        for (int v = 0; v < data.size(); v++) {
+            dev.quarry.analysis.scan.AccountActivity a = data.activity(v);
+            if (a.events() == 0) {
+                continue;
+            }
+            events += a.events();
+            first = first == null || a.firstTimestampMs() < first ? Long.valueOf(a.firstTimestampMs()) : first;
+            last = last == null || a.lastTimestampMs() > last ? Long.valueOf(a.lastTimestampMs()) : last;
+            List<String> countries = ranked(a.attribute(AttributeKind.COUNTRY), data.vocabulary(AttributeKind.COUNTRY))
+                    .stream().limit(3).toList();
+            List<String> models = ranked(a.attribute(AttributeKind.MODEL), data.models());
+            activity.put(data.accountId(v), new AccountActivity(data.accountId(v), a.events(), a.firstTimestampMs(),
+                    a.lastTimestampMs(), countries, models.isEmpty() ? null : models.get(0)));
+            if (campaignOf[v] != null) {
+                Map<Long, Long> campaignDays = days.computeIfAbsent(campaignOf[v], k -> new TreeMap<>());
+                // request times are whole seconds after an origin on a whole second: the same UTC day as the event
+                for (int i = 0; i < a.events(); i++) {
+                    campaignDays.merge(Math.floorDiv(data.originMs() + a.time(i) * 1000L, DAY_MS), 1L, Long::sum);
+                }
+            }
+        }
+        return new RunDigest(0, events, activity.size(), first, last, activity, days);
+    }
+
+    /** Non-blank values by count, most first, ties by value: as {@link Tally} ranks them. */
+    private static List<String> ranked(IntCounter counts, Vocabulary values) {
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>();
+        for (int id : counts.keys()) {
+            String value = values.value(id);
+            if (!value.isBlank()) {
+                entries.add(Map.entry(value, counts.count(id)));
+            }
+        }
+        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Reads every event once; {@code campaignOf} maps account id to its campaign in the run (absent:
+     * none). For a case whose events the analysis could not all place (see {@link #fromScan}).
+     */
     public static RunDigest compute(CaseFile caseFile, Map<String, Integer> campaignOf, ProgressListener progress)
             throws StoreException {
         Map<String, Tally> tallies = new HashMap<>();

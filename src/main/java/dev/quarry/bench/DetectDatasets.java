@@ -260,7 +260,28 @@ public final class DetectDatasets {
                         "the same mixes, another seed, Bedrock logs (no IPs, user agents or billing)"),
                 new Dataset("cohorts-big-6000", Suite.COHORTS, GeneratorOptions.defaults(6_000, 21, 12_004)
                         .withCampaigns(stealthier).withLegit(bigCohorts).withNewModelReleaseDay(8), Set.of(),
-                        "cohorts of 60, more viral and integration users, stealthier mimics, 21 days"));
+                        "cohorts of 60, more viral and integration users, stealthier mimics, 21 days"),
+                new Dataset("cohorts-institutions-csv-4000", Suite.COHORTS, GeneratorOptions.defaults(4_000, 14, 12_005)
+                        .withCampaigns(unlinked()).withLegit(LegitMix.INSTITUTIONS), Set.of(),
+                        "institutions (departments' own org ids, one card, one egress), early adopters, farms without"
+                                + " shared billing or network, a farm behind a campus NAT, low-and-slow at 150, CSV"),
+                new Dataset("cohorts-institutions-bedrock-4000", Suite.COHORTS, GeneratorOptions.defaults(4_000, 14, 12_006)
+                        .withCampaigns(unlinked()).withLegit(LegitMix.INSTITUTIONS).withFormat(OutputFormat.BEDROCK), Set.of(),
+                        "the same mixes, another seed, Bedrock logs"));
+    }
+
+    /**
+     * Farms that share no card and no address of their own (session 4 of issue 9): posing as benchmark
+     * runners and as a template app's users from one home address each, one behind a busy campus NAT,
+     * and a low-and-slow farm that takes little per account.
+     */
+    private static List<CampaignSpec> unlinked() {
+        return List.of(
+                CampaignSpec.defaults(CampaignKind.BENCHMARK_MIMIC, 30).withSharedIps(0).withSharedCards(0, 0),
+                CampaignSpec.defaults(CampaignKind.APP_MIMIC, 30).withSharedIps(0).withSharedCards(0, 0),
+                CampaignSpec.defaults(CampaignKind.NAT_FARM, 25),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 40).withRequestsPerAccount(150),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 40));
     }
 
     /**

@@ -20,7 +20,12 @@ public enum CampaignKind {
      * Poses as the users of a popular app built on a public template: the template's system prompt, SDK
      * and parameters, but harvesting long worked solutions across the taxonomy from a few cloud addresses.
      */
-    APP_MIMIC("campaign_app_mimic");
+    APP_MIMIC("campaign_app_mimic"),
+    /**
+     * Works from behind a busy campus NAT (students' shared address), each account on its own card
+     * and its own sign-up: the address it shares is shared by hundreds of unrelated people too.
+     */
+    NAT_FARM("campaign_nat_farm");
 
     private final String label;
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param requestsPerAccount mean requests per account over its active days (before any events target scaling)
  * @param startDay           first active day (0-based), or -1 for the kind's default
  * @param activeDays         days it runs, or 0 for "until the end of the extract"
- * @param sharedIps          size of the IP pool the accounts share, or 0 for one address per account
+ * @param sharedIps          size of the IP pool the accounts share, or 0 for one address per account (for
+ *                           {@link CampaignKind#NAT_FARM}: how many of the population's campus NATs it uses)
  * @param sharedCards        distinct payment cards behind all accounts, or 0 for one card per account
  * @param cardBins           distinct card BINs those cards come from, or 0 for ordinary variety
  * @param userAgents         user agents the farm uses (each account sticks to one), or 0 for a random one per request
@@ -66,6 +67,8 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
                     0.2, 0.3, 0, 4096, 0.0, 0);
             case APP_MIMIC -> new CampaignSpec(kind, accounts, 650, -1, 0, Math.max(4, accounts / 5), Math.max(1, accounts / 6),
                     2, 1, 0.3, 0.4, Math.min(8, Taxonomy.TASKS.size()), 4096, 0.7, 0);
+            case NAT_FARM -> new CampaignSpec(kind, accounts, 450, -1, 0, 1, 0, 0, 0,
+                    0.3, 0.5, Math.min(7, Taxonomy.TASKS.size()), 0, -1, 0);
         };
     }
 
@@ -139,7 +142,7 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
             kind = CampaignKind.valueOf(parts[0].trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("campaign '" + text + "': unknown kind '" + parts[0]
-                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot, benchmark_mimic, app_mimic)");
+                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm)");
         }
         CampaignSpec spec = defaults(kind, parseInt(text, "accounts", parts[1]));
         if (parts.length == 3 && !parts[2].isBlank()) {

@@ -36,7 +36,13 @@ final class CohortBuilder {
 
     void build(LegitKind kind, int count) {
         int mean = world.options.legit().cohortSize();
-        for (int size : population.groups(count, kind == LegitKind.COHORT_VIRAL ? 3 * mean : mean)) {
+        int groupMean = switch (kind) {
+            case COHORT_VIRAL -> 3 * mean;
+            // the readers of one launch post who try it at once: a handful to a few dozen
+            case COHORT_EARLY_ADOPTER -> Math.max(3, mean / 3);
+            default -> mean;
+        };
+        for (int size : population.groups(count, groupMean)) {
             Cohort cohort = schedule(kind);
             for (int m = 0; m < size; m++) {
                 member(cohort);
@@ -153,6 +159,17 @@ final class CohortBuilder {
                 }
                 c.hours = Persona.LEISURE_HOURS;
             }
+            case COHORT_EARLY_ADOPTER -> {
+                int prompt = r.nextInt(PublicArtefacts.LAUNCH_PROMPTS.length);
+                c.model = Models.NEW_RELEASE;
+                c.hours = Persona.LONG_DAY_HOURS;
+                // they read the launch post the day it is out and keep trying the model for days
+                double[] interest = {0.85, 0.7, 0.5, 0.35, 0.25};
+                for (int d = world.releaseDay; d >= 0 && d < days; d++) {
+                    c.participation[d] = interest[Math.min(interest.length - 1, d - world.releaseDay)];
+                    c.artefact[d] = prompt;
+                }
+            }
             default -> throw new IllegalArgumentException("not a cohort kind: " + kind);
         }
         return c;
@@ -180,6 +197,11 @@ final class CohortBuilder {
                 p.arn = population.arn(p.awsAccount, "assumed-role/ResearchCompute/" + Population.userName(p.email));
             }
             case COHORT_TEMPLATE_APP, COHORT_SCHEDULED_JOB, COHORT_INTEGRATION -> service(p, kind);
+            case COHORT_EARLY_ADOPTER -> {
+                p.sessionMean = Draws.logNormal(r, 30, 0.6);
+                p.plan = Draws.chance(r, 0.7) ? "pro" : "pay_as_you_go";
+                p.completionMedian = 700 + 500 * r.nextDouble();
+            }
             case COHORT_CLASS, COHORT_VIRAL -> {
                 p.sessionMean = kind == LegitKind.COHORT_CLASS ? Draws.logNormal(r, 6, 0.5) : 1 + r.nextInt(3);
                 p.plan = kind == LegitKind.COHORT_CLASS && Draws.chance(r, 0.6) ? "free" : Draws.pick(r, Population.PERSONAL_PLANS);

@@ -164,6 +164,16 @@ final class CohortMember extends Individual {
                         : PublicArtefacts.viral(r, artefact);
                 outcome(e, r, 0.01, 0.003, 0.003, cohort.kind == LegitKind.COHORT_CLASS ? 700 : 650, 12);
             }
+            case COHORT_EARLY_ADOPTER -> {
+                e.endpoint = endpoints[Draws.weighted(r, endpointWeights)];
+                e.userAgent = Draws.pick(r, agents);
+                // the new model within a day of its release; otherwise what they used before
+                e.model = ts >= world.releaseMs && Draws.chance(r, 0.85) ? cohort.model : popularModel(r, ts, adoption);
+                usualParameters(e, r);
+                Taxonomy.Task task = Taxonomy.TASKS.get(interests[Draws.weighted(r, interestWeights)]);
+                e.promptText = PublicArtefacts.launchPrompt(r, artefact, task);
+                outcome(e, r, 0.01, 0.005, 0.003, completionMedian, 12);
+            }
             default -> throw new IllegalStateException("not a cohort kind: " + cohort.kind);
         }
     }

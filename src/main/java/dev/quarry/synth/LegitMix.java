@@ -15,7 +15,7 @@ import java.util.Locale;
 public record LegitMix(double hobbyist, double heavyUser, double appBackend, double enterprise, double labBenchmark,
                        double sharedNat, double cohortBenchmark, double cohortTemplateApp, double cohortClass,
                        double cohortViral, double cohortScheduledJob, double cohortIntegration, double cohortSafety,
-                       int enterpriseOrgSize, int labGroupSize, int natGroupSize, int cohortSize) {
+                       double institution, double cohortEarlyAdopter, int enterpriseOrgSize, int labGroupSize, int natGroupSize, int cohortSize) {
 
     /** The mix of the original population model: no cohorts. */
     public static final LegitMix DEFAULT = new LegitMix(0.55, 0.04, 0.02, 0.15, 0.04, 0.20, 6, 6, 12);
@@ -25,11 +25,18 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
      * public benchmarks, popular templates and integrations: every cohort kind present.
      */
     public static final LegitMix COHORTS = new LegitMix(0.40, 0.03, 0.02, 0.10, 0.03, 0.10,
-            0.05, 0.05, 0.06, 0.06, 0.04, 0.04, 0.02, 6, 6, 12, 30);
+            0.05, 0.05, 0.06, 0.06, 0.04, 0.04, 0.02, 0, 0, 6, 6, 12, 30);
+
+    /**
+     * {@link #COHORTS} with institutions whose departments hold their own organisation ids but share
+     * one card and one egress, and early adopters of a new model release: every legitimate kind.
+     */
+    public static final LegitMix INSTITUTIONS = COHORTS.withWeight(LegitKind.INSTITUTION, 0.08)
+            .withWeight(LegitKind.COHORT_EARLY_ADOPTER, 0.04);
 
     public LegitMix(double hobbyist, double heavyUser, double appBackend, double enterprise, double labBenchmark,
                     double sharedNat, int enterpriseOrgSize, int labGroupSize, int natGroupSize) {
-        this(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, 0, 0, 0, 0, 0, 0, 0,
+        this(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 enterpriseOrgSize, labGroupSize, natGroupSize, 30);
     }
 
@@ -37,7 +44,8 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
         double total = 0;
         for (LegitKind kind : LegitKind.values()) {
             double w = weightOf(kind, hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
-                    cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety);
+                    cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety, institution,
+                    cohortEarlyAdopter);
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("legit mix: weights must be finite and not negative");
             }
@@ -57,7 +65,8 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
 
     public double weight(LegitKind kind) {
         return weightOf(kind, hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
-                cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety);
+                cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety, institution,
+                    cohortEarlyAdopter);
     }
 
     public LegitMix withWeight(LegitKind kind, double weight) {
@@ -65,27 +74,27 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
         for (LegitKind k : LegitKind.values()) {
             w[k.ordinal()] = k == kind ? weight : weight(k);
         }
-        return new LegitMix(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12],
+        return new LegitMix(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12], w[13], w[14],
                 enterpriseOrgSize, labGroupSize, natGroupSize, cohortSize);
     }
 
     public LegitMix withGroupSizes(int orgSize, int labSize, int natSize) {
         return new LegitMix(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
                 cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety,
-                orgSize, labSize, natSize, cohortSize);
+                institution, cohortEarlyAdopter, orgSize, labSize, natSize, cohortSize);
     }
 
     public LegitMix withCohortSize(int size) {
         return new LegitMix(hobbyist, heavyUser, appBackend, enterprise, labBenchmark, sharedNat, cohortBenchmark,
                 cohortTemplateApp, cohortClass, cohortViral, cohortScheduledJob, cohortIntegration, cohortSafety,
-                enterpriseOrgSize, labGroupSize, natGroupSize, size);
+                institution, cohortEarlyAdopter, enterpriseOrgSize, labGroupSize, natGroupSize, size);
     }
 
     /**
      * Reads comma-separated overrides of the default mix, e.g. {@code hobbyist=0.5,shared_nat=0.3,nat_size=20}.
-     * Weight keys are the lower-case kind names (hobbyist ... cohort_safety); group keys are org_size,
+     * Weight keys are the lower-case kind names (hobbyist ... cohort_early_adopter); group keys are org_size,
      * lab_size, nat_size and cohort_size. The word {@code cohorts} first switches to {@link #COHORTS}, e.g.
-     * {@code cohorts,cohort_viral=0.2}.
+     * {@code cohorts,cohort_viral=0.2}; {@code institutions} switches to {@link #INSTITUTIONS}.
      */
     public static LegitMix parse(String text) {
         LegitMix mix = DEFAULT;
@@ -97,9 +106,13 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
                 mix = COHORTS;
                 continue;
             }
+            if (setting.trim().equalsIgnoreCase("institutions")) {
+                mix = INSTITUTIONS;
+                continue;
+            }
             String[] kv = setting.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("legit mix: expected key=value or 'cohorts', got '" + setting + "'");
+                throw new IllegalArgumentException("legit mix: expected key=value, 'cohorts' or 'institutions', got '" + setting + "'");
             }
             String key = kv[0].trim().toLowerCase(Locale.ROOT);
             String value = kv[1].trim();
@@ -127,6 +140,6 @@ public record LegitMix(double hobbyist, double heavyUser, double appBackend, dou
         throw new IllegalArgumentException("legit mix: unknown key '" + key
                 + "' (hobbyist, heavy_user, app_backend, enterprise, lab_benchmark, shared_nat, cohort_benchmark,"
                 + " cohort_template_app, cohort_class, cohort_viral, cohort_scheduled_job, cohort_integration,"
-                + " cohort_safety, org_size, lab_size, nat_size, cohort_size; or 'cohorts')");
+                + " cohort_safety, institution, cohort_early_adopter, org_size, lab_size, nat_size, cohort_size; or 'cohorts', 'institutions')");
     }
 }

@@ -130,6 +130,8 @@ final class LegitPersonas {
         int[] interests;
         /** Benchmark runs continue through the taxonomy where the last one stopped. */
         int sweepOffset;
+        /** The harness asks for a worked solution before the answer (chain-of-thought evaluation); answers stay short. */
+        boolean workedSolutions;
 
         LabMember(World world, int index) {
             super(world, index);
@@ -184,8 +186,9 @@ final class LegitPersonas {
                         ? Models.NEW_RELEASE : Models.ESTABLISHED.get(Math.floorMod(day + suite, Models.ESTABLISHED.size()));
                 e.maxTokens = labMaxTokens;
                 e.temperature = labTemperature;
-                e.promptText = Prompts.benchmarkItem(r, suite, task, ordinal / Taxonomy.TASKS.size());
-                outcome(e, r, task.category().equals("safety") ? 0.3 : 0.01, 0.02, 0.003, 60, 20);
+                e.promptText = Prompts.benchmarkItem(r, suite, task, ordinal / Taxonomy.TASKS.size())
+                        + (workedSolutions ? "\nLet's think step by step, then give the final answer." : "");
+                outcome(e, r, task.category().equals("safety") ? 0.3 : 0.01, 0.02, 0.003, workedSolutions ? 160 : 60, 20);
             } else {
                 Task task = Draws.chance(r, 0.85) ? Taxonomy.TASKS.get(interests[r.nextInt(interests.length)])
                         : Draws.pick(r, Taxonomy.TASKS);

@@ -33,6 +33,8 @@ final class Population {
     private final Set<String> usedIds = new HashSet<>();
     private final Set<String> usedArns = new HashSet<>();
     private final List<Persona> built = new ArrayList<>();
+    /** The campus NATs behind which shared-NAT students work, where a farm can hide among them. */
+    private final List<Endpoint> campusNats = new ArrayList<>();
 
     private Population(World world) {
         this.world = world;
@@ -229,6 +231,9 @@ final class Population {
                         default -> AsnKind.BUSINESS;
                     };
                     Endpoint nat = Network.endpoint(r, natKind, country.code(), natKind == AsnKind.MOBILE ? 0.3 : 0);
+                    if (natKind == AsnKind.UNIVERSITY) {
+                        campusNats.add(nat);
+                    }
                     for (int i = 0; i < size; i++) {
                         individual(kind, Network.country(nat.country()), nat);
                     }
@@ -263,6 +268,11 @@ final class Population {
             case LAB_BENCHMARK -> {
                 for (int size : groups(count, world.options.legit().labGroupSize())) {
                     lab(size);
+                }
+            }
+            case INSTITUTION -> {
+                for (int size : groups(count, world.options.legit().cohortSize())) {
+                    institution(size);
                 }
             }
             default -> new CohortBuilder(this).build(kind, count);
@@ -373,6 +383,96 @@ final class Population {
         }
     }
 
+    private static final String[] DEPARTMENTS = {"physics", "law", "medicine", "history", "chemistry", "library",
+            "finance", "marketing", "research", "engineering", "admissions", "linguistics"};
+
+    /**
+     * One institution's departments: each its own organisation id (and AWS account), its own people,
+     * hours, volume and work, but one procurement card and one egress for all of them. A department
+     * is office staff (long drafts in some, short questions in others) or a lab running a benchmark
+     * harness; accounts were opened over years, not together.
+     */
+    private void institution(int size) {
+        Country country = Network.country(r);
+        boolean university = Draws.chance(r, 0.6);
+        String domain = (university ? Draws.pick(r, new String[] {"stateu", "northfield", "rivertown", "lakeshore"}) + ".edu"
+                : Draws.pick(r, new String[] {"globex-group", "initech-holdings", "contoso-group"}) + ".com")
+                .replace(".", "-" + Draws.base36(r, 3) + ".");
+        String card = People.fingerprint(r);
+        String bin = People.cardBin(r);
+        Network.Asn asn = Network.asn(r, university ? AsnKind.UNIVERSITY : AsnKind.BUSINESS, country.code());
+        Endpoint[] egress = new Endpoint[1 + r.nextInt(3)];
+        for (int i = 0; i < egress.length; i++) {
+            egress[i] = Network.endpoint(r, asn, false);
+        }
+        double[] egressWeights = new double[egress.length];
+        Arrays.fill(egressWeights, 1);
+        // what the institution does: evaluations in every department (a university's labs running
+        // benchmarks with worked-solution prompts), long drafts in every department (a law or consulting
+        // group), or a mix of both
+        int work = r.nextInt(3);
+        int left = size;
+        while (left > 0) {
+            int department = Math.min(left, 2 + r.nextInt(7));
+            if (left - department == 1) {
+                department = left;
+            }
+            left -= department;
+            String org = "org_" + Draws.base36(r, 12);
+            String departmentAws = People.awsAccount(r);
+            String unit = Draws.pick(r, DEPARTMENTS);
+            boolean lab = work == 0 || work == 2 && Draws.chance(r, 0.3);
+            double answers = work == 1 ? 600 + 500 * r.nextDouble() : Draws.pick(r, new Double[] {250.0, 400.0, 700.0, 1000.0});
+            double volume = Draws.logNormal(r, Draws.pick(r, new Double[] {6.0, 15.0, 40.0}), 0.5);
+            String harness = Draws.pick(r, new String[] {"lm-eval-harness/0.4.3 python-httpx/0.27.0",
+                    "helm/0.5.2 python-requests/2.32.3"});
+            int suite = r.nextInt(3);
+            for (int i = 0; i < department; i++) {
+                Persona p;
+                if (lab) {
+                    LabMember m = new LabMember(world, built.size());
+                    identity(m, LegitKind.INSTITUTION.label(), true, country, null);
+                    m.suite = suite;
+                    m.labNat = egress[0];
+                    m.home = Network.endpoint(r, AsnKind.RESIDENTIAL, country.code(), 0.2);
+                    m.harnessAgent = harness;
+                    m.personalAgent = People.anyAgent(r);
+                    m.labMaxTokens = 512;
+                    m.labTemperature = 0;
+                    m.workedSolutions = work == 0;
+                    m.runMean = Draws.logNormal(r, 300, 0.5);
+                    m.sweepOffset = r.nextInt(Taxonomy.TASKS.size());
+                    m.interests = new int[] {Draws.weighted(r, CATEGORY_POPULARITY_BY_TASK),
+                            Draws.weighted(r, CATEGORY_POPULARITY_BY_TASK)};
+                    p = m;
+                } else {
+                    Individual m = new Individual(world, built.size());
+                    identity(m, LegitKind.INSTITUTION.label(), true, country, null);
+                    m.hours = Persona.OFFICE_HOURS;
+                    m.activeWeekday = 0.5 + 0.4 * r.nextDouble();
+                    m.activeWeekend = 0.05;
+                    m.meanWhenActive = Draws.logNormal(r, volume, 0.4);
+                    m.completionMedian = answers;
+                    m.endpoints = egress;
+                    m.endpointWeights = egressWeights;
+                    m.agents = new String[] {People.anyAgent(r)};
+                    m.adoption = 0.1 + 0.3 * r.nextDouble();
+                    interests(m, 2, 5);
+                    p = m;
+                }
+                legitCreation(p);
+                p.orgId = org;
+                p.paymentFingerprint = card;
+                p.cardBin = bin;
+                p.plan = Draws.chance(r, 0.5) ? "team" : "enterprise";
+                p.email = People.workEmail(r, unit + "." + domain);
+                p.signupIp = egress[0].ip();
+                p.awsAccount = departmentAws;
+                p.arn = arn(departmentAws, "assumed-role/" + unit + "-staff/" + userName(p.email));
+            }
+        }
+    }
+
     private void lab(int size) {
         Country country = Network.country(Draws.pick(r, new String[] {"US", "US", "GB", "DE", "JP"}));
         String university = Draws.pick(r, new String[] {"stateu.edu", "cs.northfield.edu", "ml.rivertown.ac.uk",
@@ -421,6 +521,7 @@ final class Population {
             // hides in the evaluation burst that follows a release
             case BENCHMARK_MIMIC -> Math.max(0, world.releaseDay - 1);
             case APP_MIMIC -> world.days >= 10 ? 2 : 0;
+            case NAT_FARM -> world.days >= 10 ? 4 : 0;
         };
     }
 
@@ -433,8 +534,16 @@ final class Population {
         AsnKind poolKind = switch (spec.kind()) {
             case NAIVE_FARM, MODEL_PIVOT, APP_MIMIC -> AsnKind.DATACENTER;
             case PROXY_FARM, LOW_AND_SLOW, BENCHMARK_MIMIC -> AsnKind.RESIDENTIAL;
+            case NAT_FARM -> AsnKind.UNIVERSITY;
         };
-        if (spec.sharedIps() > 0) {
+        if (spec.kind() == CampaignKind.NAT_FARM) {
+            // the busiest campus NATs students already work behind; a campus of its own if there are none
+            c.ipPool = new Endpoint[Math.max(1, spec.sharedIps())];
+            for (int i = 0; i < c.ipPool.length; i++) {
+                c.ipPool[i] = i < campusNats.size() ? campusNats.get(i) : Network.endpoint(r, AsnKind.UNIVERSITY,
+                        Network.country(r).code(), 0);
+            }
+        } else if (spec.sharedIps() > 0) {
             c.ipPool = new Endpoint[spec.sharedIps()];
             List<Network.Asn> hosting = Network.of(poolKind);
             Network.Asn few = Draws.pick(r, hosting);
@@ -497,6 +606,7 @@ final class Population {
                 case MODEL_PIVOT -> new CampaignPersonas.ModelPivot(world, built.size(), c, m);
                 case BENCHMARK_MIMIC -> new CampaignPersonas.BenchmarkMimic(world, built.size(), c, m);
                 case APP_MIMIC -> new CampaignPersonas.AppMimic(world, built.size(), c, m);
+                case NAT_FARM -> new CampaignPersonas.ProxyFarm(world, built.size(), c, m);
             };
             Country country = spec.kind() == CampaignKind.NAIVE_FARM ? farmCountry : Network.country(r);
             identity(p, spec.kind().label(), false, country, c.id);
@@ -546,6 +656,13 @@ final class Population {
                     p.createdAt = signupBurst + r.nextInt((int) (6 * World.HOUR_MS));
                     p.email = "dev." + Draws.base36(r, 5) + "@" + Draws.pick(r, new String[] {"gmail.com", "mail.com", "outlook.com"});
                     p.plan = "pay_as_you_go";
+                }
+                case NAT_FARM -> {
+                    // student-like sign-ups from the campus over the weeks before it starts
+                    p.createdAt = signupBurst - r.nextInt((int) (20 * World.DAY_MS));
+                    p.email = Draws.pick(r, People.FIRST) + "." + Draws.pick(r, People.LAST) + (10 + r.nextInt(90))
+                            + "@" + Draws.pick(r, new String[] {"gmail.com", "outlook.com", "proton.me"});
+                    p.plan = Draws.chance(r, 0.6) ? "free" : "pay_as_you_go";
                 }
                 case MODEL_PIVOT -> {
                     p.createdAt = signupBurst - r.nextInt((int) (World.DAY_MS / 2));

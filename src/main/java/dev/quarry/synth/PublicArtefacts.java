@@ -112,6 +112,19 @@ final class PublicArtefacts {
         return VIRAL_PROMPTS[Math.floorMod(prompt, VIRAL_PROMPTS.length)] + Draws.pick(r, VIRAL_ADDITIONS);
     }
 
+    /**
+     * Example prompts of a model's launch post, which early adopters paste (with their own question)
+     * to try the new model out: a shared phrasing that asks for long, thorough answers.
+     */
+    static final String[] LAUNCH_PROMPTS = {
+            "Think deeply and show your full reasoning before you answer. Take as long as you need:",
+            "Use your extended thinking on this one and give me a thorough, well-structured answer:",
+            "This is a hard problem. Work through it carefully, consider alternatives, then give your best answer:"};
+
+    static String launchPrompt(SplittableRandom r, int prompt, Taxonomy.Task task) {
+        return LAUNCH_PROMPTS[Math.floorMod(prompt, LAUNCH_PROMPTS.length)] + " " + Prompts.personal(r, task);
+    }
+
     /** Integration partners: one connector client and its fixed parameters for every customer. */
     record Integration(String name, String agent, int maxTokens, double temperature) {
     }

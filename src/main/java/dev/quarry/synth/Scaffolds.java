@@ -69,7 +69,7 @@ final class Scaffolds {
     private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
             case NAIVE_FARM -> NAIVE;
-            case PROXY_FARM -> PROXY;
+            case PROXY_FARM, NAT_FARM -> PROXY;
             case LOW_AND_SLOW -> LOW_AND_SLOW;
             case MODEL_PIVOT -> PIVOT;
             case BENCHMARK_MIMIC -> BENCHMARK_MIMIC;

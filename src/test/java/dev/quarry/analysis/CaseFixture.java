@@ -34,8 +34,14 @@ public final class CaseFixture implements AutoCloseable {
     }
 
     public CaseFixture account(String id, String email, String payment, String cardBin, String signupIp) throws SQLException {
+        return account(id, email, payment, cardBin, signupIp, START - 30 * DAY);
+    }
+
+    /** An account opened at {@code createdAt} (epoch milliseconds). */
+    public CaseFixture account(String id, String email, String payment, String cardBin, String signupIp, long createdAt)
+            throws SQLException {
         account.setString(1, id);
-        account.setLong(2, START - 30 * DAY);
+        account.setLong(2, createdAt);
         account.setString(3, email);
         account.setString(4, payment);
         account.setString(5, cardBin);

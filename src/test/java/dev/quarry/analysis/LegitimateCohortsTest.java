@@ -3,6 +3,8 @@ package dev.quarry.analysis;
 import dev.quarry.model.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -281,6 +283,145 @@ class LegitimateCohortsTest {
             Campaign found = campaigns.stream().filter(c -> c.campaignId() == campaign).findFirst().orElseThrow();
             assertTrue(found.reasons().get(0).startsWith("the verdict rests on operational linkage: members share network addresses"),
                     found.reasons().toString());
+        }
+    }
+
+    /** A person's or a department's request count: spread over an order of magnitude around the median. */
+    private static int peoplesVolume(Random random, int median) {
+        return (int) Math.max(20, Math.min(20 * median, Math.round(median * Math.exp(random.nextGaussian()))));
+    }
+
+    private static final String LAUNCH_PHRASE = "Think deeply and show your full reasoning before you answer. Take as long as you need: ";
+    /** The new model's first request (by an early adopter) comes on day six, in the afternoon. */
+    private static final long RELEASE = START + 6 * DAY + 17 * HOUR;
+
+    /**
+     * Twelve unrelated customers who read one launch post: accounts of every age, each with its own
+     * organisation, card and address, asking about their own two subjects at their own volume; within
+     * hours of the release they paste the post's phrasing into the new model and draw long answers.
+     */
+    private static void earlyAdopters(CaseFixture f, Random random) throws Exception {
+        for (int a = 0; a < 12; a++) {
+            String id = "adopter" + a;
+            f.account(id, "reader" + a + "@mail" + a + ".test", "card-adopter-" + a, "4" + (20000 + a), "192.0.3." + a,
+                    START - (60 + 97L * a) * DAY);
+            String[] interests = {SUBJECTS[(3 * a) % SUBJECTS.length], SUBJECTS[(5 * a + 1) % SUBJECTS.length]};
+            int before = 10 + random.nextInt(60);
+            for (int e = 0; e < before; e++) {
+                long at = START + random.nextInt(6) * DAY + (8 + random.nextInt(14)) * HOUR + random.nextInt((int) HOUR);
+                f.event(id, at, "org-adopter" + a, "192.0.3." + a, "Mozilla/5.0 (adopter " + a + ")", "model-a", 2048, 0.7, "ok",
+                        interests[e % 2] + " " + CaseFixture.freeText(random, 5 + random.nextInt(10)), 300 + random.nextInt(400));
+            }
+            int after = peoplesVolume(random, 150);
+            for (int e = 0; e < after; e++) {
+                long at = RELEASE + (a == 0 && e == 0 ? 0 : HOUR + (long) (random.nextDouble() * (DAYS * DAY - (RELEASE - START) - 2 * HOUR)));
+                f.event(id, at, "org-adopter" + a, "192.0.3." + a, "Mozilla/5.0 (adopter " + a + ")", "model-new", 4096, 0.7, "ok",
+                        LAUNCH_PHRASE + interests[e % 2] + " " + CaseFixture.freeText(random, 5 + random.nextInt(10)),
+                        1000 + random.nextInt(800));
+            }
+        }
+    }
+
+    @Test
+    void earlyAdoptersOfANewModelSharingTheLaunchPostsPhrasingAreNoCampaign(@TempDir Path dir) throws Exception {
+        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
+            Random random = new Random(23);
+            background(f, random, true);
+            earlyAdopters(f, random);
+            List<Campaign> campaigns = new java.util.ArrayList<>();
+            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
+            for (int a = 0; a < 12; a++) {
+                assertFalse(verdicts.get("adopter" + a).flagged(), verdicts.get("adopter" + a) + "\n" + campaigns);
+            }
+            assertTrue(campaigns.isEmpty(), "readers of one launch post trying the new model are no fleet: " + campaigns);
+        }
+    }
+
+    /**
+     * A farm posing as early adopters: the launch post's phrasing and the new model within hours,
+     * each account on its own card and address, but opened the same day, each making the same
+     * volume and working through the whole taxonomy for long answers.
+     */
+    @Test
+    void aFarmPosingAsEarlyAdoptersAmongRealOnesIsFoundAndTheRealOnesAreNot(@TempDir Path dir) throws Exception {
+        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
+            Random random = new Random(29);
+            background(f, random, true);
+            earlyAdopters(f, random);
+            for (int a = 0; a < 12; a++) {
+                String id = "farm" + a;
+                f.account(id, "t.user" + (40 + a) + "@mail.test", "card-farm-" + a, "4" + (70000 + a), "100.101." + a + ".1",
+                        START + 5 * DAY + random.nextInt((int) (6 * HOUR)));
+                for (int d = 6; d < DAYS; d++) {
+                    for (int i = 0; i < 150; i++) {
+                        long at = Math.max(RELEASE + 2 * HOUR, START + d * DAY + random.nextInt((int) DAY));
+                        f.event(id, at, "org-farm" + a, "100.101." + a + ".1", "Mozilla/5.0 (farm " + (a % 5) + ")",
+                                "model-new", 4096, 0.7, "ok", LAUNCH_PHRASE + SUBJECTS[(a + i) % SUBJECTS.length] + " (case "
+                                        + random.nextInt(100000) + ")", 1400 + random.nextInt(800));
+                    }
+                }
+            }
+            List<Campaign> campaigns = new java.util.ArrayList<>();
+            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
+            Integer campaign = verdicts.get("farm0").campaignId();
+            assertNotNull(campaign, verdicts.get("farm0") + "\n" + campaigns);
+            for (int a = 0; a < 12; a++) {
+                assertTrue(verdicts.get("farm" + a).flagged(), verdicts.get("farm" + a) + "\n" + campaigns);
+                assertFalse(verdicts.get("adopter" + a).flagged(), verdicts.get("adopter" + a) + "\n" + campaigns);
+            }
+        }
+    }
+
+    /**
+     * One institution whose eight departments hold their own organisation ids but pay with one
+     * procurement card and reach the API through one egress, accounts opened over years: some
+     * departments evaluate models with a worked-solution harness (step by step, short answers,
+     * the whole taxonomy), the others draft long documents on their own subjects at their own volume.
+     */
+    private static void institution(CaseFixture f, Random random, int evaluatingDepartments) throws Exception {
+        for (int d = 0; d < 8; d++) {
+            boolean evaluates = d < evaluatingDepartments;
+            for (int p = 0; p < 4; p++) {
+                String id = "dept" + d + "-" + p;
+                f.account(id, "staff" + p + "@dept" + d + ".inst.test", "card-institution", "499999", "198.18.0.1",
+                        START - (40 + 211L * (4 * d + p) % 1500) * DAY);
+                int events = peoplesVolume(random, 200);
+                String[] subjects = {SUBJECTS[(2 * d) % SUBJECTS.length], SUBJECTS[(2 * d + 7) % SUBJECTS.length]};
+                int hour = 8 + random.nextInt(6);
+                for (int e = 0; e < events; e++) {
+                    long at = START + random.nextInt(DAYS) * DAY + (hour + random.nextInt(8)) * HOUR + random.nextInt((int) HOUR);
+                    String ip = "198.18.0." + (1 + random.nextInt(2));
+                    if (evaluates) {
+                        f.event(id, at, "org-dept" + d, ip, "lm-eval-harness/0.4.3 python-httpx/0.27.0", "model-a", 512, 0.0, "ok",
+                                "Question: " + SUBJECTS[e % SUBJECTS.length] + " (item " + e + "). Let's think step by step. Answer:",
+                                80 + random.nextInt(120));
+                    } else {
+                        f.event(id, at, "org-dept" + d, ip, "Mozilla/5.0 (dept " + d + "-" + p + ")", "model-a", 4096, 0.5, "ok",
+                                "Draft the section on " + subjects[e % 2] + " " + CaseFixture.freeText(random, 8 + random.nextInt(20)),
+                                900 + random.nextInt(700));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Three evaluating departments among eight (most draft long documents: a fleet test's case), or
+     * six (most ask for worked solutions and draw short answers: a harvest test's case).
+     */
+    @ParameterizedTest
+    @CsvSource({"3, 31", "6, 37"})
+    void anInstitutionsDepartmentsOnOneCardAndEgressAreNoCampaign(int evaluatingDepartments, long seed, @TempDir Path dir)
+            throws Exception {
+        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
+            Random random = new Random(seed);
+            background(f, random, true);
+            institution(f, random, evaluatingDepartments);
+            List<Campaign> campaigns = new java.util.ArrayList<>();
+            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
+            verdicts.values().stream().filter(v -> v.accountId().startsWith("dept"))
+                    .forEach(v -> assertFalse(v.flagged(), v + "\n" + campaigns));
+            assertTrue(campaigns.isEmpty(), "one owner's departments at their own work are no fleet: " + campaigns);
         }
     }
 }

@@ -33,8 +33,9 @@ class CohortPopulationTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        options = GeneratorOptions.defaults(900, 10, 4242).withLegit(LegitMix.COHORTS).withNewModelReleaseDay(3)
-                .withCampaigns(List.of(CampaignSpec.parse("benchmark_mimic:15"), CampaignSpec.parse("app_mimic:15")));
+        options = GeneratorOptions.defaults(900, 10, 4242).withLegit(LegitMix.INSTITUTIONS).withNewModelReleaseDay(3)
+                .withCampaigns(List.of(CampaignSpec.parse("benchmark_mimic:15"), CampaignSpec.parse("app_mimic:15"),
+                        CampaignSpec.parse("nat_farm:10")));
         ExtractGenerator.generate(dir.resolve("a"), options, ProgressListener.NONE);
         events = ExtractFiles.records(dir.resolve("a").resolve("events.csv"));
         for (CSVRecord row : ExtractFiles.records(dir.resolve("a").resolve("truth.csv"))) {
@@ -142,6 +143,61 @@ class CohortPopulationTest {
     }
 
     @Test
+    void institutionDepartmentsHoldTheirOwnOrganisationsButShareOneCardAndEgress() throws Exception {
+        Map<String, String> cardOf = new HashMap<>();
+        for (CSVRecord row : ExtractFiles.records(dir.resolve("a").resolve("accounts.csv"))) {
+            cardOf.put(row.get("account_id"), row.get("payment_fingerprint"));
+        }
+        Map<String, Set<String>> orgsByCard = new HashMap<>();
+        Map<String, Set<String>> orgsByIp = new HashMap<>();
+        for (CSVRecord e : of(LegitKind.INSTITUTION)) {
+            orgsByCard.computeIfAbsent(cardOf.get(e.get("account_id")), c -> new HashSet<>()).add(e.get("org_id"));
+            orgsByIp.computeIfAbsent(e.get("ip"), ip -> new HashSet<>()).add(e.get("org_id"));
+        }
+        assertTrue(!orgsByCard.isEmpty() && orgsByCard.values().stream().allMatch(orgs -> orgs.size() >= 2),
+                "every institution card pays for several departments: " + orgsByCard.values());
+        assertTrue(orgsByIp.values().stream().anyMatch(orgs -> orgs.size() >= 3), "departments share the egress");
+    }
+
+    @Test
+    void earlyAdoptersMoveToTheNewModelWithinADayAndDrawLongAnswers() {
+        List<CSVRecord> rows = of(LegitKind.COHORT_EARLY_ADOPTER);
+        long releaseDay = options.start().toEpochMilli() / 86_400_000L + 3;
+        Map<String, Long> firstOnNewModel = new HashMap<>();
+        for (CSVRecord e : rows) {
+            if (e.get("model").equals(Models.NEW_RELEASE.name())) {
+                firstOnNewModel.merge(e.get("account_id"), Instant.parse(e.get("ts")).toEpochMilli() / 86_400_000L, Math::min);
+            }
+        }
+        long members = rows.stream().map(e -> e.get("account_id")).distinct().count();
+        long withinADay = firstOnNewModel.values().stream().filter(day -> day <= releaseDay + 1).count();
+        assertTrue(withinADay >= members * 3 / 4, withinADay + " of " + members + " on the new model within a day");
+        double hobbyistAnswers = median(of(LegitKind.HOBBYIST), "completion_tokens");
+        assertTrue(median(rows, "completion_tokens") > 1.8 * hobbyistAnswers, "long answers");
+        List<CSVRecord> onNewModel = rows.stream().filter(e -> e.get("model").equals(Models.NEW_RELEASE.name())).toList();
+        long phrased = onNewModel.stream().filter(e -> Arrays.stream(PublicArtefacts.LAUNCH_PROMPTS)
+                .anyMatch(p -> e.get("prompt_text").startsWith(p))).count();
+        assertTrue(phrased >= onNewModel.size() * 7 / 10, phrased + " of " + onNewModel.size() + " in the launch post's phrasing");
+    }
+
+    @Test
+    void natFarmWorksFromTheCampusNatStudentsUseOnCardsOfItsOwn() throws Exception {
+        List<CSVRecord> farm = of(CampaignKind.NAT_FARM.label());
+        Set<String> farmIps = farm.stream().map(e -> e.get("ip")).collect(Collectors.toSet());
+        Set<String> studentIps = of(LegitKind.SHARED_NAT).stream().map(e -> e.get("ip")).collect(Collectors.toSet());
+        assertEquals(1, farmIps.size());
+        assertTrue(studentIps.containsAll(farmIps), "the farm's address is a campus NAT students use");
+        Set<String> cards = new HashSet<>();
+        Set<String> members = farm.stream().map(e -> e.get("account_id")).collect(Collectors.toSet());
+        for (CSVRecord row : ExtractFiles.records(dir.resolve("a").resolve("accounts.csv"))) {
+            if (members.contains(row.get("account_id"))) {
+                cards.add(row.get("payment_fingerprint"));
+            }
+        }
+        assertEquals(members.size(), cards.size(), "one card per account");
+    }
+
+    @Test
     void sameOptionsSameBytes() throws Exception {
         ExtractGenerator.generate(dir.resolve("b"), options, ProgressListener.NONE);
         for (String file : List.of("events.csv", "accounts.csv", "truth.csv")) {
@@ -152,12 +208,17 @@ class CohortPopulationTest {
     @Test
     void defaultMixHasNoCohortsAndTheCohortPresetHasThemAll() {
         List<LegitKind> cohortKinds = Arrays.stream(LegitKind.values()).filter(LegitKind::cohort).toList();
-        assertEquals(7, cohortKinds.size());
+        assertEquals(8, cohortKinds.size());
         cohortKinds.forEach(k -> assertEquals(0.0, LegitMix.DEFAULT.weight(k), k.name()));
-        cohortKinds.forEach(k -> assertTrue(LegitMix.COHORTS.weight(k) > 0, k.name()));
+        // the preset of session 3 stays as it was, so its suite's extracts do not change
+        cohortKinds.stream().filter(k -> k != LegitKind.COHORT_EARLY_ADOPTER)
+                .forEach(k -> assertTrue(LegitMix.COHORTS.weight(k) > 0, k.name()));
+        assertEquals(0.0, LegitMix.COHORTS.weight(LegitKind.INSTITUTION));
+        Arrays.stream(LegitKind.values()).forEach(k -> assertTrue(LegitMix.INSTITUTIONS.weight(k) > 0, k.name()));
         assertEquals(LegitMix.COHORTS.withCohortSize(50).withWeight(LegitKind.COHORT_VIRAL, 0.2),
                 LegitMix.parse("cohorts,cohort_size=50,cohort_viral=0.2"));
         assertThrows(IllegalArgumentException.class, () -> LegitMix.parse("cohorts,cohort_size=1"));
+        assertEquals(LegitMix.INSTITUTIONS, LegitMix.parse("institutions"));
         assertThrows(IllegalArgumentException.class, () -> LegitMix.parse("cohort_robots=0.1"));
         assertEquals(CampaignKind.APP_MIMIC, CampaignSpec.parse("app_mimic:20:ips=3").kind());
         assertThrows(IllegalArgumentException.class, () -> CampaignSpec.parse("benchmark_mimic:0"));

@@ -64,6 +64,12 @@ public final class CampaignAssembler {
     static final double OUTSIDE_CAMPAIGN_MAX_RISK = 0.3;
     /** A member this close to its group's mean behaviour acts as the group does. */
     static final double TYPICAL_MEMBER = 0.9;
+    /** Two members whose request counts differ by at most this fraction make the same volume. */
+    static final double FLEET_VOLUME_SPREAD = 0.1;
+    /** The share of members that must make the same volume for it to be a fleet's sign. */
+    static final double FLEET_VOLUME_SHARE = 2 / 3.0;
+    /** Accounts opened within this window of each other were opened together. */
+    static final long FLEET_CREATION_WINDOW_MS = 3 * 86_400_000L;
     /** Modularity's own scale (gamma = 1) for the Louvain communities. */
     static final double COMMUNITY_RESOLUTION = 1.0;
 

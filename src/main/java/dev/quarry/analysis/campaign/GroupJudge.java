@@ -111,6 +111,52 @@ final class GroupJudge {
         return count >= MIN_REFERENCE_ACCOUNTS ? independent : null;
     }
 
+    /**
+     * How many members make nearly the same number of requests (within {@link
+     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as several others: one script gives each of its
+     * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
+     * share a community; people's volumes spread over orders of magnitude.
+     */
+    int sameVolume(int[] m) {
+        double[] volumes = new double[m.length];
+        for (int k = 0; k < m.length; k++) {
+            volumes[k] = data.activity(m[k]).events();
+        }
+        Arrays.sort(volumes);
+        int neededPeers = Math.max(2, (int) Math.ceil(0.1 * (m.length - 1)));
+        int alike = 0;
+        for (int k = 0, low = 0, high = 0; k < volumes.length; k++) {
+            while (volumes[low] < volumes[k] / (1 + FLEET_VOLUME_SPREAD)) {
+                low++;
+            }
+            while (high + 1 < volumes.length && volumes[high + 1] <= volumes[k] * (1 + FLEET_VOLUME_SPREAD)) {
+                high++;
+            }
+            alike += high - low >= neededPeers ? 1 : 0;
+        }
+        return alike;
+    }
+
+    /** The most members opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other (0 where unknown). */
+    int openedTogether(int[] m) {
+        long[] created = new long[m.length];
+        int known = 0;
+        for (int v : m) {
+            if (data.createdAtMs(v) != Long.MIN_VALUE) {
+                created[known++] = data.createdAtMs(v);
+            }
+        }
+        Arrays.sort(created, 0, known);
+        int together = 0;
+        for (int i = 0, j = 0; j < known; j++) {
+            while (created[j] - created[i] > FLEET_CREATION_WINDOW_MS) {
+                i++;
+            }
+            together = Math.max(together, j - i + 1);
+        }
+        return together;
+    }
+
     private static double[] restrict(double[] values, boolean[] keep) {
         if (keep == null) {
             return values;
@@ -260,7 +306,7 @@ final class GroupJudge {
         double score = 1 - keep;
         Set<Source> operational = operationalLinkage(established);
         double volume = OutputHarvestSignal.strength(harvestedTokens, m, heavyHarvest, significance);
-        boolean harvest = operational.isEmpty() ? artefactHarvest(strength, volume) : harvest(strength);
+        boolean harvest = operational.isEmpty() ? artefactHarvest(strength, volume) : operationalHarvest(strength);
         // Two independent bodies of evidence at least: two sources of coordination, or one and
         // members who harvest outputs together. A rush to a new model alone ties nobody: busy
         // people try new models early too.
@@ -289,6 +335,13 @@ final class GroupJudge {
             if (operational.isEmpty()) {
                 score *= 0.5;
             }
+        }
+        // Evidence that one operator runs the accounts is not yet evidence of one operator's fleet:
+        // an institution's departments share its card and egress, the readers of one launch post
+        // share its phrasing, and each still works as its own people do (their own volume, their own
+        // questions, accounts of every age). Accounts that one operator opened and runs act alike.
+        if (fleetSigns(m, strength).isEmpty()) {
+            score *= 0.25;
         }
         double[] typicality = typicality(in.standardized(), m);
         Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
@@ -327,6 +380,45 @@ final class GroupJudge {
             return sweep && strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED;
         }
         return strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED && (sweep || volume >= ESTABLISHED);
+    }
+
+    /**
+     * Whether a group tied by payment or network takes out what extraction takes out: long answers
+     * (a majority of members in the top tenth of the reference accounts). Shared billing and an
+     * institution's egress prove common ownership, not theft: a university's labs evaluating with
+     * worked-solution prompts on one procurement card ask for reasoning and draw short answers.
+     * Where answer lengths do not vary, reasoning requests are the best sign left.
+     */
+    boolean operationalHarvest(Map<Evidence, Double> strength) {
+        if (!(longAnswer > medianAnswer)) {
+            return harvest(strength);
+        }
+        return strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
+    }
+
+    /** How members act as the accounts of one operator's fleet rather than as independent customers. */
+    enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER }
+
+    /**
+     * The signs that the members are one operator's fleet: activity in step beyond their own
+     * rhythms, a majority making the same volume (within {@link CampaignAssembler#FLEET_VOLUME_SPREAD}
+     * of the median), a majority asking the same mix of tasks (cosine {@link
+     * CampaignAssembler#FLEET_TASK_LIKENESS} with the group's mean mix), or a majority opened within
+     * {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other.
+     */
+    Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength) {
+        Set<FleetSign> signs = EnumSet.noneOf(FleetSign.class);
+        if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED) {
+            signs.add(FleetSign.IN_STEP);
+        }
+        if (sameVolume(m) >= FLEET_VOLUME_SHARE * m.length) {
+            signs.add(FleetSign.SAME_VOLUME);
+        }
+        int together = openedTogether(m);
+        if (together >= ESTABLISHED * m.length) {
+            signs.add(FleetSign.OPENED_TOGETHER);
+        }
+        return signs;
     }
 
     /** Per account, the accounts it has a strong synchronization link with. */

@@ -95,10 +95,38 @@ final class ReasonWriter {
         ranked.sort((x, y) -> Double.compare(y[0], x[0]));
         List<String> out = new ArrayList<>();
         out.add(basisSentence(group, judge));
+        String fleet = fleetSentence(group, judge);
+        if (fleet != null) {
+            out.add(fleet);
+        }
         for (double[] r : ranked) {
             out.add(sentences.get((int) r[1]));
         }
         return out;
+    }
+
+    /**
+     * Why the members read as one operator's accounts rather than independent customers (decision
+     * 19), or null for a group that shows no such sign (it is no campaign then).
+     */
+    static String fleetSentence(Group group, GroupJudge judge) {
+        int[] members = group.members();
+        Set<GroupJudge.FleetSign> signs = judge.fleetSigns(members, group.strength());
+        if (signs.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (signs.contains(GroupJudge.FleetSign.SAME_VOLUME)) {
+            parts.add(judge.sameVolume(members) + " of " + members.length + " make nearly the same number of requests as "
+                    + "several others (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
+        }
+        if (signs.contains(GroupJudge.FleetSign.OPENED_TOGETHER)) {
+            parts.add(judge.openedTogether(members) + " of " + members.length + " were opened within three days of each other");
+        }
+        if (signs.contains(GroupJudge.FleetSign.IN_STEP)) {
+            parts.add("they work in step");
+        }
+        return "members act as one operator's accounts: " + String.join("; ", parts);
     }
 
     /**

@@ -21,6 +21,9 @@ public final class AccountActivity {
 
     private long[] requests = NO_REQUESTS;
     int events;
+    /** Exact first and last request times in epoch milliseconds (the request list keeps whole seconds). */
+    long firstMs = Long.MAX_VALUE;
+    long lastMs = Long.MIN_VALUE;
     final Map<AttributeKind, IntCounter> attributes = new EnumMap<>(AttributeKind.class);
     /** Frames of the prompts' openings and of their closings (see {@link PromptShape}). */
     final FrameCounter frames = new FrameCounter();
@@ -49,7 +52,9 @@ public final class AccountActivity {
     private IntCounter contexts = new IntCounter();
 
     /** One request; the context keys ({@link #contextKey}) say where it came from and how it was made, -1 where unknown. */
-    void addRequest(long secondsSinceOrigin, int model, int network, int client, int call) {
+    void addRequest(long epochMs, long secondsSinceOrigin, int model, int network, int client, int call) {
+        firstMs = Math.min(firstMs, epochMs);
+        lastMs = Math.max(lastMs, epochMs);
         if (events == requests.length) {
             requests = Arrays.copyOf(requests, Math.max(8, requests.length + (requests.length >> 1)));
         }
@@ -178,6 +183,8 @@ public final class AccountActivity {
 
     /** Adds the same account's activity from another part of the events (already spread). */
     void merge(AccountActivity part) {
+        firstMs = Math.min(firstMs, part.firstMs);
+        lastMs = Math.max(lastMs, part.lastMs);
         if (part.events > 0) {
             requests = Arrays.copyOf(requests, events + part.events);
             System.arraycopy(part.requests, 0, requests, events, part.events);
@@ -235,6 +242,16 @@ public final class AccountActivity {
 
     public int events() {
         return events;
+    }
+
+    /** Epoch milliseconds of the account's first request; only meaningful when it made any. */
+    public long firstTimestampMs() {
+        return firstMs;
+    }
+
+    /** Epoch milliseconds of the account's last request; only meaningful when it made any. */
+    public long lastTimestampMs() {
+        return lastMs;
     }
 
     /** Request time (seconds since the scan origin) of the i-th request in time order. */

@@ -351,7 +351,7 @@ public final class EventScan {
             if (call * 3 == callValues.size()) {
                 decodeCall(row);
             }
-            a.addRequest(Math.floorDiv(ts - origin, 1000L), callValues.get(3 * call),
+            a.addRequest(ts, Math.floorDiv(ts - origin, 1000L), callValues.get(3 * call),
                     network, client, AccountActivity.contextKey(AccountActivity.CALL, call));
             if (has(2)) {
                 a.promptTokensCount++;
