@@ -42,6 +42,8 @@ import java.util.function.Function;
 public final class AccountsView extends VBox {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Height of a row in pixels: 2em of the theme's 14px font, the height the rows had as an inline style. */
+    private static final double ROW_HEIGHT = 28;
     private boolean syncing;
     /** How each column sorts, on the row's own values (first and last seen by time, not by their text). */
     private final Map<TableColumn<AccountRow, ?>, Comparator<AccountRow>> keys = new HashMap<>();
@@ -104,8 +106,10 @@ public final class AccountsView extends VBox {
         TableView<AccountRow> table = new TableView<>(model.rows());
         model.rows().addListener((ListChangeListener<AccountRow>) change -> syncing = false);
         table.setId("accounts-table");
-        // rows of one height: without it the table measures rows to estimate its height at every filter
-        table.setStyle("-fx-fixed-cell-size: 2em;");
+        // rows of one height: without it the table measures rows to estimate its height at every filter. Set in
+        // pixels (2em of the theme's 14px font), not as an inline style: an inline style on the table is looked up
+        // again by the CSS of every row and cell it re-adds after a filter.
+        table.setFixedCellSize(ROW_HEIGHT);
         // the model sorts (with the filters, as one change of the rows); an empty sort order is the run's order
         table.setSortPolicy(sorted -> {
             model.orderProperty().set(order(sorted.getSortOrder()));
