@@ -251,6 +251,20 @@ class ViewsScreensTest {
             assertTrue(p[0] >= xs[0] - 1 && p[0] <= xs[1] + 1 && p[1] >= ys[0] - 1 && p[1] <= ys[2] + 1,
                     account + " at " + p[0] + "," + p[1] + " lies within the lasso");
         }
+        // the legend names every campaign on the map in the colour its points have, and the accounts in none
+        Set<String> legend = new HashSet<>();
+        for (javafx.scene.Node entry : robot.lookup("#map-legend").queryAs(javafx.scene.layout.FlowPane.class).getChildren()) {
+            Label label = (Label) entry;
+            legend.add(label.getText().replaceAll(" \\(.*", ""));
+            if (label.getText().startsWith("campaign ")) {
+                int campaign = Integer.parseInt(label.getText().split(" ")[1]);
+                assertEquals(dev.quarry.graph.GraphPicture.campaignColour(campaign), label.getUserData(), label.getText());
+            }
+        }
+        assertTrue(legend.contains("no campaign"), legend.toString());
+        for (var campaign : session.state().campaigns()) {
+            assertTrue(legend.contains("campaign " + campaign.campaignId()), "campaign " + campaign.campaignId() + " in " + legend);
+        }
         Screenshots.save(robot.lookup("#shell").query(), "account-map");
 
         go(robot, Screens.ACCOUNTS);

@@ -18,6 +18,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,6 +31,9 @@ public final class AccountMapView extends BorderPane {
     private final AccountMapViewModel model;
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
+    /** Colours named under the map; more campaigns or clusters than this are summed up as "and N more". */
+    private static final int LEGEND_ENTRIES = 12;
+    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 2);
     private double scale = 1;
     private double offsetX;
     private double offsetY;
@@ -76,7 +80,9 @@ public final class AccountMapView extends BorderPane {
         setCenter(holder);
         hoverLabel.setId("map-hover");
         hoverLabel.setPadding(new Insets(2, 8, 2, 8));
-        setBottom(hoverLabel);
+        legend.setId("map-legend");
+        legend.setPadding(new Insets(2, 8, 2, 8));
+        setBottom(new javafx.scene.layout.VBox(legend, hoverLabel));
 
         canvas.widthProperty().addListener(o -> {
             fit();
@@ -89,8 +95,13 @@ public final class AccountMapView extends BorderPane {
         model.mapProperty().addListener(o -> {
             fit();
             redraw();
+            showLegend();
         });
-        model.colourByProperty().addListener(o -> redraw());
+        model.colourByProperty().addListener(o -> {
+            redraw();
+            showLegend();
+        });
+        showLegend();
         model.selectedAccountsProperty().addListener(o -> redraw());
         model.activeInTimeRangeProperty().addListener(o -> redraw());
 
@@ -314,6 +325,48 @@ public final class AccountMapView extends BorderPane {
                 argb[i] = 0xFF000000 | r << 16 | g << 8 | b;
             }
         }
+    }
+
+    /** What each colour of the points means: the campaigns or clusters on the map (most points first), or the risk scale. */
+    private void showLegend() {
+        legend.getChildren().clear();
+        AccountMap map = model.mapProperty().get();
+        AccountMapViewModel.ColourBy by = model.colourByProperty().get();
+        if (map == null || by == null) {
+            return;
+        }
+        if (by == AccountMapViewModel.ColourBy.RISK) {
+            for (double risk : new double[] {0, 0.5, 1}) {
+                legend.getChildren().add(swatch(riskColour(risk), String.format(java.util.Locale.ROOT, "risk %.1f", risk)));
+            }
+            return;
+        }
+        boolean campaigns = by == AccountMapViewModel.ColourBy.CAMPAIGN;
+        java.util.Map<Integer, Integer> points = new java.util.TreeMap<>();
+        for (int i = 0; i < map.size(); i++) {
+            points.merge(campaigns ? map.campaign(i) : map.cluster(i), 1, Integer::sum);
+        }
+        List<java.util.Map.Entry<Integer, Integer>> ranked = new java.util.ArrayList<>(points.entrySet());
+        ranked.sort((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue() : x.getKey() - y.getKey());
+        int shown = Math.min(LEGEND_ENTRIES, ranked.size());
+        for (java.util.Map.Entry<Integer, Integer> entry : ranked.subList(0, shown)) {
+            String what = entry.getKey() < 0 ? (campaigns ? "no campaign" : "no cluster")
+                    : (campaigns ? "campaign " : "cluster ") + entry.getKey();
+            legend.getChildren().add(swatch(GraphPicture.campaignColour(entry.getKey()),
+                    String.format(java.util.Locale.ROOT, "%s (%,d)", what, entry.getValue())));
+        }
+        if (ranked.size() > shown) {
+            legend.getChildren().add(new Label(String.format(java.util.Locale.ROOT, "and %d more", ranked.size() - shown)));
+        }
+    }
+
+    private static Label swatch(int rgb, String text) {
+        javafx.scene.shape.Rectangle square = new javafx.scene.shape.Rectangle(10, 10,
+                Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
+        square.setStroke(Color.rgb(90, 90, 90));
+        Label label = new Label(text, square);
+        label.setUserData(rgb);
+        return label;
     }
 
     private static int pointColour(AccountMap map, int i, AccountMapViewModel.ColourBy by) {
