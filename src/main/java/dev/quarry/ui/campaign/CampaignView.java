@@ -151,7 +151,7 @@ public final class CampaignView extends VBox {
         memberReasons.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable showReasons = () -> memberReasons.setText(reasonsOf(members.getSelectionModel().getSelectedItem(), model));
         members.getSelectionModel().selectedItemProperty().addListener((o, old, member) -> showReasons.run());
-        model.memberReasons().addListener((javafx.collections.MapChangeListener<String, java.util.List<String>>) change -> showReasons.run());
+        model.memberReasonsProperty().addListener((o, old, reasons) -> showReasons.run());
         showReasons.run();
         VBox right = new VBox(6, membersBar, members, memberReasons);
         VBox.setVgrow(members, Priority.ALWAYS);
@@ -166,7 +166,7 @@ split.setDividerPositions(0.55);
         if (member == null) {
             return "Click a member for its reasons; double-click for its page (traffic, prompts, events).";
         }
-        java.util.List<String> reasons = model.memberReasons().getOrDefault(member.accountId(), java.util.List.of());
+        java.util.List<String> reasons = model.memberReasonsProperty().get().getOrDefault(member.accountId(), java.util.List.of());
         if (reasons.isEmpty()) {
             return member.accountId() + ": no stored reasons.";
         }

@@ -13,12 +13,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +35,8 @@ public final class CampaignViewModel {
     private final StringProperty verdict = new SimpleStringProperty("");
     private final ObservableList<String> evidence = FXCollections.observableArrayList();
     private final ObservableList<AccountRow> members = FXCollections.observableArrayList();
-    private final ObservableMap<String, List<String>> memberReasons = FXCollections.observableHashMap();
+    // set once per campaign shown: an observable map would notify (and the page redraw) once per member
+    private final ReadOnlyObjectWrapper<Map<String, List<String>>> memberReasons = new ReadOnlyObjectWrapper<>(Map.of());
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<Campaign> campaigns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Campaign> shown = new ReadOnlyObjectWrapper<>();
@@ -61,7 +62,7 @@ public final class CampaignViewModel {
             verdict.set("");
             evidence.clear();
             members.clear();
-            memberReasons.clear();
+            memberReasons.set(Map.of());
             notes.clear();
             return;
         }
@@ -84,9 +85,9 @@ public final class CampaignViewModel {
                     members.stream().filter(m -> active.contains(m.accountId())).count()));
         }
         int campaignId = campaign.campaignId();
-        memberReasons.clear();
+        memberReasons.set(Map.of());
         session.withCase("Reading the reasons of campaign " + campaignId + "'s members", (caseFile, progress) ->
-                new RunReader(caseFile).memberReasons(runId, campaignId), memberReasons::putAll);
+                new RunReader(caseFile).memberReasons(runId, campaignId), memberReasons::set);
         loadNotes();
     }
 
@@ -185,8 +186,8 @@ public final class CampaignViewModel {
     }
 
     /** Each member's reasons in this run, strongest first, by account id; filled shortly after the campaign is shown. */
-    public ObservableMap<String, List<String>> memberReasons() {
-        return memberReasons;
+    public ReadOnlyObjectProperty<Map<String, List<String>>> memberReasonsProperty() {
+        return memberReasons.getReadOnlyProperty();
     }
 
     public ObservableList<String> notes() {

@@ -59,11 +59,11 @@ class CampaignViewModelTest {
         assertEquals(campaign.label(), page.evidence().get(0));
         assertEquals("Signals: " + String.join(", ", campaign.signals()), page.evidence().get(1));
         assertEquals("No verdict yet.", page.verdictProperty().get());
-        assertEquals(campaign.size(), page.memberReasons().size(), "every member has its reasons");
+        assertEquals(campaign.size(), page.memberReasonsProperty().get().size(), "every member has its reasons");
         try (CaseFile caseFile = CaseFile.openExisting(path)) {
             RunReader reader = new RunReader(caseFile);
             for (var member : page.members()) {
-                assertEquals(reader.account(1, member.accountId()).reasons(), page.memberReasons().get(member.accountId()),
+                assertEquals(reader.account(1, member.accountId()).reasons(), page.memberReasonsProperty().get().get(member.accountId()),
                         member.accountId());
             }
         }
