@@ -57,6 +57,8 @@ public final class AccountGraphView extends BorderPane {
     private long asked;
     private boolean drawing;
     private boolean restylePending;
+    /** The graph was fitted to a view without a size; fit it again when the view gets one. */
+    private boolean fitPending;
     /** The view has not moved for this long: draw it crisp. */
     private final PauseTransition rest = new PauseTransition(Duration.millis(150));
     private final Label legend = new Label();
@@ -123,10 +125,11 @@ public final class AccountGraphView extends BorderPane {
         bottom.setPadding(new Insets(2, 8, 2, 8));
         setBottom(bottom);
 
-        canvas.widthProperty().addListener(o -> redraw());
-        canvas.heightProperty().addListener(o -> redraw());
+        canvas.widthProperty().addListener(o -> resized());
+        canvas.heightProperty().addListener(o -> resized());
         rest.setOnFinished(e -> drawAtRest());
         model.graphProperty().addListener((o, old, g) -> {
+            fitPending = canvas.getWidth() < 1 || canvas.getHeight() < 1;
             fit();
             picture = null;
             pictureFrame = null;
@@ -194,6 +197,18 @@ public final class AccountGraphView extends BorderPane {
     /** Milliseconds the FX thread spent on the last frame shown; 0 until the first picture of the graph is on screen. */
     public double lastFrameMs() {
         return lastFrameMs;
+    }
+
+    /**
+     * The view got its size (or a new one). A graph that arrived while the view had none (a stored
+     * layout loads before the screen is laid out) is fitted to the size it now has.
+     */
+    private void resized() {
+        if (fitPending && canvas.getWidth() >= 1 && canvas.getHeight() >= 1) {
+            fitPending = false;
+            fit();
+        }
+        redraw();
     }
 
     private void fit() {
@@ -298,6 +313,8 @@ public final class AccountGraphView extends BorderPane {
             lastFrameMs = (System.nanoTime() - started) / 1e6;
         } else {
             legend.setText("drawing the graph…");
+            // the first picture is asked for once the view rests: a graph that came before the view had a size still gets one
+            rest.playFromStart();
         }
     }
 

@@ -79,6 +79,45 @@ class AccountGraphViewTest {
     }
 
     @Test
+    void aGraphThatArrivesBeforeTheViewHasASizeIsDrawnAndFittedOnceItHasOne(FxRobot robot) throws Exception {
+        // a stored layout loads faster than the screen is laid out: the graph reaches a view of size 0
+        AccountGraphViewModel early = new AccountGraphViewModel(new SynchronousTaskExecutor(), FXCollections.observableSet());
+        AccountGraphView[] holder = new AccountGraphView[1];
+        robot.interact(() -> {
+            holder[0] = new AccountGraphView(early);
+            early.show(graph);
+        });
+        AccountGraphView late = holder[0];
+        Stage[] second = new Stage[1];
+        robot.interact(() -> {
+            second[0] = new Stage();
+            second[0].setScene(new Scene(late, 800, 500));
+            second[0].show();
+        });
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(() -> late.drawnAtRest() && late.lastFrameMs() > 0).get());
+            double[] bounds = WaitForAsyncUtils.asyncFx(() -> {
+                double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                for (int node = 0; node < graph.nodeCount(); node++) {
+                    double[] at = late.screenPosition(node);
+                    b[0] = Math.min(b[0], at[0]);
+                    b[1] = Math.max(b[1], at[0]);
+                    b[2] = Math.min(b[2], at[1]);
+                    b[3] = Math.max(b[3], at[1]);
+                }
+                return b;
+            }).get();
+            String where = java.util.Arrays.toString(bounds);
+            assertTrue(bounds[0] >= 0 && bounds[1] <= 800 && bounds[2] >= 0, "every node inside the view: " + where);
+            // fitted to a view without a size, the graph would span at most 160 px (a 200 px square less the margins)
+            assertTrue(Math.max(bounds[1] - bounds[0], bounds[3] - bounds[2]) > 300, "fitted to the size the view got: " + where);
+        } finally {
+            robot.interact(() -> second[0].close());
+        }
+    }
+
+    @Test
     void clickingANodeSelectsItsAccountForEveryScreen(FxRobot robot) throws Exception {
         int node = linkedAccount();
         robot.interact(() -> model.search(graph.node(node)));
