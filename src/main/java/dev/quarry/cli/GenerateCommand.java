@@ -55,14 +55,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--campaign", paramLabel = "KIND:ACCOUNTS[:k=v,...]",
             description = {"a planted campaign, repeatable; replaces the default mix. Kinds: naive_farm, proxy_farm,",
-                    "low_and_slow, model_pivot, benchmark_mimic, app_mimic. Keys: requests, start_day, days, ips, cards,",
+                    "low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm. Keys: requests, start_day, days, ips, cards,",
                     "bins, agents, jitter, paraphrase, topics, max_tokens, temperature, pivot_hours"})
     List<String> campaigns = new ArrayList<>();
 
     @Option(names = "--legit-mix", paramLabel = "k=v,...",
-            description = {"legitimate population weights and group sizes, e.g. hobbyist=0.5,shared_nat=0.3,nat_size=20;",
-                    "'cohorts' first switches to the mix with every cohort kind (cohort_benchmark, cohort_template_app,",
-                    "cohort_class, cohort_viral, cohort_scheduled_job, cohort_integration, cohort_safety; cohort_size)"})
+            description = {"legitimate population weights and group sizes, e.g. hobbyist=0.5,shared_nat=0.3,nat_size=20.",
+                    "Kinds: hobbyist, heavy_user, app_backend, enterprise, lab_benchmark, shared_nat, institution;",
+                    "sizes: org_size, lab_size, nat_size, cohort_size. 'cohorts' first switches to the mix with every cohort",
+                    "kind (cohort_benchmark, cohort_template_app, cohort_class, cohort_viral, cohort_scheduled_job,",
+                    "cohort_integration, cohort_safety, cohort_early_adopter); 'institutions' to that mix with",
+                    "institutions (departments under their own organisation ids on one card and egress) and early adopters"})
     String legitMix;
 
     @Override

@@ -24,6 +24,20 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theHelpNamesEveryKindTheGeneratorKnowsAndBothPresetMixes() {
+        assertEquals(0, run("generate", "--help"), console.err());
+        // picocli wraps the description; compare with the line breaks and indentation taken out
+        String help = console.out().replaceAll("\\s+", " ");
+        for (dev.quarry.synth.CampaignKind kind : dev.quarry.synth.CampaignKind.values()) {
+            assertTrue(help.contains(kind.name().toLowerCase(java.util.Locale.ROOT)), kind + " missing from: " + help);
+        }
+        for (dev.quarry.synth.LegitKind kind : dev.quarry.synth.LegitKind.values()) {
+            assertTrue(help.contains(kind.name().toLowerCase(java.util.Locale.ROOT)), kind + " missing from: " + help);
+        }
+        assertTrue(help.contains("'cohorts'") && help.contains("'institutions'"), help);
+    }
+
+    @Test
     void writesEventsAccountsAndTruthWithTheRequestedCampaigns() throws Exception {
         Path target = dir.resolve("extract");
         int status = run("generate", "--out", target.toString(), "--accounts", "120", "--days", "5", "--seed", "3",
