@@ -120,6 +120,8 @@ class ImportWizardScreenTest {
         String raw = robot.lookup("#import-rejected-raw").queryAs(TextArea.class).getText();
         assertEquals("yesterday at noon;kd-001;Person 1;claude-3-haiku;5;5;r-bad;\"<script>x</script>\"", raw,
                 "the raw text, as plain text");
+        assertEquals("Line 302: " + rejected.getItems().get(0).reason(),
+                robot.lookup("#import-rejected-reason").queryAs(Label.class).getText(), "the reason whole, however long");
         Screenshots.save(robot.lookup("#shell").query(), "import-summary");
 
         robot.clickOn("#import-analyse");

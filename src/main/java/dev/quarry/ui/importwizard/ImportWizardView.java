@@ -468,9 +468,16 @@ public final class ImportWizardView extends StackPane {
         raw.setWrapText(true);
         raw.setPrefRowCount(3);
         raw.setPromptText("The raw text of the rejected row selected, exactly as in the file.");
-        rejected.getSelectionModel().selectedItemProperty().addListener((o, old, row) ->
-                raw.setText(row == null ? "" : row.raw()));
-        model.rejected().addListener((ListChangeListener<RejectedRows.Row>) change -> raw.clear());
+        // a long reason (a field's value quoted in it) is cut in its column: the row selected shows it whole
+        Label reason = wrapped("import-rejected-reason");
+        rejected.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            raw.setText(row == null ? "" : row.raw());
+            reason.setText(row == null ? "" : "Line " + row.line() + ": " + row.reason());
+        });
+        model.rejected().addListener((ListChangeListener<RejectedRows.Row>) change -> {
+            raw.clear();
+            reason.setText("");
+        });
 
         Button analyse = new Button("Analyse the case now");
         analyse.setId("import-analyse");
@@ -482,7 +489,7 @@ public final class ImportWizardView extends StackPane {
         more.setOnAction(e -> model.startOver());
         HBox actions = new HBox(8, analyse, more);
 
-        VBox pane = new VBox(8, title, summaries, notes, rejectedBar, rejected, raw, actions);
+        VBox pane = new VBox(8, title, summaries, notes, rejectedBar, rejected, reason, raw, actions);
         pane.setId("import-summary");
         return pane;
     }
