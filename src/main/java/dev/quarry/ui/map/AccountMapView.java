@@ -13,13 +13,21 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The account map on one Canvas: a point per account at its stored 2-D position, coloured by
@@ -33,7 +41,7 @@ public final class AccountMapView extends BorderPane {
     private final Label hoverLabel = new Label();
     /** Colours named under the map; more campaigns or clusters than this are summed up as "and N more". */
     private static final int LEGEND_ENTRIES = 12;
-    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 2);
+    private final FlowPane legend = new FlowPane(12, 2);
     private double scale = 1;
     private double offsetX;
     private double offsetY;
@@ -82,7 +90,7 @@ public final class AccountMapView extends BorderPane {
         hoverLabel.setPadding(new Insets(2, 8, 2, 8));
         legend.setId("map-legend");
         legend.setPadding(new Insets(2, 8, 2, 8));
-        setBottom(new javafx.scene.layout.VBox(legend, hoverLabel));
+        setBottom(new VBox(legend, hoverLabel));
 
         canvas.widthProperty().addListener(o -> {
             fit();
@@ -337,31 +345,32 @@ public final class AccountMapView extends BorderPane {
         }
         if (by == AccountMapViewModel.ColourBy.RISK) {
             for (double risk : new double[] {0, 0.5, 1}) {
-                legend.getChildren().add(swatch(riskColour(risk), String.format(java.util.Locale.ROOT, "risk %.1f", risk)));
+                legend.getChildren().add(swatch(riskColour(risk), String.format(Locale.ROOT, "risk %.1f", risk)));
             }
             return;
         }
         boolean campaigns = by == AccountMapViewModel.ColourBy.CAMPAIGN;
-        java.util.Map<Integer, Integer> points = new java.util.TreeMap<>();
+        Map<Integer, Integer> points = new TreeMap<>();
         for (int i = 0; i < map.size(); i++) {
             points.merge(campaigns ? map.campaign(i) : map.cluster(i), 1, Integer::sum);
         }
-        List<java.util.Map.Entry<Integer, Integer>> ranked = new java.util.ArrayList<>(points.entrySet());
-        ranked.sort((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue() : x.getKey() - y.getKey());
+        // most points first; the tree map's key order breaks ties
+        List<Map.Entry<Integer, Integer>> ranked = new ArrayList<>(points.entrySet());
+        ranked.sort(Comparator.comparing(Map.Entry<Integer, Integer>::getValue).reversed());
         int shown = Math.min(LEGEND_ENTRIES, ranked.size());
-        for (java.util.Map.Entry<Integer, Integer> entry : ranked.subList(0, shown)) {
+        for (Map.Entry<Integer, Integer> entry : ranked.subList(0, shown)) {
             String what = entry.getKey() < 0 ? (campaigns ? "no campaign" : "no cluster")
                     : (campaigns ? "campaign " : "cluster ") + entry.getKey();
             legend.getChildren().add(swatch(GraphPicture.campaignColour(entry.getKey()),
-                    String.format(java.util.Locale.ROOT, "%s (%,d)", what, entry.getValue())));
+                    String.format(Locale.ROOT, "%s (%,d)", what, entry.getValue())));
         }
         if (ranked.size() > shown) {
-            legend.getChildren().add(new Label(String.format(java.util.Locale.ROOT, "and %d more", ranked.size() - shown)));
+            legend.getChildren().add(new Label(String.format(Locale.ROOT, "and %d more", ranked.size() - shown)));
         }
     }
 
     private static Label swatch(int rgb, String text) {
-        javafx.scene.shape.Rectangle square = new javafx.scene.shape.Rectangle(10, 10,
+        Rectangle square = new Rectangle(10, 10,
                 Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
         square.setStroke(Color.rgb(90, 90, 90));
         Label label = new Label(text, square);
