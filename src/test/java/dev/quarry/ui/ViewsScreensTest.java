@@ -308,4 +308,64 @@ class ViewsScreensTest {
         assertTrue(attributes > 0, "the values the members share are nodes");
         Screenshots.save(robot.lookup("#shell").query(), "campaign-graph");
     }
+
+    @Test
+    void everyValueDrawsEachPooledValueOfACampaignsGraphAndUntickingPoolsThemAgain(FxRobot robot) throws Exception {
+        open(robot);
+        long runId = session.state().run().get().runId();
+        int campaign = -1;
+        int pooled = 0;
+        try (CaseFile caseFile = CaseFile.openExisting(casePath)) {
+            for (var c : session.state().campaigns()) {
+                int values = AccountGraph.ofCampaign(caseFile, runId, c.campaignId()).valuesInPools();
+                if (values > 0) {
+                    campaign = c.campaignId();
+                    pooled = values;
+                    break;
+                }
+            }
+        }
+        assertTrue(campaign >= 0, "the sample case has a campaign whose members rotate among shared values");
+        int chosen = campaign;
+        int valuesInPools = pooled;
+        robot.interact(() -> session.selectedCampaignProperty().set(chosen));
+        go(robot, Screens.CAMPAIGN);
+        robot.clickOn("#campaign-graph");
+        idle();
+        AccountGraphView view = robot.lookup("#account-graph").queryAs(AccountGraphView.class);
+        waitFor("the campaign's pooled graph", () -> view.lastFrameMs() > 0 && view.model().graphProperty().get().campaignId() == chosen);
+        AccountGraph pooledGraph = view.model().graphProperty().get();
+        assertEquals(pooled, pooledGraph.valuesInPools());
+        CheckBox everyValue = robot.lookup("#graph-every-value").queryAs(CheckBox.class);
+        assertTrue(everyValue.isVisible(), "a campaign's graph offers to draw every value");
+        Label legend = robot.lookup("#graph-legend").queryAs(Label.class);
+        waitFor("the legend to name the pools", () -> legend.getText().contains("drawn as pools"));
+
+        robot.clickOn("#graph-every-value");
+        waitFor("the graph with every value", () -> view.model().graphProperty().get() != pooledGraph
+                && view.model().graphProperty().get().valuesInPools() == 0);
+        idle();
+        AccountGraph everyGraph = view.model().graphProperty().get();
+        assertEquals(chosen, everyGraph.campaignId());
+        assertTrue(attributeNodes(everyGraph) > attributeNodes(pooledGraph),
+                "each pooled value is its own node: " + attributeNodes(everyGraph) + " vs " + attributeNodes(pooledGraph));
+        waitFor("the legend of the graph at rest", () -> legend.getText().contains("links drawn"));
+        assertFalse(legend.getText().contains("drawn as pools"), legend.getText());
+        Screenshots.save(robot.lookup("#shell").query(), "campaign-graph-every-value");
+
+        robot.clickOn("#graph-every-value");
+        waitFor("the pooled graph again", () -> view.model().graphProperty().get() != everyGraph
+                && view.model().graphProperty().get().valuesInPools() == valuesInPools);
+        assertEquals(attributeNodes(pooledGraph), attributeNodes(view.model().graphProperty().get()));
+    }
+
+    private static int attributeNodes(AccountGraph graph) {
+        int attributes = 0;
+        for (int i = 0; i < graph.nodeCount(); i++) {
+            if (graph.isAttribute(i)) {
+                attributes++;
+            }
+        }
+        return attributes;
+    }
 }
