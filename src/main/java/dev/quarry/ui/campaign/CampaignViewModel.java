@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class CampaignViewModel {
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<Campaign> campaigns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Campaign> shown = new ReadOnlyObjectWrapper<>();
+    // the campaign whose members' reasons and notes were read: a new state of the same case and run (a verdict, a tag) leaves both as they were
+    private ReadFor readFor;
+
+    private record ReadFor(Path casePath, long runId, int campaignId) {
+    }
 
     public CampaignViewModel(CaseSession session) {
         this.session = session;
@@ -64,6 +70,7 @@ public final class CampaignViewModel {
             members.clear();
             memberReasons.set(Map.of());
             notes.clear();
+            readFor = null;
             return;
         }
         long runId = state.run().orElseThrow().runId();
@@ -85,10 +92,14 @@ public final class CampaignViewModel {
                     members.stream().filter(m -> active.contains(m.accountId())).count()));
         }
         int campaignId = campaign.campaignId();
-        memberReasons.set(Map.of());
-        session.withCase("Reading the reasons of campaign " + campaignId + "'s members", (caseFile, progress) ->
-                new RunReader(caseFile).memberReasons(runId, campaignId), memberReasons::set);
-        loadNotes();
+        ReadFor now = new ReadFor(state.path(), runId, campaignId);
+        if (!now.equals(readFor)) {
+            readFor = now;
+            memberReasons.set(Map.of());
+            session.withCase("Reading the reasons of campaign " + campaignId + "'s members", (caseFile, progress) ->
+                    new RunReader(caseFile).memberReasons(runId, campaignId), memberReasons::set);
+            loadNotes();
+        }
     }
 
     private void loadNotes() {

@@ -9,7 +9,10 @@ import dev.quarry.ui.session.AccountRow;
 import dev.quarry.ui.session.CaseSession;
 import dev.quarry.ui.session.Screens;
 import dev.quarry.ui.session.UserError;
+import dev.quarry.ui.task.BackgroundTask;
+import dev.quarry.ui.task.RunningTask;
 import dev.quarry.ui.task.SynchronousTaskExecutor;
+import dev.quarry.ui.task.TaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,11 +35,19 @@ class CampaignViewModelTest {
     CampaignViewModel page;
     Campaign campaign;
     final List<UserError> errors = new ArrayList<>();
+    final List<String> tasks = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         path = GeneratedCase.copy(dir, "case.quarry");
-        session = new CaseSession(new SynchronousTaskExecutor());
+        SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+        session = new CaseSession(new TaskExecutor() {
+            @Override
+            public <T> RunningTask execute(String title, BackgroundTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                tasks.add(title);
+                return executor.execute(title, task, onSuccess, onFailure);
+            }
+        });
         session.onError(errors::add);
         page = new CampaignViewModel(session);
         session.open(path);
@@ -76,6 +88,21 @@ class CampaignViewModelTest {
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(1, page.notes().size());
         assertTrue(page.notes().get(0).endsWith(": asked the billing team for the card's owner"), page.notes().get(0));
+    }
+
+    @Test
+    void aVerdictOrANoteReadsTheNotesOnceAndTheMembersReasonsNotAgain() {
+        page.choose(campaign.campaignId());
+        tasks.clear();
+        page.recordVerdict(CaseWork.Decision.LEGITIMATE, "a lab running a public benchmark");
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(1, tasks.stream().filter(t -> t.startsWith("Reading notes of campaign ")).count(), tasks.toString());
+        assertTrue(tasks.stream().noneMatch(t -> t.startsWith("Reading the reasons")), tasks.toString());
+        assertEquals(campaign.size(), page.memberReasonsProperty().get().size(), "the reasons read before stay");
+        tasks.clear();
+        page.addNote("confirmed with the lab");
+        assertEquals(1, tasks.stream().filter(t -> t.startsWith("Reading notes of campaign ")).count(), tasks.toString());
+        assertEquals(1, page.notes().size());
     }
 
     @Test
