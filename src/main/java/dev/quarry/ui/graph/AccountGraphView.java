@@ -5,6 +5,7 @@ import dev.quarry.analysis.AccountGraphPicture;
 import dev.quarry.analysis.LinkFamily;
 import dev.quarry.graph.GraphPicture;
 import dev.quarry.graph.GraphRaster;
+import dev.quarry.graph.Viewport;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
@@ -42,9 +43,7 @@ public final class AccountGraphView extends BorderPane {
     private final AccountGraphViewModel model;
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
-    private double scale = 1;
-    private double offsetX;
-    private double offsetY;
+    private final Viewport viewport = new Viewport();
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -171,22 +170,19 @@ public final class AccountGraphView extends BorderPane {
     }
 
     public void zoom(double factor, double aroundX, double aroundY) {
-        offsetX = aroundX - (aroundX - offsetX) * factor;
-        offsetY = aroundY - (aroundY - offsetY) * factor;
-        scale *= factor;
+        viewport.zoom(factor, aroundX, aroundY);
         redraw();
     }
 
     public void pan(double dx, double dy) {
-        offsetX += dx;
-        offsetY += dy;
+        viewport.pan(dx, dy);
         redraw();
     }
 
     /** Screen position of a node, for tests and the benchmark: {x, y}. */
     public double[] screenPosition(int node) {
         AccountGraph g = model.graphProperty().get();
-        return new double[] {g.x(node) * scale + offsetX, g.y(node) * scale + offsetY};
+        return new double[] {viewport.screenX(g.x(node)), viewport.screenY(g.y(node))};
     }
 
     /** The screen's state, for the benchmark and tests that drive it. */
@@ -213,24 +209,9 @@ public final class AccountGraphView extends BorderPane {
 
     private void fit() {
         AccountGraph g = model.graphProperty().get();
-        if (g == null || g.nodeCount() == 0) {
-            return;
+        if (g != null) {
+            viewport.fit(g.nodeCount(), g::x, g::y, canvas.getWidth(), canvas.getHeight(), 200);
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < g.nodeCount(); i++) {
-            minX = Math.min(minX, g.x(i));
-            maxX = Math.max(maxX, g.x(i));
-            minY = Math.min(minY, g.y(i));
-            maxY = Math.max(maxY, g.y(i));
-        }
-        double width = Math.max(200, canvas.getWidth());
-        double height = Math.max(200, canvas.getHeight());
-        scale = Math.min((width - 40) / Math.max(1e-9, maxX - minX), (height - 40) / Math.max(1e-9, maxY - minY));
-        offsetX = (width - scale * (maxX + minX)) / 2;
-        offsetY = (height - scale * (maxY + minY)) / 2;
     }
 
     private void centreOn(int node) {
@@ -238,8 +219,7 @@ public final class AccountGraphView extends BorderPane {
         if (node < 0 || g == null) {
             return;
         }
-        offsetX = canvas.getWidth() / 2 - g.x(node) * scale;
-        offsetY = canvas.getHeight() / 2 - g.y(node) * scale;
+        viewport.centreOn(g.x(node), g.y(node), canvas.getWidth(), canvas.getHeight());
         redraw();
     }
 
@@ -252,8 +232,8 @@ public final class AccountGraphView extends BorderPane {
         int best = -1;
         double bestD2 = 36;
         for (int i = 0; i < g.nodeCount(); i++) {
-            double dx = g.x(i) * scale + offsetX - sx;
-            double dy = g.y(i) * scale + offsetY - sy;
+            double dx = viewport.screenX(g.x(i)) - sx;
+            double dy = viewport.screenY(g.y(i)) - sy;
             double d2 = dx * dx + dy * dy;
             if (d2 <= bestD2) {
                 bestD2 = d2;
@@ -302,8 +282,8 @@ public final class AccountGraphView extends BorderPane {
         }
         if (picture != null) {
             GraphRaster.View at = pictureFrame.view();
-            double k = scale / at.scale();
-            gc.drawImage(picture, offsetX - at.offsetX() * k, offsetY - at.offsetY() * k, at.width() * k, at.height() * k);
+            double k = viewport.scale() / at.scale();
+            gc.drawImage(picture, viewport.offsetX() - at.offsetX() * k, viewport.offsetY() - at.offsetY() * k, at.width() * k, at.height() * k);
             if (current(at)) {
                 describe(pictureFrame);
             } else {
@@ -320,7 +300,7 @@ public final class AccountGraphView extends BorderPane {
 
     /** Whether a picture was drawn for the view as it is now. */
     private boolean current(GraphRaster.View at) {
-        return at.scale() == scale && at.offsetX() == offsetX && at.offsetY() == offsetY
+        return at.scale() == viewport.scale() && at.offsetX() == viewport.offsetX() && at.offsetY() == viewport.offsetY()
                 && at.width() == pictureWidth() && at.height() == pictureHeight();
     }
 
@@ -347,7 +327,7 @@ public final class AccountGraphView extends BorderPane {
             scene = style(g);
         }
         GraphRaster.Scene wanted = scene;
-        GraphRaster.View view = new GraphRaster.View(pictureWidth(), pictureHeight(), scale, offsetX, offsetY);
+        GraphRaster.View view = new GraphRaster.View(pictureWidth(), pictureHeight(), viewport.scale(), viewport.offsetX(), viewport.offsetY());
         if (picture != null && pictureScene == wanted && current(pictureFrame.view())) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.quarry.ui.map;
 
 import dev.quarry.analysis.AccountMap;
 import dev.quarry.graph.GraphPicture;
+import dev.quarry.graph.Viewport;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -42,9 +43,7 @@ public final class AccountMapView extends BorderPane {
     /** Colours named under the map; more campaigns or clusters than this are summed up as "and N more". */
     private static final int LEGEND_ENTRIES = 12;
     private final FlowPane legend = new FlowPane(12, 2);
-    private double scale = 1;
-    private double offsetX;
-    private double offsetY;
+    private final Viewport viewport = new Viewport();
     private double[] lassoX = new double[64];
     private double[] lassoY = new double[64];
     private int lassoPoints;
@@ -129,8 +128,7 @@ public final class AccountMapView extends BorderPane {
         canvas.setOnMouseDragged(e -> {
             travelled = Math.max(travelled, Math.hypot(e.getX() - pressX, e.getY() - pressY));
             if (panning) {
-                offsetX += e.getX() - dragX;
-                offsetY += e.getY() - dragY;
+                viewport.pan(e.getX() - dragX, e.getY() - dragY);
                 dragX = e.getX();
                 dragY = e.getY();
                 redraw();
@@ -166,8 +164,8 @@ public final class AccountMapView extends BorderPane {
         double[] mx = new double[screenX.length];
         double[] my = new double[screenY.length];
         for (int i = 0; i < screenX.length; i++) {
-            mx[i] = (screenX[i] - offsetX) / scale;
-            my[i] = (screenY[i] - offsetY) / scale;
+            mx[i] = viewport.layoutX(screenX[i]);
+            my[i] = viewport.layoutY(screenY[i]);
         }
         return model.lasso(mx, my, extend);
     }
@@ -175,7 +173,7 @@ public final class AccountMapView extends BorderPane {
     /** Canvas position of a point, for tests and the benchmark: {x, y}. */
     public double[] screenPosition(int point) {
         AccountMap map = model.mapProperty().get();
-        return new double[] {map.x(point) * scale + offsetX, map.y(point) * scale + offsetY};
+        return new double[] {viewport.screenX(map.x(point)), viewport.screenY(map.y(point))};
     }
 
     /** The screen's state, for the benchmark. */
@@ -203,32 +201,15 @@ public final class AccountMapView extends BorderPane {
     }
 
     private void zoom(double factor, double aroundX, double aroundY) {
-        offsetX = aroundX - (aroundX - offsetX) * factor;
-        offsetY = aroundY - (aroundY - offsetY) * factor;
-        scale *= factor;
+        viewport.zoom(factor, aroundX, aroundY);
         redraw();
     }
 
     private void fit() {
         AccountMap map = model.mapProperty().get();
-        if (map == null || map.size() == 0) {
-            return;
+        if (map != null) {
+            viewport.fit(map.size(), map::x, map::y, canvas.getWidth(), canvas.getHeight(), 100);
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < map.size(); i++) {
-            minX = Math.min(minX, map.x(i));
-            maxX = Math.max(maxX, map.x(i));
-            minY = Math.min(minY, map.y(i));
-            maxY = Math.max(maxY, map.y(i));
-        }
-        double width = Math.max(100, canvas.getWidth());
-        double height = Math.max(100, canvas.getHeight());
-        scale = Math.min((width - 40) / Math.max(1e-9, maxX - minX), (height - 40) / Math.max(1e-9, maxY - minY));
-        offsetX = (width - scale * (maxX + minX)) / 2;
-        offsetY = (height - scale * (maxY + minY)) / 2;
     }
 
     /** The point under the pointer (within 5 px), -1 when none. */
@@ -237,7 +218,7 @@ public final class AccountMapView extends BorderPane {
         if (map == null) {
             return -1;
         }
-        return map.nearest((sx - offsetX) / scale, (sy - offsetY) / scale, 5 / scale);
+        return map.nearest(viewport.layoutX(sx), viewport.layoutY(sy), 5 / viewport.scale());
     }
 
     /** Something the points show changed (map, colours, selection, time range, zoom, pan, size): paint them again. */
@@ -301,8 +282,8 @@ public final class AccountMapView extends BorderPane {
                 if (layer[i] != pass) {
                     continue;
                 }
-                double x = map.x(i) * scale + offsetX;
-                double y = map.y(i) * scale + offsetY;
+                double x = viewport.screenX(map.x(i));
+                double y = viewport.screenY(map.y(i));
                 if (x < -4 || y < -4 || x > width + 4 || y > height + 4) {
                     continue;
                 }
