@@ -1,5 +1,7 @@
 package dev.quarry.analysis.rules;
 
+import java.util.Map;
+
 /**
  * Every threshold the detection engine judges by, one nested record per signal and one for campaign
  * assembly. Stored with each run (as JSON, beside its {@code AnalysisOptions}) and printed in the
@@ -23,6 +25,78 @@ public record DetectionRules(SharedValueRules sharedValues, ClientRules client, 
         requirePresent(harvest, "harvest");
         requirePresent(pivot, "pivot");
         requirePresent(assembly, "assembly");
+    }
+
+    /** One line per rule, by its path in the stored JSON (e.g. {@code synchrony.minZ}), for packets and views. */
+    private static final Map<String, String> MEANINGS = Map.ofEntries(
+            Map.entry("sharedValues.maxHolderShare", "largest share of the accounts with a kind of value that may hold one value for it to tie them"),
+            Map.entry("client.minShare", "share of an account's requests one parameter combination must cover to be its fingerprint"),
+            Map.entry("client.minRequests", "requests an account needs before it has a client fingerprint"),
+            Map.entry("client.baseWeight", "link weight of a fingerprint held by one other organisation"),
+            Map.entry("client.fullRarityOdds", "organisations beyond which a fingerprint's rarity is measured on this fixed scale"),
+            Map.entry("template.minShare", "share of an account's prompts a frame must cover to be its template"),
+            Map.entry("template.minUses", "prompts in a frame before it counts as a template"),
+            Map.entry("synchrony.minZ", "standard deviations beyond chance a pair's shared windows must reach to link it"),
+            Map.entry("synchrony.minPairRatio", "times the expected overlap a pair's shared windows must reach"),
+            Map.entry("synchrony.minDays", "days on which a pair must be in step"),
+            Map.entry("synchrony.minDayOverlap", "shared windows on a day for it to count as a day in step"),
+            Map.entry("synchrony.minMemberZ", "z of a member's windows against the rest of its group for it to be in step"),
+            Map.entry("synchrony.minMemberRatio", "times the expectation a member's windows shared with its group must reach"),
+            Map.entry("synchrony.memberOfSynchronizedGroupZ", "z at which a member shares in an already synchronized group"),
+            Map.entry("synchrony.minWindows", "active windows an account needs to be compared at all"),
+            Map.entry("synchrony.minEstimatedJaccard", "MinHash agreement below which a candidate pair is not counted exactly"),
+            Map.entry("synchrony.trendDays", "days each side over which an account's own rhythm is averaged"),
+            Map.entry("denseBlock.minDensity", "density a block of accounts and shared values must reach"),
+            Map.entry("sweep.minPrompts", "categorised prompts an account needs before its task mix is known"),
+            Map.entry("sweep.sweepingBreadth", "breadth (normalised entropy) at which an account sweeps the task taxonomy"),
+            Map.entry("sweep.sweepingGroupShare", "share of a group's members that must sweep (more than this)"),
+            Map.entry("sweep.narrowMembers", "mean member breadth at or below which members are narrow slices"),
+            Map.entry("sweep.broadGroup", "breadth of the group's mix at or above which narrow slices cover the taxonomy"),
+            Map.entry("sweep.minDistance", "distance from the case's own task mix a group of slices must have"),
+            Map.entry("sweep.minSliceMembers", "members with a known task mix needed for complementary slices"),
+            Map.entry("sweep.complementaryStrength", "strength given to complementary slices"),
+            Map.entry("harvest.reasoningAccountShare", "share of an account's requests asking for reasoning at which it asks for reasoning"),
+            Map.entry("harvest.longAnswerTopShare", "top share of the reference accounts whose answers count as long"),
+            Map.entry("harvest.groupShare", "share of a group's members that must harvest (more than this)"),
+            Map.entry("harvest.minLiftOverBase", "times the base rate a group's share of reasoning requests must reach"),
+            Map.entry("pivot.adoptionWindowSeconds", "seconds after a model's first request within which an account adopted it quickly"),
+            Map.entry("pivot.groupShare", "share of a group's members that must adopt quickly (more than this)"),
+            Map.entry("pivot.minLiftOverBase", "times the release's base rate a group's share of quick adopters must reach"),
+            Map.entry("assembly.minLink", "link weight below which a pair is left out of the account graph"),
+            Map.entry("assembly.strongLink", "tie weight that binds a member to its group for a family of evidence"),
+            Map.entry("assembly.established", "share of members a family must tie for it to be established"),
+            Map.entry("assembly.communityResolution", "Louvain modularity resolution of the candidate groups"),
+            Map.entry("assembly.significance", "chance level for a pivot or harvest across all groups tested (Bonferroni)"),
+            Map.entry("assembly.minReferenceAccounts", "accounts tied to nobody needed to measure harvest rates against them"),
+            Map.entry("assembly.commonOperationShare", "share of one part's members tied to another that makes the two one operation"),
+            Map.entry("assembly.fleetVolumeSpread", "fraction by which members' request counts may differ and still be the same volume"),
+            Map.entry("assembly.fleetVolumeShare", "share of members making the same volume for it to be a fleet's sign"),
+            Map.entry("assembly.fleetVolumePeers", "share of the other members an account's volume must match to be alike"),
+            Map.entry("assembly.fleetCreationWindowMs", "milliseconds within which accounts were opened together"),
+            Map.entry("assembly.typicalMember", "cosine with the group's mean behaviour at which a member acts as the group does"),
+            Map.entry("assembly.thinEvidenceFactor", "score factor for a group lacking two bodies of evidence"),
+            Map.entry("assembly.noHarvestFactor", "score factor for a group that does not harvest where the extract would show it"),
+            Map.entry("assembly.artefactOnlyFactor", "further factor when such a group also lacks operational linkage"),
+            Map.entry("assembly.noFleetFactor", "score factor for a group with no sign of one operator's fleet"),
+            Map.entry("assembly.outsideCampaignMaxRisk", "highest risk an account outside campaigns gets from its anomaly"),
+            Map.entry("assembly.nearCampaignRiskShare", "share of a campaign's score an unsupported member or bystander gets"),
+            Map.entry("assembly.attachedRiskFloor", "share of the campaign's score a member gets however loosely attached"),
+            Map.entry("assembly.sharedStartToleranceSeconds", "seconds within which two members' daily starts count as the same"),
+            Map.entry("assembly.reliability.billing", "trust in billing evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.infrastructure", "trust in infrastructure evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.client", "trust in client evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.template", "trust in template evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.synchrony", "trust in synchrony evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.denseBlock", "trust in denseBlock evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.modelPivot", "trust in modelPivot evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.capabilitySweep", "trust in capabilitySweep evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.behaviour", "trust in behaviour evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.reasoningHarvest", "trust in reasoningHarvest evidence fully established (noisy-OR weight)"),
+            Map.entry("assembly.reliability.outputHarvest", "trust in outputHarvest evidence fully established (noisy-OR weight)"));
+
+    /** What the rule at {@code path} (as in the stored JSON, e.g. {@code synchrony.minZ}) measures, or "" if unknown. */
+    public static String meaning(String path) {
+        return MEANINGS.getOrDefault(path, "");
     }
 
     /** The rules the engine runs by today. */
