@@ -163,6 +163,8 @@ class CsvPacketTest {
         assertEquals(1, manifest.path("run").path("run_id").asLong());
         assertEquals(42, manifest.path("run").path("seed").asLong());
         assertEquals(42, manifest.path("run").path("options").path("seed").asLong());
+        assertEquals(5.0, manifest.path("run").path("detection_rules").path("synchrony").path("minZ").asDouble(),
+                "the rules the run judged by");
         assertEquals("0.1.0", manifest.path("quarry_version").asText());
         assertFalse(manifest.path("exported_at").asText().isEmpty());
         assertEquals(64, manifest.path("audit_head").path("hash").asText().length());
