@@ -4,6 +4,7 @@ import dev.quarry.analysis.campaign.AssemblySettings;
 import dev.quarry.analysis.campaign.CampaignAssembler;
 import dev.quarry.analysis.campaign.Inputs;
 import dev.quarry.analysis.features.AccountModels;
+import dev.quarry.analysis.features.BehaviourFeature;
 import dev.quarry.analysis.features.BehaviourFeatures;
 import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
@@ -107,7 +108,7 @@ public final class Analyzer {
 
         watch.start(1);
         double[][] raw = BehaviourFeatures.compute(data);
-        boolean[] usable = new boolean[BehaviourFeatures.NAMES.size()];
+        boolean[] usable = new boolean[BehaviourFeature.count()];
         double[][] standardized = BehaviourFeatures.standardized(raw, usable);
         BehaviourSimilarity similarity = new BehaviourSimilarity(standardized);
 
@@ -157,16 +158,17 @@ public final class Analyzer {
         watch.start(8);
         CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new Inputs(data, shared, links,
                 activity, blocks.blocks(), templates, taskMixes, releases, standardized, models.anomaly(), holders,
-                column(raw, "reasoning_request_share"), column(raw, "mean_completion_tokens"),
+                column(raw, BehaviourFeature.REASONING_REQUEST_SHARE), column(raw, BehaviourFeature.MEAN_COMPLETION_TOKENS),
                 new AssemblySettings(options.seed(), options.syncWindowMinutes(), options.minCampaignSize(),
                         options.flagThreshold(), rules)));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {
             Map<String, Double> features = new LinkedHashMap<>();
-            for (int j = 0; j < BehaviourFeatures.NAMES.size(); j++) {
-                if (!Double.isNaN(raw[account][j])) {
-                    features.put(BehaviourFeatures.NAMES.get(j), raw[account][j]);
+            for (BehaviourFeature feature : BehaviourFeature.values()) {
+                if (!Double.isNaN(raw[account][feature.ordinal()])) {
+                    // names at the edge: stored runs and exports keep the column names
+                    features.put(feature.columnName(), raw[account][feature.ordinal()]);
                 }
             }
             double risk = Math.max(0, Math.min(1, assembly.risk()[account]));
@@ -185,8 +187,8 @@ public final class Analyzer {
                 RunDigest.fromScan(data, assembly.campaignOf()));
     }
 
-    private static double[] column(double[][] raw, String feature) {
-        int j = BehaviourFeatures.NAMES.indexOf(feature);
+    private static double[] column(double[][] raw, BehaviourFeature feature) {
+        int j = feature.ordinal();
         double[] out = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             out[i] = raw[i][j];
