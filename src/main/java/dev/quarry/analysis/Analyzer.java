@@ -180,7 +180,7 @@ public final class Analyzer {
         watch.stop();
         List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
         List<Campaign> campaigns = assembly.campaigns().stream().map(found -> new Campaign(found.campaignId(),
-                found.label(), found.score(), found.size(), found.evidence().stream().map(Evidence::signal).toList(),
+                found.label(), found.score(), found.size(), List.copyOf(found.evidence()),
                 found.reasons())).toList();
         ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
         return new Analysis(new AnalysisResult(options, rules, verdicts, campaigns, signals, seconds, views),

@@ -153,7 +153,7 @@ public final class RunStore {
                 campaign.setString(3, c.label() == null ? "" : c.label());
                 campaign.setDouble(4, c.score());
                 campaign.setInt(5, c.size());
-                campaign.setString(6, toJson(c.signals() == null ? List.of() : c.signals()));
+                campaign.setString(6, toJson(c.signals() == null ? List.of() : c.signalNames()));
                 campaign.addBatch();
                 addReasons(reason, runId, "campaign", Integer.toString(c.campaignId()), c.reasons());
             }
@@ -287,7 +287,7 @@ public final class RunStore {
                     while (rs.next()) {
                         int campaignId = rs.getInt(1);
                         campaigns.add(new Campaign(campaignId, rs.getString(2), rs.getDouble(3), rs.getInt(4),
-                                json.readValue(rs.getString(5), STRINGS),
+                                Campaign.signalsNamed(json.readValue(rs.getString(5), STRINGS)),
                                 campaignReasons.getOrDefault(Integer.toString(campaignId), List.of())));
                     }
                 }

@@ -263,7 +263,7 @@ public final class CsvPacket {
                     }
                     CaseWork.Verdict decision = campaignVerdicts.get(campaign.campaignId());
                     table.row(campaign.campaignId(), campaign.label(), campaign.score(), campaign.size(),
-                            String.join(LIST_SEPARATOR, campaign.signals()), String.join(LIST_SEPARATOR, campaign.reasons()),
+                            String.join(LIST_SEPARATOR, campaign.signalNames()), String.join(LIST_SEPARATOR, campaign.reasons()),
                             decision == null ? null : decision.decision().word(),
                             decision == null || !decision.carried() ? null : decision.carriedFrom().runId(),
                             instant(first), instant(last), requests, group.stream().filter(AccountVerdict::flagged).count());

@@ -248,7 +248,7 @@ public final class PdfPacket {
         layout.keyValue("Score", String.format(Locale.ROOT, "%.3f", campaign.score()));
         layout.keyValue("Accounts", String.format(Locale.ROOT, "%,d (%,d flagged)", members.size(), flagged));
         layout.keyValue("Requests", String.format(Locale.ROOT, "%,d", evidence.events));
-        layout.keyValue("Signals", String.join(", ", campaign.signals()));
+        layout.keyValue("Signals", String.join(", ", campaign.signalNames()));
         CaseWork.Verdict verdict = contents.campaignVerdicts().get(campaign.campaignId());
         layout.keyValue("Verdict", verdict == null ? "none recorded" : verdict.display() + " by " + verdict.author()
                 + " at " + verdict.decidedAt() + (verdict.comment() == null ? "" : ": " + redaction.text(verdict.comment())));

@@ -145,7 +145,7 @@ class CsvPacketTest {
         assertEquals("1", campaign.get("campaign_id"));
         assertEquals("0.930000", campaign.get("score"));
         assertEquals("2", campaign.get("size"));
-        assertEquals("shared_payment | synchronized", campaign.get("signals"));
+        assertEquals("shared_billing | synchronized", campaign.get("signals"));
         assertEquals("2 accounts share card fingerprint card-shared | start within 3 minutes of each other",
                 campaign.get("reasons"));
         assertEquals("2026-01-01T00:00:00Z", campaign.get("first_activity"));
