@@ -187,8 +187,9 @@ final class GroupJudge {
             }
             // the smaller group first: most candidate pairs fail there, at less cost
             boolean firstSmaller = first.length <= second.length;
-            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, assembly.established())
-                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, assembly.established())) {
+            double share = assembly.established();
+            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, share)
+                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, share)) {
                 sources.add(sourceOf(e));
             }
         }

@@ -16,23 +16,23 @@ import java.util.TreeMap;
  * parameters (max_tokens and temperature) on every request. A script sets them once; people and SDK
  * defaults spread over a few popular values. User agents are weighed as in
  * {@link SharedInfrastructureSignal} (base weight times rarity).
- * An account has a fingerprint when one parameter combination covers at least {@code rules.client.minShare} of
- * at least {@code minRequests} requests; a fingerprint held by m of the W organisations that could
- * have one (accounts with that many requests, with parameters; see {@link Organisations}) weighs
- * {@code baseWeight x ln(W/m) / ln(min(W, fullRarityOdds))} (capped at 1), and combinations held by more than a
- * quarter of them ({@code rules.sharedValues.maxHolderShare}; SDK defaults) are no evidence. Counting organisations rather than accounts keeps
- * one company's many accounts from making its own gateway settings look common, and a setting that
- * many companies chose (a framework's default) from looking rare because each has few accounts.
+ * An account has a fingerprint when one parameter combination covers at least {@code
+ * rules.client.minShare} of at least {@code minRequests} requests; a fingerprint held by m of the W
+ * organisations that could have one (accounts with that many requests, with parameters; see {@link
+ * Organisations}) weighs {@code baseWeight x ln(W/m) / ln(min(W, fullRarityOdds))} (capped at 1), and
+ * combinations held by more than {@code rules.sharedValues.maxHolderShare} of them (SDK defaults) are
+ * no evidence. Counting organisations rather than accounts keeps one company's many accounts from
+ * making its own gateway settings look common, and a setting that many companies chose (a
+ * framework's default) from looking rare because each has few accounts.
+ * <p>
+ * Rarity is {@code ln(W/m)}, the surprise of an account holding this combination by chance, on a
+ * fixed scale: full weight at odds of one in {@code fullRarityOdds}. Dividing by {@code ln(W)} instead
+ * made the same combination weaker the larger the extract, so a farm of several hundred in a case of
+ * tens of thousands fell below a strong tie although sharing an uncommon combination by chance is no
+ * likelier there. Below that many fingerprinted accounts the scale stays {@code ln(W)}: a fixed scale
+ * there would make a small extract's farm weaker, not stronger.
  */
 public final class ClientFingerprintSignal {
-    /*
-     * Rarity is ln(W/m), the surprise of an account holding this combination by chance, on a fixed
-     * scale: full weight at odds of one in rules.client.fullRarityOdds. Dividing by ln(W)
-     * instead made the same combination weaker the larger the extract, so a farm of several hundred
-     * in a case of tens of thousands fell below a strong tie although sharing an uncommon
-     * combination by chance is no likelier there. Below that many fingerprinted accounts the scale
-     * stays ln(W): a fixed scale there would make a small extract's farm weaker, not stronger.
-     */
 
     private ClientFingerprintSignal() {
     }
@@ -41,7 +41,8 @@ public final class ClientFingerprintSignal {
     public static int fingerprint(AccountActivity a, DetectionRules.ClientRules rules) {
         IntCounter parameters = a.attribute(AttributeKind.PARAMETERS);
         int top = parameters.mostFrequent();
-        if (top < 0 || a.events() < rules.minRequests() || parameters.count(top) < rules.minShare() * parameters.total()) {
+        if (top < 0 || a.events() < rules.minRequests()
+                || parameters.count(top) < rules.minShare() * parameters.total()) {
             return -1;
         }
         return top;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Accounts that lean on the same prompt template. Each account's templates are the frames of its
  * prompts' openings and closings (masked first and last words, see {@code PromptShape}) that make up
- * at least {@link #MIN_SHARE} of its prompts, whether the template's fixed text is an instruction
+ * at least {@code rules.template.minShare} of its prompts, whether the template's fixed text is an instruction
  * before the question or an answer format after it.
  * <p>
  * How much a shared template ties two accounts depends on how many ORGANISATIONS use it (see
