@@ -102,7 +102,7 @@ public final class OutsideMix {
                 legit(s, 0.36, 0.05, 0.02, 0.11, 0.008, 0.02, 0.05, 0.05, 0.05, 0.005, 0.05, 0.03);
                 farms(s, 0.006, 0.003, 0.003, 0.01, 0.004, 0.006, 0.003);
                 secondRound(s, 0.004, 0.006, 0.003, 0.015, 0.01, 0.03, 0.015, 0.01, 0.006, 0.006, 0.01, 0.006);
-                thirdRound(s, 0.008, 0.001, 0.03, 0.003, 0.03);
+                thirdRound(s, 0.004, 0.001, 0.03, 0.003, 0.03);
             }
             default -> throw new IllegalArgumentException("unknown mix '" + name + "'; presets are " + PRESETS);
         }

@@ -685,7 +685,7 @@ final class Population {
         g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
         g.egressHosts = 1 + r.nextInt(3);
         g.tag = "LOC" + Keyed.digits(r.nextLong(), 4);
-        g.dailyVolume = Keyed.logNormal(r, 500, 0.5);
+        g.dailyVolume = Keyed.logNormal(r, 300, 0.5);
         g.activeFrom = r.nextInt(Math.max(1, days() - 4));
         g.activeTo = Math.min(days() - 1, g.activeFrom + 3 + r.nextInt(6));
         long contract = windowStart - (long) ((60 + r.nextInt(600)) * DAY_MS);
@@ -868,7 +868,7 @@ final class Population {
                 default -> handle(ar) + "@" + Keyed.pick(ar, Geography.PERSONAL_MAIL);
             };
             a.card = k == OutsideKind.FARM_LOW_SLOW ? "card_" + Keyed.base62(ar.nextLong(), 14) : farmCards.get(i % cards);
-            a.bin = g.bins.get(k == OutsideKind.FARM_LOW_SLOW ? ar.nextInt(2) : (i % cards) % 2);
+            a.bin = g.bins.get(k == OutsideKind.FARM_LOW_SLOW ? ar.nextInt(2) : (i % cards) % g.bins.size());
             a.billingCountry = ar.nextInt(4) == 0 ? "GB" : "US";
             a.country = Geography.country(a.billingCountry);
             a.offsetMinutes = g.offsetMinutes;

@@ -230,6 +230,30 @@ class ThirdRoundKindsTest {
         return "";
     }
 
+    @Test
+    void devToolsAndFrontsPresetsAreBuiltAroundTheNewKindsWhileOrdinaryCustomersStayTheMost() {
+        Map<OutsideKind, Integer> balanced = OutsideMix.preset("balanced").allot(24_000);
+        Map<OutsideKind, Integer> devTools = OutsideMix.preset("dev-tools").allot(24_000);
+        Map<OutsideKind, Integer> fronts = OutsideMix.preset("fronts").allot(24_000);
+        assertTrue(devTools.get(OutsideKind.LEGIT_IDE_PLUGIN) > 3 * balanced.get(OutsideKind.LEGIT_IDE_PLUGIN));
+        assertTrue(devTools.get(OutsideKind.LEGIT_CI_PIPELINE) > 4 * balanced.get(OutsideKind.LEGIT_CI_PIPELINE));
+        assertTrue(devTools.get(OutsideKind.FARM_SPLIT_SWEEP) > 2 * balanced.get(OutsideKind.FARM_SPLIT_SWEEP));
+        assertTrue(fronts.get(OutsideKind.FARM_SAAS_FRONT) > 4 * balanced.get(OutsideKind.FARM_SAAS_FRONT));
+        assertTrue(fronts.get(OutsideKind.LEGIT_LOCALISATION) > 3 * balanced.get(OutsideKind.LEGIT_LOCALISATION));
+        assertTrue(fronts.get(OutsideKind.FARM_SPLIT_SWEEP) > 4 * balanced.get(OutsideKind.FARM_SPLIT_SWEEP));
+        for (String preset : List.of("dev-tools", "fronts")) {
+            OutsideMix mix = OutsideMix.preset(preset);
+            assertTrue(mix.campaignShare() > 0.05 && mix.campaignShare() < 0.15, preset + ": farms a minority " + mix.campaignShare());
+            Map<OutsideKind, Integer> counts = mix.allot(24_000);
+            OutsideKind largest = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertEquals(OutsideKind.LEGIT_HOBBYIST, largest, preset + ": ordinary customers are the most");
+        }
+        // At the seed scale the new kinds' groups grow large (a front's accounts share several cards).
+        for (String preset : OutsideMix.presetNames()) {
+            assertEquals(24_000, Population.build(OutsideOptions.of(24_000, 14, 67).withMix(OutsideMix.preset(preset))).accounts.length);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(OutsideFormat.class)
     void truthLabelsEveryAccountOfTheNewPresetsOnce(OutsideFormat format) throws IOException {
