@@ -9,8 +9,12 @@ import dev.quarry.synth.outside.OutsideFormat;
 import dev.quarry.synth.outside.OutsideMix;
 import dev.quarry.synth.outside.OutsideOptions;
 import dev.quarry.synth.outside.OutsidePopulation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DetectBenchArgumentsTest {
@@ -61,6 +65,21 @@ class DetectBenchArgumentsTest {
                 two.datasets(two.parseSuite(), seed).stream().map(d -> d.outside().format()).toList());
         DetectBenchCommand wrong = parsed("--suite", "outside", "--scale", "--format", "parquet");
         assertThrows(IllegalArgumentException.class, () -> wrong.datasets(wrong.parseSuite(), seed));
+    }
+
+    @Test
+    void formatIsRefusedOutsideTheOutsideSuitesScaleRunBeforeAnythingIsGenerated(@TempDir Path work) throws Exception {
+        for (String[] args : List.of(new String[] {"--suite", "dev", "--format", "bedrock"},
+                new String[] {"--suite", "outside", "--format", "renamed"},
+                new String[] {"--suite", "cohorts", "--scale", "--format", "all"})) {
+            Path directory = work.resolve(args[1] + "-" + args.length);
+            List<String> withWork = new ArrayList<>(List.of(args));
+            withWork.addAll(List.of("--work", directory.toString()));
+            assertEquals(1, new CommandLine(new DetectBenchCommand()).execute(withWork.toArray(String[]::new)), String.join(" ", args));
+            try (var left = Files.list(directory)) {
+                assertEquals(0, left.count(), "nothing generated for " + String.join(" ", args));
+            }
+        }
     }
 
     @Test
