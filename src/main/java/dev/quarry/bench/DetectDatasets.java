@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -124,9 +125,18 @@ public final class DetectDatasets {
      * {@code scaleAccounts} accounts and about {@code scaleEvents} events.
      */
     public static List<Dataset> of(Suite suite, long outsideSeed, boolean outsideScale, int scaleAccounts, long scaleEvents) {
+        return of(suite, outsideSeed, outsideScale, scaleAccounts, scaleEvents, List.of(OutsideScaleFormat.CSV));
+    }
+
+    /**
+     * As {@link #of(Suite, long, boolean, int, long)}, the outside suite's seed-scale population written
+     * once in each of {@code scaleFormats} (one dataset each, the same accounts and events).
+     */
+    public static List<Dataset> of(Suite suite, long outsideSeed, boolean outsideScale, int scaleAccounts, long scaleEvents,
+                                   List<OutsideScaleFormat> scaleFormats) {
         List<Dataset> datasets = new ArrayList<>();
         if (suite == Suite.OUTSIDE) {
-            datasets.addAll(outsideScale ? outsideAtScale(outsideSeed, scaleAccounts, scaleEvents) : outside(outsideSeed));
+            datasets.addAll(outsideScale ? outsideAtScale(outsideSeed, scaleAccounts, scaleEvents, scaleFormats) : outside(outsideSeed));
         }
         if (suite == Suite.DEV || suite == Suite.ALL) {
             datasets.addAll(development());
@@ -328,17 +338,64 @@ public final class DetectDatasets {
     }
 
     /**
-     * The outside suite at the seed scale, the seed's first mix as canonical CSV: {@code accounts}
+     * The shapes the outside suite's seed-scale run can write, as the issue measured them: canonical
+     * CSV, the renamed and re-encoded CSV export (gzipped, as in the suite at 6,000 accounts), and
+     * Bedrock invocation logs.
+     */
+    public enum OutsideScaleFormat {
+        CSV("csv", OutsideFormat.CANONICAL_CSV, false, "canonical CSV"),
+        RENAMED("renamed", OutsideFormat.RENAMED_CSV, true, "renamed, gzipped CSV export"),
+        BEDROCK("bedrock", OutsideFormat.BEDROCK, false, "Bedrock logs");
+
+        private final String label;
+        private final OutsideFormat format;
+        private final boolean gzip;
+        private final String description;
+
+        OutsideScaleFormat(String label, OutsideFormat format, boolean gzip, String description) {
+            this.label = label;
+            this.format = format;
+            this.gzip = gzip;
+            this.description = description;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** {@code csv}, {@code renamed} or {@code bedrock}; {@code all} is for the caller to expand. */
+        public static OutsideScaleFormat fromLabel(String label) {
+            for (OutsideScaleFormat each : values()) {
+                if (each.label.equalsIgnoreCase(label.trim())) {
+                    return each;
+                }
+            }
+            throw new IllegalArgumentException("--format must be csv, renamed, bedrock or all, not " + label);
+        }
+    }
+
+    /**
+     * The outside suite at the seed scale, the seed's first mix in each of {@code formats}: {@code accounts}
      * accounts over the window of 14 to 30 days whose plan comes closest to {@code events} events
-     * (mixes differ by half in volume per account). Sizing plans the window once, a few seconds.
+     * (mixes differ by half in volume per account). Sizing plans the window once, a few seconds; every
+     * format holds the same population.
      */
     private static final int OUTSIDE_SCALE_MIN_DAYS = 14;
 
-    static List<Dataset> outsideAtScale(long seed, int accounts, long events) {
+    static List<Dataset> outsideAtScale(long seed, int accounts, long events, List<OutsideScaleFormat> formats) {
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("the seed-scale run needs at least one format");
+        }
         String mix = outsideMixes(seed).get(0);
         OutsideOptions options = OutsidePopulation.sizedForEvents(OutsideOptions.of(accounts, DetectBenchmark.SCALE_DAYS, seed)
                 .withMix(OutsideMix.preset(mix)), events, OUTSIDE_SCALE_MIN_DAYS);
-        return List.of(outsideDataset("outside-" + mix + "-csv", options, "sized for about " + events + " events, canonical CSV"));
+        List<Dataset> datasets = new ArrayList<>();
+        for (OutsideScaleFormat format : new LinkedHashSet<>(formats)) {
+            datasets.add(outsideDataset("outside-" + mix + "-" + format.label,
+                    options.withFormat(format.format).withGzip(format.gzip),
+                    "sized for about " + events + " events, " + format.description));
+        }
+        return datasets;
     }
 
     private static Dataset outsideDataset(String name, OutsideOptions options, String description) {

@@ -6,6 +6,7 @@ import dev.quarry.bench.DetectBenchmark.QualityReport;
 import dev.quarry.bench.DetectBenchmark.ScaleReport;
 import dev.quarry.bench.DetectBenchmark.SuiteResult;
 import dev.quarry.bench.DetectDatasets;
+import dev.quarry.bench.DetectDatasets.OutsideScaleFormat;
 import dev.quarry.bench.DetectDatasets.Suite;
 import dev.quarry.bench.DetectionScore;
 import dev.quarry.bench.DetectionScore.CampaignRecall;
@@ -46,7 +47,8 @@ import java.util.stream.Stream;
                         + "public artefact) with farms hiding among them; --suite outside: the independent population "
                         + "model, its seed and mixes changing from day to day (--outside-seed to repeat or refresh); "
                         + "--suite outside --scale: its seed-scale quality run (--accounts, default 24,000, over the 14 to 30 "
-                        + "days that come closest to --events, default 16 million). Both are held "
+                        + "days that come closest to --events, default 16 million; --format csv,renamed,bedrock or all writes the same "
+                        + "population in each format, default csv). Both are held "
                         + "to issue 9's bar (precision and recall >= 0.97, each campaign >= 0.95) and are not part of all.",
                 "Every dataset lists its false campaigns: size, the truth labels of the legitimate accounts in them, "
                         + "and the signals and first reasons of the exported packet.",
@@ -69,6 +71,11 @@ final class DetectBenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", defaultValue = "" + DetectBenchmark.SCALE_EVENTS,
             description = "events of the --scale extract, ours or the outside suite's, approximately (default: ${DEFAULT-VALUE})")
     long events;
+
+    @Option(names = "--format", paramLabel = "csv|renamed|bedrock|all", split = ",", defaultValue = "csv",
+            description = "with --suite outside --scale: the formats the population is written in, one dataset each "
+                    + "from the same accounts and events (comma-separated; all = csv,renamed,bedrock; default: ${DEFAULT-VALUE})")
+    List<String> formats = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the --scale extract and its analysis")
     long seed;
@@ -103,6 +110,10 @@ final class DetectBenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "# java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             Suite chosen = parseSuite();
+            if (!(scale && chosen == Suite.OUTSIDE) && !formats.equals(List.of("csv"))) {
+                System.err.println("--format applies only to --suite outside --scale");
+                return 1;
+            }
             if (scale && chosen != Suite.OUTSIDE) {
                 print(benchmark.scale(accounts, events, seed, directory));
                 return 0;
@@ -130,8 +141,20 @@ final class DetectBenchCommand implements Callable<Integer> {
 
     /** The quality run's datasets as the options choose them; empty when --dataset names none of them. */
     List<DetectDatasets.Dataset> datasets(Suite chosen, long outside) {
-        List<DetectDatasets.Dataset> datasets = DetectDatasets.of(chosen, outside, scale, accounts, events);
+        List<DetectDatasets.Dataset> datasets = DetectDatasets.of(chosen, outside, scale, accounts, events, scaleFormats());
         return datasetNames.isEmpty() ? datasets : datasets.stream().filter(d -> datasetNames.contains(d.name())).toList();
+    }
+
+    List<OutsideScaleFormat> scaleFormats() {
+        List<OutsideScaleFormat> chosen = new ArrayList<>();
+        for (String format : formats) {
+            if (format.trim().equalsIgnoreCase("all")) {
+                chosen.addAll(List.of(OutsideScaleFormat.values()));
+            } else {
+                chosen.add(OutsideScaleFormat.fromLabel(format));
+            }
+        }
+        return chosen;
     }
 
     Suite parseSuite() {

@@ -35,6 +35,8 @@ final class Account {
     int slice;
     boolean scripts;
     boolean hardNegative;
+    /** Share of days an account works when it keeps a schedule of its own (a split-sweep farm's accounts). */
+    double dayShare = 1;
     /**
      * Window days this account works for its farm: a wave farm's account lives a few days; a
      * compromised account is taken over on {@code firstDay} after its owner's own history.

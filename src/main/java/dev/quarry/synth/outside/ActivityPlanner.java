@@ -241,6 +241,17 @@ final class ActivityPlanner {
                     scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
                 }
             }
+            case LEGIT_LOCALISATION -> localisationDay(a, r, localStart, localDay, offDay);
+            case LEGIT_CI_PIPELINE -> ciDay(a, r, localStart, weekend, holiday);
+            case LEGIT_IDE_PLUGIN -> ideDay(a, r, localStart, offDay);
+            case FARM_SAAS_FRONT -> {
+                // The front's traffic arrives round the clock through its platform, a flattened diurnal curve.
+                double dayFactor = (weekend ? 0.92 : 1.0) * Keyed.logNormal(r, 1.0, 0.1);
+                for (int h = 0; h < 24; h++) {
+                    double mean = g.dailyVolume * a.activity * dayFactor * (0.6 + 0.4 * CONSUMER_DIURNAL[h]) / RESELLER_SUM;
+                    scatter(h, at(localStart, h), Population.HOUR_MS, Keyed.poisson(r, mean), r);
+                }
+            }
             case FARM_COMPROMISED -> {
                 // The owner keeps using the account; the operator's traffic comes on top from the takeover.
                 casualDay(a, r, localStart, offDay ? 1.35 : 0.9);
@@ -264,6 +275,53 @@ final class ActivityPlanner {
             load += TENANT_WEIGHTS[z] * (Geography.weekend(localDate) ? 0.08 : office);
         }
         return load;
+    }
+
+    /**
+     * A translation-management system's batches on the company's business days: segments one after
+     * another, a few seconds apart; heavier while a catalogue launch is due.
+     */
+    private void localisationDay(Account a, SplittableRandom r, long localStart, int localDay, boolean offDay) {
+        Group g = a.group;
+        if (offDay) {
+            return;
+        }
+        double volume = g.dailyVolume * a.activity * (g.active(localDay) ? 2.5 : 0.6);
+        int batches = 1 + r.nextInt(3);
+        for (int s = 0; s < batches; s++) {
+            sequence(s, at(localStart, 8.5 + 8.5 * r.nextDouble()), Keyed.poisson(r, volume / batches), 4, 0.4, r);
+        }
+    }
+
+    /**
+     * Every merge to the main branch runs the whole prompt regression suite, case after case; merges come
+     * on office days (a hotfix now and then at a weekend), and a nightly run goes every day at 02:00.
+     */
+    private void ciDay(Account a, SplittableRandom r, long localStart, boolean weekend, boolean holiday) {
+        int cases = a.group.suiteCases;
+        int merges = weekend || holiday ? (Keyed.chance(r, 0.1) ? 1 : 0) : Math.min(SPECIAL - 1, Keyed.poisson(r, a.activity));
+        for (int s = 0; s < merges; s++) {
+            double hour = 9.5 + 9 * Math.sqrt(r.nextDouble());
+            sequence(s, at(localStart, hour), cases, 0.8, 0.3, r);
+        }
+        sequence(SPECIAL, at(localStart, 2) + r.nextInt(600_000), cases, 0.8, 0.3, r);
+    }
+
+    /**
+     * A developer's coding sessions from their own morning on working days: bursts of inline
+     * completions while typing, seconds apart, and pauses while reading; some code evenings too.
+     */
+    private void ideDay(Account a, SplittableRandom r, long localStart, boolean offDay) {
+        if (Keyed.chance(r, offDay ? 0.08 : 0.8)) {
+            int sessions = 2 + r.nextInt(3);
+            for (int s = 0; s < sessions; s++) {
+                double hour = a.preferredHour + s * 2.5 + Keyed.gaussian(r);
+                sequence(s, at(localStart, hour), Keyed.geometric(r, 40 * a.activity), 9, 1.1, r);
+            }
+        }
+        if (a.scripts && Keyed.chance(r, 0.4)) {
+            sequence(6, at(localStart, 20 + 3 * r.nextDouble()), Keyed.geometric(r, 30 * a.activity), 9, 1.1, r);
+        }
     }
 
     private void evalVendorDay(Account a, SplittableRandom r, long localStart, boolean offDay) {
@@ -399,7 +457,7 @@ final class ActivityPlanner {
         if (localDay < from || localDay > to || g.special(localDay)) {
             return;
         }
-        boolean pivotToday = g.pivotMinutes >= 0 && released(localStart, localStart + Population.DAY_MS);
+        boolean pivotToday = g.pivotMinutes >= 0 && a.adoptMinutes >= 0 && released(localStart, localStart + Population.DAY_MS);
         // A stolen account is spent up to what its owner's plan allows, not to a trial quota.
         double pace = a.kind == OutsideKind.FARM_COMPROMISED ? Math.min(a.dailyQuota, 1500) * 0.9 : a.dailyQuota * a.activity;
         int target = (int) Math.round(pace * (pivotToday ? 0.75 : 1.0));
@@ -450,6 +508,18 @@ final class ActivityPlanner {
                 int perHour = Math.max(1, target / hours);
                 for (int h = 0; h < hours; h++) {
                     scatter(h, at(localStart, g.startHour + h), Population.HOUR_MS, Keyed.poisson(r, perHour), r);
+                }
+            }
+            case FARM_SPLIT_SWEEP -> {
+                // Each account keeps a rhythm of its own: which days, what hour, how many, how fast.
+                if (!Keyed.chance(r, a.dayShare)) {
+                    return;
+                }
+                int sessions = 1 + r.nextInt(3);
+                double gap = 4 + Math.floorMod(Keyed.mix(a.index * 71L + population.seed), 80);
+                for (int s = 0; s < sessions; s++) {
+                    double hour = a.preferredHour + 3 * Keyed.gaussian(r);
+                    sequence(s, at(localStart, hour), Math.max(1, Keyed.poisson(r, target / (double) sessions)), gap, 0.7, r);
                 }
             }
             case FARM_LOW_SLOW -> {

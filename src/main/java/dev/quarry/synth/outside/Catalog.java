@@ -53,6 +53,15 @@ final class Catalog {
     /** A popular open-source agent framework: thousands of unrelated users send its client string. */
     static final String AGENT_FRAMEWORK = "crewforge/0.9.3 atlas-python/1.41.0";
 
+    /** A localisation company's translation-management system calling the API for machine translation. */
+    static final String LOCALISATION_TMS = "transflow-tms/7.3.0 atlas-java/2.3.0";
+    /** CI runners of a software company; one runner image per company. */
+    static final List<String> CI_RUNNERS = List.of("GitHub-Actions/2.320.0 atlas-python/1.42.0",
+            "gitlab-runner/17.5.2 atlas-node/4.8.1", "Buildkite-Agent/3.86.0 atlas-python/1.40.3");
+    /** IDE coding-assistant plugins: every developer using one sends the same client string. */
+    static final List<String> IDE_PLUGINS = List.of("CodePilot-VSCode/1.94.2 (vscode 1.95.1; node 20.18.0)",
+            "CodePilot-JetBrains/1.94.2 (IntelliJ IDEA 2024.3; jbr 21.0.5)");
+
     /** API aggregators: one gateway client for all of their end customers. */
     static final List<String> RESELLER_GATEWAYS = List.of("RouteHub-Gateway/2.3.1 (+https://routehub.ai)",
             "PromptBridge/1.12.0 (+https://promptbridge.dev)", "omniapi-proxy/4.0.2", "LLMRelay/0.19.4 (aggregator)");

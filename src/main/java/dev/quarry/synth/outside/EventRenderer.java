@@ -236,6 +236,38 @@ final class EventRenderer {
                 answer = (int) Keyed.logNormal(er, 180, 0.6);
                 personalNetwork(a, e, sr, localDay);
             }
+            case LEGIT_LOCALISATION -> {
+                long segment = localDay * 3000L + session * 1024L + event;
+                e.prompt = PromptBook.translationRequest(g.tag + "-" + localDay, PromptBook.LOCALES.get(a.slice), g.index, segment);
+                e.userAgent = Catalog.LOCALISATION_TMS;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = 0.2;
+                e.maxTokens = 4096;
+                // A translation is about as long as its source, a little longer in most target languages.
+                answer = (int) (e.prompt.length() / 3.8 * (0.8 + 0.5 * er.nextDouble()));
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_CI_PIPELINE -> {
+                int testCase = event % g.suiteCases;
+                e.prompt = PromptBook.regressionCase(g.tag, testCase);
+                e.userAgent = a.userAgent;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = 0.0;
+                e.maxTokens = 512;
+                // Deterministic decoding: each case's answer is about the same length on every run.
+                answer = (int) Keyed.logNormal(er, 20 + Math.floorMod(Keyed.mix(g.index * 1009L + testCase), 280), 0.08);
+                groupNetwork(g, e, er);
+            }
+            case LEGIT_IDE_PLUGIN -> {
+                boolean chat = Keyed.chance(er, 0.12);
+                e.prompt = chat ? PromptBook.ideChat(er) : PromptBook.ideCompletion(er, a.slice + session);
+                e.userAgent = a.userAgent;
+                e.apiKey = a.apiKeys[0];
+                e.temperature = chat ? 0.5 : 0.1;
+                e.maxTokens = chat ? 2048 : 256;
+                answer = (int) Keyed.logNormal(er, chat ? 380 : 45, 0.7);
+                personalNetwork(a, e, sr, localDay);
+            }
             default -> {
                 owner = a.kind == OutsideKind.FARM_COMPROMISED && session < 8;
                 if (owner) {
@@ -388,6 +420,29 @@ final class EventRenderer {
                 e.maxTokens = e.model.maxOutput();
                 return (int) Keyed.logNormal(er, 2400, 0.45);
             }
+            case FARM_SAAS_FRONT -> {
+                // The operator's task list arrives through the front's API under its product prompt.
+                e.prompt = PromptBook.saasFrontRequest(g.tag, PromptBook.harvest(g.scaffold, category, task, g.tag));
+                e.apiKey = a.apiKeys[er.nextInt(a.apiKeys.length)];
+                e.temperature = HARVEST_TEMPERATURES[er.nextInt(HARVEST_TEMPERATURES.length)];
+                e.maxTokens = e.model.maxOutput();
+                return (int) Keyed.logNormal(er, 2500, 0.45);
+            }
+            case FARM_SPLIT_SWEEP -> {
+                // One capability per account; accounts on the same capability interleave its task list.
+                long habit = Keyed.mix(a.index * 131L + seed);
+                int sharing = Math.max(1, (g.size - a.slice % categories + categories - 1) / categories);
+                long item = (long) localDay * 3072 + session * 1024L + event;
+                e.prompt = PromptBook.splitSweepItem((int) (habit & 0xFF), a.slice % categories, item * sharing + a.slice / categories);
+                if (Catalog.BROWSERS.contains(a.userAgent)) {
+                    e.apiKey = "";
+                    e.streamed = true;
+                } else {
+                    e.temperature = HARVEST_TEMPERATURES[(int) ((habit >>> 8) % HARVEST_TEMPERATURES.length)];
+                    e.maxTokens = (habit & 0x300) == 0 ? e.model.maxOutput() : 4096;
+                }
+                return (int) Keyed.logNormal(er, 2000, 0.5);
+            }
             case FARM_APP_MIMIC -> {
                 PromptBook.AppTemplate t = g.template;
                 e.prompt = t.template().replace("{context}", PromptBook.CAPABILITIES.get(category))
@@ -422,6 +477,9 @@ final class EventRenderer {
     private int innocuous(Account a, RenderedEvent e, SplittableRandom sr, SplittableRandom er) {
         if (a.kind == OutsideKind.FARM_CAMPUS_NAT && a.group.course != null) {
             e.prompt = PromptBook.assignment(er, a.group.course, a.slice % 3);
+        } else if (a.kind == OutsideKind.FARM_SAAS_FRONT) {
+            e.prompt = PromptBook.saasFrontRequest(a.group.tag, PromptBook.casual(er, er.nextInt(PromptBook.TOPICS)));
+            e.apiKey = a.apiKeys[er.nextInt(a.apiKeys.length)];
         } else {
             e.prompt = PromptBook.casual(er, er.nextInt(PromptBook.TOPICS));
         }
@@ -467,6 +525,8 @@ final class EventRenderer {
                 Geography.Network n = c.residential().get(er.nextInt(c.residential().size()));
                 network(e, n, n.address(er.nextLong()));
             }
+            // Each account of a divided sweep poses as one person at home.
+            case FARM_SPLIT_SWEEP -> personalNetwork(a, e, sr, localDay);
             case FARM_LOW_SLOW -> {
                 Geography.Country c = Geography.drawCountry(sr);
                 Geography.Network n = c.residential().get(sr.nextInt(c.residential().size()));

@@ -53,6 +53,8 @@ final class Group {
     int pivotMinutes = -1;
     double innocuousShare;
     int scaffold;
+    /** Test cases in a CI pipeline's prompt regression suite; every run sends all of them. */
+    int suiteCases;
     long signupStart;
 
     Group(int index, OutsideKind kind) {

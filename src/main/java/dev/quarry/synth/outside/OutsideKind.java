@@ -39,7 +39,13 @@ public enum OutsideKind {
     FARM_BENCHMARK_NOVEL(true, false, 10, 200),
     FARM_OFFICE_HOURS(true, false, 10, 300),
     FARM_WAVES(true, false, 20, 1200),
-    LEGIT_SUPPORT_PRODUCT(false, true, 1, 6);
+    LEGIT_SUPPORT_PRODUCT(false, true, 1, 6),
+    // Added with the third round, again after the others so earlier kinds keep their ordinals.
+    LEGIT_LOCALISATION(false, true, 2, 12),
+    LEGIT_CI_PIPELINE(false, true, 1, 4),
+    LEGIT_IDE_PLUGIN(false, true, 10, 2500),
+    FARM_SAAS_FRONT(true, false, 10, 60),
+    FARM_SPLIT_SWEEP(true, false, 10, 500);
 
     private final boolean campaign;
     private final boolean hardNegative;

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class OutsideMix {
 
     private static final List<String> PRESETS = List.of("balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden",
-            "platforms", "evasive", "launch-week");
+            "platforms", "evasive", "launch-week", "dev-tools", "fronts");
 
     private final String name;
     private final EnumMap<OutsideKind, Double> shares;
@@ -36,7 +36,9 @@ public final class OutsideMix {
      *             resellers, evaluation and data vendors, universities and agent-framework users),
      *             {@code evasive} (farms mostly on compromised accounts, residential proxies with prepaid
      *             cards, copied benchmark formats, office hours and account waves), {@code launch-week}
-     *             (hackathons, early adopters and viral prompts around a model release)
+     *             (hackathons, early adopters and viral prompts around a model release), {@code dev-tools}
+     *             (CI pipelines, IDE-plugin and agent-framework users, farms dividing their sweep), {@code fronts}
+     *             (farms behind SaaS fronts and divided sweeps among resellers, localisation and data vendors)
      */
     public static OutsideMix preset(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
@@ -46,41 +48,61 @@ public final class OutsideMix {
                 legit(s, 0.395, 0.045, 0.012, 0.13, 0.008, 0.02, 0.07, 0.08, 0.06, 0.005, 0.065, 0.035);
                 farms(s, 0.022, 0.01, 0.007, 0.016, 0.007, 0.007, 0.006);
                 secondRound(s, 0.001, 0.003, 0.0008, 0.02, 0.012, 0.03, 0.004, 0.006, 0.003, 0.003, 0.006, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.03, 0.0004, 0.006);
             }
             case "cohort-heavy" -> {
                 legit(s, 0.24, 0.035, 0.02, 0.12, 0.01, 0.05, 0.13, 0.12, 0.10, 0.01, 0.08, 0.035);
                 farms(s, 0.012, 0.008, 0.005, 0.01, 0.005, 0.005, 0.005);
                 secondRound(s, 0.001, 0.004, 0.0008, 0.04, 0.02, 0.05, 0.003, 0.004, 0.003, 0.002, 0.004, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.04, 0.0003, 0.004);
             }
             case "farm-heavy" -> {
                 legit(s, 0.33, 0.04, 0.01, 0.11, 0.006, 0.015, 0.06, 0.06, 0.05, 0.004, 0.06, 0.035);
                 farms(s, 0.08, 0.03, 0.02, 0.045, 0.015, 0.015, 0.015);
                 secondRound(s, 0.001, 0.003, 0.0008, 0.015, 0.01, 0.03, 0.01, 0.02, 0.008, 0.008, 0.02, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.025, 0.001, 0.02);
             }
             case "quiet" -> {
                 legit(s, 0.45, 0.05, 0.012, 0.13, 0.008, 0.02, 0.07, 0.07, 0.06, 0.005, 0.07, 0.04);
                 farms(s, 0.004, 0.002, 0.002, 0.004, 0.001, 0.001, 0.001);
                 secondRound(s, 0.001, 0.002, 0.0005, 0.015, 0.012, 0.03, 0.002, 0.002, 0.001, 0.001, 0.002, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.03, 0.0002, 0.001);
             }
             case "hidden" -> {
                 legit(s, 0.34, 0.045, 0.015, 0.12, 0.008, 0.035, 0.10, 0.08, 0.07, 0.005, 0.07, 0.035);
                 farms(s, 0.006, 0.003, 0.003, 0.015, 0.018, 0.018, 0.014);
                 secondRound(s, 0.001, 0.003, 0.0008, 0.03, 0.012, 0.04, 0.006, 0.004, 0.012, 0.01, 0.004, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.03, 0.0008, 0.012);
             }
             case "platforms" -> {
                 legit(s, 0.30, 0.05, 0.02, 0.10, 0.008, 0.02, 0.04, 0.04, 0.05, 0.005, 0.05, 0.03);
                 farms(s, 0.01, 0.005, 0.005, 0.01, 0.006, 0.006, 0.004);
                 secondRound(s, 0.003, 0.012, 0.002, 0.05, 0.05, 0.10, 0.008, 0.01, 0.008, 0.006, 0.01, 0.006);
+                thirdRound(s, 0.004, 0.001, 0.04, 0.0008, 0.006);
             }
             case "evasive" -> {
                 legit(s, 0.38, 0.045, 0.012, 0.12, 0.008, 0.02, 0.06, 0.06, 0.05, 0.005, 0.06, 0.035);
                 farms(s, 0.004, 0.002, 0.002, 0.02, 0.004, 0.004, 0.004);
                 secondRound(s, 0.001, 0.003, 0.0008, 0.02, 0.015, 0.035, 0.02, 0.025, 0.012, 0.015, 0.025, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.03, 0.001, 0.025);
             }
             case "launch-week" -> {
                 legit(s, 0.30, 0.04, 0.012, 0.10, 0.008, 0.04, 0.05, 0.10, 0.05, 0.005, 0.05, 0.10);
                 farms(s, 0.012, 0.006, 0.004, 0.01, 0.008, 0.006, 0.004);
                 secondRound(s, 0.002, 0.008, 0.001, 0.08, 0.01, 0.06, 0.006, 0.008, 0.008, 0.004, 0.01, 0.002);
+                thirdRound(s, 0.001, 0.0005, 0.03, 0.0004, 0.006);
+            }
+            case "dev-tools" -> {
+                legit(s, 0.30, 0.06, 0.03, 0.10, 0.01, 0.02, 0.04, 0.04, 0.06, 0.005, 0.05, 0.03);
+                farms(s, 0.008, 0.004, 0.006, 0.012, 0.006, 0.008, 0.003);
+                secondRound(s, 0.002, 0.006, 0.001, 0.03, 0.01, 0.08, 0.008, 0.006, 0.006, 0.004, 0.008, 0.004);
+                thirdRound(s, 0.002, 0.004, 0.12, 0.0008, 0.02);
+            }
+            case "fronts" -> {
+                legit(s, 0.36, 0.05, 0.02, 0.11, 0.008, 0.02, 0.05, 0.05, 0.05, 0.005, 0.05, 0.03);
+                farms(s, 0.006, 0.003, 0.003, 0.01, 0.004, 0.006, 0.003);
+                secondRound(s, 0.004, 0.006, 0.003, 0.015, 0.01, 0.03, 0.015, 0.01, 0.006, 0.006, 0.01, 0.006);
+                thirdRound(s, 0.004, 0.001, 0.03, 0.003, 0.03);
             }
             default -> throw new IllegalArgumentException("unknown mix '" + name + "'; presets are " + PRESETS);
         }
@@ -131,6 +153,15 @@ public final class OutsideMix {
         s.put(OutsideKind.FARM_OFFICE_HOURS, officeHours);
         s.put(OutsideKind.FARM_WAVES, waves);
         s.put(OutsideKind.LEGIT_SUPPORT_PRODUCT, supportProduct);
+    }
+
+    private static void thirdRound(EnumMap<OutsideKind, Double> s, double localisation, double ciPipeline, double idePlugin,
+                                   double saasFront, double splitSweep) {
+        s.put(OutsideKind.LEGIT_LOCALISATION, localisation);
+        s.put(OutsideKind.LEGIT_CI_PIPELINE, ciPipeline);
+        s.put(OutsideKind.LEGIT_IDE_PLUGIN, idePlugin);
+        s.put(OutsideKind.FARM_SAAS_FRONT, saasFront);
+        s.put(OutsideKind.FARM_SPLIT_SWEEP, splitSweep);
     }
 
     /** The same mix with one kind's share replaced (0 removes the kind); the name records the override. */

@@ -164,6 +164,9 @@ final class Population {
             case LEGIT_UNIVERSITY -> groupSizes(kind, n, r).forEach(size -> university(newGroup(kind, size), r));
             case LEGIT_AGENT_FRAMEWORK -> groupSizes(kind, n, r).forEach(size -> agentFramework(newGroup(kind, size), r));
             case LEGIT_SUPPORT_PRODUCT -> groupSizes(kind, n, r).forEach(size -> supportProduct(newGroup(kind, size), r));
+            case LEGIT_LOCALISATION -> groupSizes(kind, n, r).forEach(size -> localisation(newGroup(kind, size), r));
+            case LEGIT_CI_PIPELINE -> groupSizes(kind, n, r).forEach(size -> ciPipeline(newGroup(kind, size), r));
+            case LEGIT_IDE_PLUGIN -> groupSizes(kind, n, r).forEach(size -> idePlugin(newGroup(kind, size), r));
             default -> groupSizes(kind, n, r).forEach(size -> farm(newGroup(kind, size), r));
         }
     }
@@ -672,6 +675,82 @@ final class Population {
         }
     }
 
+    /**
+     * A localisation company machine-translating a client's product catalogue: one service account per
+     * target locale in its translation-management system, the same segments into every locale, in long
+     * batches on the company's business days, with a heavier push while a catalogue launch is due.
+     */
+    private void localisation(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".com");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressHosts = 1 + r.nextInt(3);
+        g.tag = "LOC" + Keyed.digits(r.nextLong(), 4);
+        g.dailyVolume = Keyed.logNormal(r, 300, 0.5);
+        g.activeFrom = r.nextInt(Math.max(1, days() - 4));
+        g.activeTo = Math.min(days() - 1, g.activeFrom + 3 + r.nextInt(6));
+        long contract = windowStart - (long) ((60 + r.nextInt(600)) * DAY_MS);
+        int firstLocale = r.nextInt(PromptBook.LOCALES.size());
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, contract + (long) (r.nextDouble() * 120 * DAY_MS));
+            String locale = PromptBook.LOCALES.get((firstLocale + i) % PromptBook.LOCALES.size());
+            a.email = "mt-" + locale.toLowerCase(Locale.ROOT) + "@" + g.mailDomain;
+            a.plan = "team";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = Catalog.LOCALISATION_TMS;
+            a.browserShare = 0;
+            a.model = r.nextBoolean() ? Catalog.LARGE : Catalog.STANDARD;
+            a.slice = (firstLocale + i) % PromptBook.LOCALES.size();
+            a.activity = Keyed.logNormal(r, 1.0, 0.3);
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/tms-mt/" + locale;
+        }
+    }
+
+    /**
+     * A software company's CI: every merge to the main branch runs the same prompt regression suite
+     * (identical prompts, temperature 0), so runs come in bursts on its office days, plus a nightly run.
+     */
+    private void ciPipeline(Group g, SplittableRandom r) {
+        groupIdentity(g, r, ".dev");
+        g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 3));
+        g.egressHosts = 8 + r.nextInt(32);
+        g.tag = g.mailDomain.substring(0, g.mailDomain.indexOf('-'));
+        g.suiteCases = 20 + r.nextInt(180);
+        String runner = Keyed.pick(r, Catalog.CI_RUNNERS);
+        Catalog.Model pinned = Keyed.pick(r, List.of(Catalog.MINI, Catalog.STANDARD, Catalog.LARGE));
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) ((30 + r.nextInt(500)) * DAY_MS) + (long) (r.nextDouble() * DAY_MS));
+            a.email = (i == 0 ? "ci-bot" : "ci-bot-" + i) + "@" + g.mailDomain;
+            a.plan = "tier-2";
+            a.dailyQuota = quota(a.plan);
+            a.userAgent = runner;
+            a.browserShare = 0;
+            a.model = pinned;
+            // Merges per business day: a small team merges a few times, a large one dozens.
+            a.activity = Keyed.logNormal(r, 6, 0.7);
+            a.arn = "arn:aws:sts::" + g.awsAccount + ":assumed-role/ci-runner/" + a.email.substring(0, a.email.indexOf('@'));
+        }
+    }
+
+    /**
+     * Developers who installed one IDE coding-assistant plugin: unrelated people, each their own account,
+     * card and rhythm, all sending the plugin's client string and system prompt.
+     */
+    private void idePlugin(Group g, SplittableRandom r) {
+        for (int i = 0; i < g.size; i++) {
+            Account a = member(g, r, windowStart - (long) (Math.abs(Keyed.logNormal(r, 150, 1.0)) * DAY_MS));
+            a.userAgent = Catalog.IDE_PLUGINS.get(r.nextInt(Catalog.IDE_PLUGINS.size()));
+            a.browserShare = 0;
+            a.model = Catalog.CODER;
+            a.plan = r.nextInt(3) == 0 ? "free" : "payg";
+            a.dailyQuota = quota(a.plan);
+            a.preferredHour = 7 + r.nextInt(5);
+            a.slice = r.nextInt(64);
+            a.activity = Keyed.logNormal(r, 1.0, 0.7);
+            // A few code in the evenings and at weekends too.
+            a.scripts = r.nextInt(5) == 0;
+        }
+    }
+
     // ---- farms -----------------------------------------------------------------------------------
 
     private static final int[] OPERATOR_OFFSETS = {480, 480, 180, 330, 420, 120, 60, -300};
@@ -740,6 +819,20 @@ final class Population {
             g.mailDomain = companyWord(r) + "-consulting.com";
             g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
             g.egressHosts = 3 + r.nextInt(8);
+        } else if (k == OutsideKind.FARM_SAAS_FRONT) {
+            // A standing front business: one organisation and card, mainstream cloud hosting, all window long.
+            g.orgId = "org-" + Keyed.base62(r.nextLong(), 24);
+            g.mailDomain = companyWord(r) + ".ai";
+            g.tag = g.mailDomain.substring(0, 1).toUpperCase(Locale.ROOT) + g.mailDomain.substring(1, g.mailDomain.indexOf('.'));
+            g.sharedCard = "card_" + Keyed.base62(r.nextLong(), 14);
+            g.bins = List.of(Keyed.pick(r, Geography.CORPORATE_BINS));
+            g.egress = Keyed.pick(r, Geography.DATACENTERS.subList(0, 4));
+            g.egressHosts = 3 + r.nextInt(10);
+            g.dailyVolume = Keyed.logNormal(r, 600, 0.4);
+            g.activeFrom = 0;
+            g.activeTo = days - 1;
+            // Some genuine users sign up to the front too; their requests are cover.
+            g.innocuousShare = 0.12 + 0.2 * r.nextDouble();
         }
         int waves = 1;
         int waveGap = 1;
@@ -775,7 +868,7 @@ final class Population {
                 default -> handle(ar) + "@" + Keyed.pick(ar, Geography.PERSONAL_MAIL);
             };
             a.card = k == OutsideKind.FARM_LOW_SLOW ? "card_" + Keyed.base62(ar.nextLong(), 14) : farmCards.get(i % cards);
-            a.bin = g.bins.get(k == OutsideKind.FARM_LOW_SLOW ? ar.nextInt(2) : (i % cards) % 2);
+            a.bin = g.bins.get(k == OutsideKind.FARM_LOW_SLOW ? ar.nextInt(2) : (i % cards) % g.bins.size());
             a.billingCountry = ar.nextInt(4) == 0 ? "GB" : "US";
             a.country = Geography.country(a.billingCountry);
             a.offsetMinutes = g.offsetMinutes;
@@ -827,6 +920,8 @@ final class Population {
                     a.plan = "free";
                     a.dailyQuota = quota(a.plan);
                 }
+                case FARM_SAAS_FRONT -> saasFront(a, g, i, ar);
+                case FARM_SPLIT_SWEEP -> splitSweep(a, g, ar);
                 default -> {
                 }
             }
@@ -858,6 +953,58 @@ final class Population {
         a.adoptMinutes = g.pivotMinutes < 0 ? -1 : g.pivotMinutes + ar.nextInt(25);
         a.firstDay = g.activeFrom + ar.nextInt(3);
         a.apiKeys = new String[] {a.apiKeys[0], "key_" + Keyed.base62(Keyed.hash(seed, 0x4E7L, a.index, 7), 16)};
+    }
+
+    /**
+     * A service account of a SaaS front: the front's organisation, card and domain, a pool of keys for
+     * its "end users", its own client string; accounts opened over the weeks before the window.
+     */
+    private void saasFront(Account a, Group g, int i, SplittableRandom ar) {
+        // One service account per product feature and region, as a real SaaS back end keeps them.
+        a.email = (i == 0 ? "billing" : Keyed.pick(ar, List.of("svc-writer", "svc-research", "svc-tutor", "svc-api", "svc-batch"))
+                + "-" + Keyed.pick(ar, List.of("us", "eu", "ap")) + i) + "@" + g.mailDomain;
+        a.orgId = g.orgId;
+        a.card = g.sharedCard;
+        a.bin = g.bins.get(0);
+        a.plan = "enterprise";
+        a.dailyQuota = quota(a.plan);
+        a.billingCountry = ar.nextBoolean() ? "US" : "SG";
+        a.country = Geography.country(a.billingCountry);
+        a.createdAt = windowStart - (long) ((20 + ar.nextInt(100)) * DAY_MS) + (long) (ar.nextDouble() * DAY_MS);
+        a.userAgent = g.tag + "/2.4.1 (+https://" + g.mailDomain + ")";
+        a.apiKeys = new String[4 + ar.nextInt(7)];
+        for (int k = 0; k < a.apiKeys.length; k++) {
+            a.apiKeys[k] = "key_" + Keyed.base62(Keyed.hash(seed, 0x4E7L, a.index, k), 16);
+        }
+        a.activity = Keyed.logNormal(ar, 1.0, 0.3);
+    }
+
+    /**
+     * An account of a farm that divides its sweep: an ordinary-looking person of its own (country, clock,
+     * card, home line, client), one capability per account, and a volume, schedule and active span each
+     * drawn widely so that no two accounts keep the same rhythm.
+     */
+    private void splitSweep(Account a, Group g, SplittableRandom ar) {
+        person(a, Keyed.random(seed, 0x9E45L, a.index), null);
+        a.createdAt = windowStart - (long) ((10 + ar.nextInt(150)) * DAY_MS) + (long) (ar.nextDouble() * DAY_MS);
+        if (a.card.isEmpty() || ar.nextInt(3) == 0) {
+            a.card = "card_" + Keyed.base62(ar.nextLong(), 14);
+            a.bin = ar.nextBoolean() ? Keyed.pick(ar, Geography.CONSUMER_BINS) : Keyed.pick(ar, Geography.PREPAID_BINS);
+        }
+        a.activity = Math.min(1.0, Keyed.logNormal(ar, 0.25, 1.0));
+        a.dayShare = 0.3 + 0.7 * ar.nextDouble();
+        a.preferredHour = ar.nextInt(24);
+        a.userAgent = switch (ar.nextInt(3)) {
+            case 0 -> Keyed.pick(ar, Catalog.BROWSERS);
+            case 1 -> Keyed.pick(ar, Catalog.SDKS);
+            default -> Keyed.pick(ar, Catalog.SCRIPTS);
+        };
+        a.model = Keyed.pick(ar, List.of(Catalog.STANDARD, Catalog.LARGE, Catalog.MINI));
+        // Only some accounts move to the new model, each in its own time.
+        a.adoptMinutes = g.pivotMinutes < 0 || ar.nextBoolean() ? -1 : g.pivotMinutes + ar.nextInt(24 * 60);
+        int span = Math.max(1, g.activeTo - g.activeFrom);
+        a.firstDay = g.activeFrom + ar.nextInt(Math.max(1, span / 3));
+        a.lastDay = g.activeTo - ar.nextInt(Math.max(1, span / 3));
     }
 
     /**

@@ -411,7 +411,7 @@ final class PromptBook {
             "creative writing", "reasoning puzzles", "finance", "chemistry", "physics", "biology", "history",
             "data analysis", "philosophy", "economics", "security");
 
-    private static final List<List<String>> CAPABILITY_TASKS = List.of(
+    static final List<List<String>> CAPABILITY_TASKS = List.of(
             List.of("implement a thread-safe LRU cache", "write a recursive-descent parser for arithmetic", "design a rate limiter", "implement Dijkstra with a binary heap", "write a JSON tokenizer", "implement a B-tree insert"),
             List.of("prove that the square root of 2 is irrational", "solve a system of three linear equations", "compute the eigenvalues of a 3x3 matrix", "evaluate a definite integral by substitution", "count lattice paths with obstacles", "solve a recurrence relation"),
             List.of("analyse the enforceability of a non-compete clause", "explain adverse possession", "compare negligence standards", "draft a limitation-of-liability clause", "explain the parol evidence rule"),
@@ -555,6 +555,124 @@ final class PromptBook {
         }
         int c = r.nextInt(CAPABILITIES.size());
         return "Write a comprehensive guide: " + Keyed.pick(r, CAPABILITY_TASKS.get(c)) + ". Include examples.";
+    }
+
+    // ---- third round: localisation, CI suites, IDE plugins, fronts and split sweeps ---------------
+
+    /** Target locales of a localisation job; one service account of the company works each. */
+    static final List<String> LOCALES = List.of("de-DE", "fr-FR", "es-ES", "it-IT", "ja-JP", "pt-BR", "nl-NL",
+            "pl-PL", "ko-KR", "zh-CN", "sv-SE", "tr-TR");
+    private static final List<String> PRODUCTS = List.of("trail running shoe", "espresso machine", "noise-cancelling headphones",
+            "ergonomic office chair", "cast-iron skillet", "robot vacuum", "merino wool sweater", "standing desk",
+            "smart thermostat", "carry-on suitcase", "electric toothbrush", "4K action camera");
+    private static final List<String> FEATURES = List.of("a breathable mesh upper", "a 15-bar Italian pump", "40 hours of battery life",
+            "adjustable lumbar support", "pre-seasoned with flaxseed oil", "LiDAR navigation", "temperature-regulating fibres",
+            "a dual-motor lift", "learning schedules", "360° spinner wheels", "a pressure sensor", "image stabilisation");
+
+    /**
+     * Segment {@code segment} of a client's product catalogue: the same source text whichever locale it
+     * is translated into, with the HTML, placeholders and units a storefront keeps.
+     */
+    static String catalogueSegment(int catalogue, long segment) {
+        long h = Keyed.hash(catalogue, segment);
+        String product = PRODUCTS.get((int) Math.floorMod(h, PRODUCTS.size()));
+        StringBuilder b = new StringBuilder("<h2>").append(Character.toUpperCase(product.charAt(0))).append(product.substring(1))
+                .append(" — model ").append(Math.floorMod(h >>> 8, 900) + 100).append("</h2>\n<p>");
+        int sentences = 3 + (int) Math.floorMod(h >>> 20, 5);
+        for (int i = 0; i < sentences; i++) {
+            String feature = FEATURES.get((int) Math.floorMod((h >>> (24 + i)) + i, FEATURES.size()));
+            b.append(i == 0 ? "Designed for everyday use, it comes with " : " It also offers ").append(feature)
+                    .append(i % 2 == 0 ? ", tested over " + (50 + i * 25) + " hours in our lab." : " and a 2-year warranty.");
+        }
+        return b.append("</p>\n<ul><li>Price: {{price}}</li><li>Weight: ").append(Math.floorMod(h >>> 40, 4000) + 200)
+                .append(" g</li><li>SKU: ").append(Math.floorMod(h >>> 12, 90_000) + 10_000).append("</li></ul>").toString();
+    }
+
+    /** One machine-translation request of a translation-management system: instructions, job and segment, source text. */
+    static String translationRequest(String job, String locale, int catalogue, long segment) {
+        return "Translate the following product description from English (en-US) into " + locale
+                + ". Keep the HTML tags, the {{placeholders}} and the units unchanged; use the client's glossary terms; return only the translation.\n"
+                + "[job=" + job + " segment=" + segment + "]\n" + catalogueSegment(catalogue, segment);
+    }
+
+    private static final List<String> REGRESSION_TASKS = List.of("Classify this support ticket as billing, bug, feature_request or other",
+            "Extract the invoice number, total and due date as JSON", "Summarize this changelog entry in one sentence for the release notes",
+            "Answer the customer using only the help-centre article below", "Rewrite this error message so a non-technical user understands it",
+            "Is this review positive or negative? Answer with one word");
+    private static final List<String> REGRESSION_INPUTS = List.of("I was charged twice for my March subscription.",
+            "Invoice INV-20931, total €1,240.50, payable by 2026-12-15.", "Fixed a crash when exporting reports with empty columns.",
+            "Can I change the e-mail address on my account?", "ERR_CONN_RESET at socket.js:214 (upstream timed out)",
+            "Absolutely love it, but the strap broke after a week.", "The app logs me out every time I switch to dark mode.",
+            "Where do I find my API usage for last month?");
+
+    /**
+     * Case {@code testCase} of a company's prompt regression suite: fixed text, so every CI run sends
+     * exactly the same prompts.
+     */
+    static String regressionCase(String product, int testCase) {
+        String task = REGRESSION_TASKS.get(Math.floorMod(testCase, REGRESSION_TASKS.size()));
+        String input = REGRESSION_INPUTS.get(Math.floorMod(testCase * 7 + product.length(), REGRESSION_INPUTS.size()));
+        return "You are " + product + "'s assistant. " + task + ".\n\n# eval case " + product + "/" + String.format("%03d", testCase)
+                + "\nInput: " + input;
+    }
+
+    /** The plugin's system prompt, the same for every developer who installs it. */
+    static final String IDE_SYSTEM_PROMPT = "You are CodePilot, an AI pair programmer inside the user's editor. "
+            + "Complete the code at <|cursor|>. Return only code, no explanations, matching the file's style.";
+    private static final List<String> IDE_FILES = List.of("src/main.py", "app/routes/users.ts", "internal/store/cache.go",
+            "src/lib.rs", "src/main/java/com/acme/OrderService.java", "components/Button.tsx", "tests/test_parser.py");
+    private static final List<String> IDE_CONTEXTS = List.of("def parse_row(row):\n    fields = row.split(',')\n    <|cursor|>",
+            "export async function getUser(id: string) {\n  const res = await <|cursor|>", "func (c *Cache) Get(key string) (Item, bool) {\n\t<|cursor|>",
+            "impl Parser {\n    fn next_token(&mut self) -> Option<Token> {\n        <|cursor|>",
+            "public Order place(Cart cart) {\n    if (cart.isEmpty()) {\n        <|cursor|>",
+            "return (\n  <button className={styles.primary} onClick={<|cursor|>", "def test_empty_input():\n    assert <|cursor|>");
+
+    /** An inline completion request: the plugin's prompt, the open file and the code around the cursor. */
+    static String ideCompletion(SplittableRandom r, int project) {
+        int file = Math.floorMod(project + r.nextInt(3), IDE_FILES.size());
+        return IDE_SYSTEM_PROMPT + "\n\n// file: " + IDE_FILES.get(file) + "\n" + IDE_CONTEXTS.get(file)
+                + (r.nextInt(4) == 0 ? "\n// line " + (10 + r.nextInt(400)) : "");
+    }
+
+    /** A chat question in the plugin's side panel, still behind its system prompt. */
+    static String ideChat(SplittableRandom r) {
+        return IDE_SYSTEM_PROMPT + "\n\nUser: " + casual(r, 0);
+    }
+
+    /** A SaaS front's product prompt, wrapped round what arrives from its (the operator's) users. */
+    static String saasFrontRequest(String brand, String request) {
+        return "You are " + brand + ", an AI writing and research assistant for professionals. Be thorough and well structured.\n\nUser request: "
+                + request;
+    }
+
+    private static final List<String> SPLIT_STYLES = List.of(
+            "{task}. Please explain your reasoning step by step and give a complete answer.",
+            "Could you help me with this ({category})? {task}. I'd like the full working, not just the result.",
+            "Topic: {category}\n{task}\nWrite a detailed, well-organised answer with examples.",
+            "I'm studying {category}. {task} — walk me through it thoroughly, then summarise.",
+            "{task}. Think it through carefully and be exhaustive; include edge cases.");
+
+    /**
+     * An item of a sweep divided across accounts: one category per account, its own block of the task
+     * list, phrased in the account's own style and without the operator's task ids.
+     */
+    static String splitSweepItem(int style, int category, long taskNumber) {
+        int c = Math.floorMod(category, CAPABILITIES.size());
+        long perSetting = (long) CAPABILITY_TASKS.get(c).size() * TASK_MODIFIERS.size();
+        String setting = SETTINGS.get((int) Math.floorMod(taskNumber / perSetting, SETTINGS.size()));
+        return SPLIT_STYLES.get(Math.floorMod(style, SPLIT_STYLES.size())).replace("{category}", CAPABILITIES.get(c))
+                .replace("{task}", capitalised(task(c, taskNumber)) + setting);
+    }
+
+    /** A third dimension of the task list, so a divided sweep does not repeat itself within weeks. */
+    private static final List<String> SETTINGS = List.of("", " (context: a small bakery)", " (context: a hospital ward)",
+            " (context: a logistics start-up)", " (context: a secondary-school class)", " (context: a city council)",
+            " (context: an open-source project)", " (context: a family budget)", " (context: a research lab)",
+            " (context: a law firm)", " (context: a video-game studio)", " (context: a farm co-operative)",
+            " (context: an airline)", " (context: a museum)", " (context: a football club)", " (context: a bank's risk team)");
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // ---- answers, for logs that record output (Bedrock) -------------------------------------------

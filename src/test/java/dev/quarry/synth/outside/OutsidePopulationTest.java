@@ -242,7 +242,7 @@ class OutsidePopulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden", "platforms", "evasive", "launch-week"})
+    @ValueSource(strings = {"balanced", "cohort-heavy", "farm-heavy", "quiet", "hidden", "platforms", "evasive", "launch-week", "dev-tools", "fronts"})
     void everyKindIsPresentInEachPreset(String preset) {
         Population p = Population.build(OutsideOptions.of(6000, 30, 5).withMix(OutsideMix.preset(preset)));
         Set<OutsideKind> kinds = new HashSet<>();
