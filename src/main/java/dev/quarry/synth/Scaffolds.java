@@ -66,6 +66,18 @@ final class Scaffolds {
                     "Write it the way a textbook would: definitions first, then a fully worked example, the usual mistakes and a summary.",
                     "Structure the answer like a textbook section: definitions, complete worked example, common pitfalls, summary."));
 
+    /** House styles of farms whose workers or scripts hide among ordinary traffic: phrased many ways. */
+    private static final List<List<String>> WORKLIST = List.of(
+            List.of("Please answer in full detail: explain each step of the reasoning, give the final result, then list the key facts used.",
+                    "Answer fully, explaining every step of the reasoning, then the result, then the key facts you relied on.",
+                    "Give a detailed answer with each reasoning step explained, the final result, and the key facts behind it.",
+                    "Explain the reasoning step by step in detail, state the result, and list the main facts used.",
+                    "I need the complete answer: every step of the reasoning, the final result and a list of the facts it rests on."),
+            List.of("Write a long, complete answer as a domain expert, covering background, the full solution and edge cases.",
+                    "As an expert, answer completely and at length: background first, then the whole solution, then edge cases.",
+                    "Answer this the way an expert would, in depth: background, full solution, edge cases.",
+                    "Give an expert's complete answer, long form: the background, the solution in full, and the edge cases."));
+
     private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
             case NAIVE_FARM -> NAIVE;
@@ -74,6 +86,9 @@ final class Scaffolds {
             case MODEL_PIVOT -> PIVOT;
             case BENCHMARK_MIMIC -> BENCHMARK_MIMIC;
             case APP_MIMIC -> APP_MIMIC;
+            case COMPROMISED_AGED, PREPAID_PROXY -> PROXY;
+            case OFFICE_HOURS, BACKEND_MIMIC -> WORKLIST;
+            case NOVEL_BENCHMARK -> BENCHMARK_MIMIC;
         };
         return families.get(Math.floorMod(index, families.size()));
     }
@@ -128,5 +143,35 @@ final class Scaffolds {
                 Math.floorMod(family, PublicArtefacts.APP_TEMPLATES.size()));
         return "System: " + template.systemPrompt() + "\n\nStudent: " + Prompts.fill(Draws.pick(r, task.asks()), subject)
                 + Prompts.attachment(r, task) + "\n\n" + instruction(r, CampaignKind.APP_MIMIC, family, paraphraseRate);
+    }
+
+    /** A worker's item from the farm's worklist, typed as a person would, with the house-style instruction. */
+    static String worklist(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task,
+                           String subject, int item) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task);
+        String instruction = instruction(r, kind, family, paraphraseRate);
+        return Draws.chance(r, 0.5) ? ask + "\n\n" + instruction : "#" + item + " " + ask + "\n" + instruction;
+    }
+
+    /** An app backend's own system prompt around the farm's item. */
+    static String backendMimic(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
+                               String brand) {
+        return "You are the assistant inside " + brand + ". Be accurate and helpful.\n\nUser request: "
+                + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + "\n\n"
+                + instruction(r, CampaignKind.BACKEND_MIMIC, family, paraphraseRate);
+    }
+
+    /**
+     * A public harness's item format around an item nobody published: a new question of the sweep with
+     * its own material, and a demand for the whole worked answer.
+     */
+    static String novelBenchmarkItem(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
+                                     int item) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
+                + (Draws.chance(r, 0.5) ? " " + Prompts.prose(r, 1) : "");
+        String instruction = instruction(r, CampaignKind.NOVEL_BENCHMARK, family, paraphraseRate);
+        return family % 2 == 0
+                ? "Question: " + ask + "\nLet's think step by step. " + instruction + "\nAnswer:"
+                : "### Evaluation item " + task.id() + "-" + (1000 + item) + "\n" + ask + "\n" + instruction + "\n### Response:";
     }
 }
