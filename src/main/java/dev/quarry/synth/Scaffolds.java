@@ -76,7 +76,11 @@ final class Scaffolds {
             List.of("Write a long, complete answer as a domain expert, covering background, the full solution and edge cases.",
                     "As an expert, answer completely and at length: background first, then the whole solution, then edge cases.",
                     "Answer this the way an expert would, in depth: background, full solution, edge cases.",
-                    "Give an expert's complete answer, long form: the background, the solution in full, and the edge cases."));
+                    "Give an expert's complete answer, long form: the background, the solution in full, and the edge cases."),
+            List.of("Respond thoroughly. Start with a short overview, then the detailed explanation with examples, then a checklist of the main points.",
+                    "Answer thoroughly: a brief overview, then a detailed explanation with examples, then a checklist of main points.",
+                    "Please be thorough: overview first, then the detailed explanation with worked examples, and a final checklist.",
+                    "A thorough answer please: short overview, detailed explanation with examples, checklist of the key points at the end."));
 
     private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
@@ -86,11 +90,17 @@ final class Scaffolds {
             case MODEL_PIVOT -> PIVOT;
             case BENCHMARK_MIMIC -> BENCHMARK_MIMIC;
             case APP_MIMIC -> APP_MIMIC;
-            case COMPROMISED_AGED, PREPAID_PROXY -> PROXY;
-            case OFFICE_HOURS, BACKEND_MIMIC -> WORKLIST;
+            case COMPROMISED_AGED -> PROXY;
+            case OFFICE_HOURS, BACKEND_MIMIC, PREPAID_PROXY -> WORKLIST;
             case NOVEL_BENCHMARK -> BENCHMARK_MIMIC;
         };
-        return families.get(Math.floorMod(index, families.size()));
+        // farms of different kinds that draw on one list of families start at different places in it
+        int start = switch (kind) {
+            case COMPROMISED_AGED, BACKEND_MIMIC, NOVEL_BENCHMARK -> 1;
+            case PREPAID_PROXY -> 2;
+            default -> 0;
+        };
+        return families.get(Math.floorMod(index + start, families.size()));
     }
 
     private static String instruction(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate) {
@@ -112,10 +122,10 @@ final class Scaffolds {
                 + instruction + "\nID: " + number;
     }
 
-    static String proxy(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
+    static String proxy(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task, String subject) {
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
         String body = ask + Prompts.attachment(r, task);
-        return instruction(r, CampaignKind.PROXY_FARM, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
+        return instruction(r, kind, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
     }
 
     /** Looks like a person's question; only the trailing answer-format block is shared across the campaign. */
@@ -167,8 +177,9 @@ final class Scaffolds {
      */
     static String novelBenchmarkItem(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
                                      int item) {
+        // the item's own material makes each new item unlike any other, as a freshly written one is
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
-                + (Draws.chance(r, 0.5) ? " " + Prompts.prose(r, 1) : "");
+                + " " + Prompts.prose(r, 2);
         String instruction = instruction(r, CampaignKind.NOVEL_BENCHMARK, family, paraphraseRate);
         return family % 2 == 0
                 ? "Question: " + ask + "\nLet's think step by step. " + instruction + "\nAnswer:"
