@@ -147,7 +147,7 @@ final class CampaignPersonas {
             e.model = Draws.chance(r, 0.8) ? Models.FLAGSHIP : Models.OPEN_LARGE;
             parameters(e, r);
             e.promptText = Scaffolds.proxy(r, campaign.spec.kind(), campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
-                    sweptSubject(task, ordinal));
+                    sweptSubject(task, ordinal), "");
             outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 800, 10);
         }
     }
@@ -446,7 +446,7 @@ final class CampaignPersonas {
                 case BACKEND_MIMIC -> Scaffolds.backendMimic(r, family, paraphrase, task, subject, brand);
                 case NOVEL_BENCHMARK -> Scaffolds.novelBenchmarkItem(r, family, paraphrase, task, subject,
                         member * 10_000 + ordinal);
-                default -> Scaffolds.proxy(r, kind(), family, paraphrase, task, subject);
+                default -> Scaffolds.proxy(r, kind(), family, paraphrase, task, subject, Scaffolds.itemMaterial(r));
             };
             outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 950, 12);
         }

@@ -122,9 +122,11 @@ final class Scaffolds {
                 + instruction + "\nID: " + number;
     }
 
-    static String proxy(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task, String subject) {
+    /** {@code material}: the item's own text, empty for farms whose items are only task and subject. */
+    static String proxy(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task, String subject,
+                        String material) {
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
-        String body = ask + Prompts.attachment(r, task);
+        String body = ask + Prompts.attachment(r, task) + material;
         return instruction(r, kind, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
     }
 
@@ -158,7 +160,7 @@ final class Scaffolds {
     /** A worker's item from the farm's worklist, typed as a person would, with the house-style instruction. */
     static String worklist(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task,
                            String subject, int item) {
-        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task);
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r);
         String instruction = instruction(r, kind, family, paraphraseRate);
         return Draws.chance(r, 0.5) ? ask + "\n\n" + instruction : "#" + item + " " + ask + "\n" + instruction;
     }
@@ -167,8 +169,16 @@ final class Scaffolds {
     static String backendMimic(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
                                String brand) {
         return "You are the assistant inside " + brand + ". Be accurate and helpful.\n\nUser request: "
-                + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + "\n\n"
+                + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r) + "\n\n"
                 + instruction(r, CampaignKind.BACKEND_MIMIC, family, paraphraseRate);
+    }
+
+    /**
+     * The text an item of a split worklist carries of its own (its case, its data): a farm that
+     * splits its list gives every item to one account, so no two of its prompts are the same.
+     */
+    static String itemMaterial(SplittableRandom r) {
+        return " " + Prompts.prose(r, 2);
     }
 
     /**
@@ -177,9 +187,7 @@ final class Scaffolds {
      */
     static String novelBenchmarkItem(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
                                      int item) {
-        // the item's own material makes each new item unlike any other, as a freshly written one is
-        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task)
-                + " " + Prompts.prose(r, 2);
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r);
         String instruction = instruction(r, CampaignKind.NOVEL_BENCHMARK, family, paraphraseRate);
         return family % 2 == 0
                 ? "Question: " + ask + "\nLet's think step by step. " + instruction + "\nAnswer:"
