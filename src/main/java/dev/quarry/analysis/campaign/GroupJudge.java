@@ -1,8 +1,12 @@
 package dev.quarry.analysis.campaign;
 
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.BehaviourSimilarity;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.ChangePoints;
+import dev.quarry.analysis.signals.DivisionOfLabour;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
@@ -29,6 +33,17 @@ import static dev.quarry.analysis.campaign.CampaignAssembler.*;
  * which members take part. Holds what every judgement needs, computed once per run.
  */
 final class GroupJudge {
+    /** Accounts whose use stepped up within this many seconds of each other changed hands together. */
+    static final long FLEET_CHANGE_WINDOW_SECONDS = 2 * 3600L;
+    /** The share of a group's sketched items other members asked too, at most, for members to split the work. */
+    static final double SPLIT_WORK_MAX_SHARED = 0.05;
+    /** Addresses per request from which an account rotates its address on nearly every request. */
+    static final double ROTATING_SHARE = 0.8;
+    static final int ROTATING_MIN_REQUESTS = 20;
+    /** A quick adopter's step-up within this many seconds of a release (before it: the launch day) is the release's, not a change of hands. */
+    static final long RELEASE_STEP_UP_SECONDS = 2 * 86_400L;
+    /** The share of the other members a member's volume must match for the group to come in lots of one quota. */
+    static final double FLEET_VOLUME_PEERS = 1 / 3.0;
     final Inputs in;
     final CaseData data;
     final int[] label;
@@ -51,6 +66,8 @@ final class GroupJudge {
     final int requiredSources;
     final double[] scratch;
     final int[][] syncPartners;
+    /** Per account, when its use stepped up for good (seconds since the scan origin), or -1. */
+    final long[] stepUp;
     final SharedValues.IntScratch touched = new SharedValues.IntScratch();
 
     GroupJudge(Inputs in, int[] label) {
@@ -85,6 +102,15 @@ final class GroupJudge {
         requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
         scratch = new double[n];
         syncPartners = syncPartners(in, n);
+        stepUp = ChangePoints.of(data);
+        // stepping up to try a model the day it came out is what the readers of its launch post do
+        for (ModelPivotSignal.Release release : in.releases()) {
+            for (int v = 0; v < n; v++) {
+                if (release.quickAdopter()[v] && Math.abs(stepUp[v] - release.firstSeen()) <= RELEASE_STEP_UP_SECONDS) {
+                    stepUp[v] = -1;
+                }
+            }
+        }
     }
 
     /**
@@ -113,7 +139,7 @@ final class GroupJudge {
 
     /**
      * How many members make nearly the same number of requests (within {@link
-     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as several others: one script gives each of its
+     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as a third of the others: one script gives each of its
      * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
      * share a community; people's volumes spread over orders of magnitude.
      */
@@ -123,7 +149,9 @@ final class GroupJudge {
             volumes[k] = data.activity(m[k]).events();
         }
         Arrays.sort(volumes);
-        int neededPeers = Math.max(2, (int) Math.ceil(0.1 * (m.length - 1)));
+        // lots, not pairs: among a few dozen people whose volumes spread like a cohort's, most have a
+        // couple of others within 10 % by chance, few have a third of the group
+        int neededPeers = Math.max(2, (int) Math.ceil(FLEET_VOLUME_PEERS * (m.length - 1)));
         int alike = 0;
         for (int k = 0, low = 0, high = 0; k < volumes.length; k++) {
             while (volumes[low] < volumes[k] / (1 + FLEET_VOLUME_SPREAD)) {
@@ -340,7 +368,7 @@ final class GroupJudge {
         // an institution's departments share its card and egress, the readers of one launch post
         // share its phrasing, and each still works as its own people do (their own volume, their own
         // questions, accounts of every age). Accounts that one operator opened and runs act alike.
-        if (fleetSigns(m, strength).isEmpty()) {
+        if (fleetSigns(m, strength, sweep).isEmpty()) {
             score *= 0.25;
         }
         double[] typicality = typicality(in.standardized(), m);
@@ -397,16 +425,39 @@ final class GroupJudge {
     }
 
     /** How members act as the accounts of one operator's fleet rather than as independent customers. */
-    enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER }
+    enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER, CHANGED_TOGETHER, SPLIT_WORK, ROTATING_ADDRESSES }
+
+    /** The most members whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each other. */
+    int changedTogether(int[] m) {
+        return ChangePoints.together(stepUp, m, FLEET_CHANGE_WINDOW_SECONDS);
+    }
+
+    /**
+     * How many members get a new network address on nearly every request (at least {@link
+     * #ROTATING_SHARE} as many addresses as requests, over {@link #ROTATING_MIN_REQUESTS} requests
+     * or more): a residential proxy service rotating per request, which ordinary customers rarely use.
+     */
+    int rotatingAddresses(int[] m) {
+        int rotating = 0;
+        for (int v : m) {
+            AccountActivity a = data.activity(v);
+            rotating += a.events() >= ROTATING_MIN_REQUESTS
+                    && a.attribute(AttributeKind.IP).size() >= ROTATING_SHARE * a.events() ? 1 : 0;
+        }
+        return rotating;
+    }
 
     /**
      * The signs that the members are one operator's fleet: activity in step beyond their own
-     * rhythms, a majority making the same volume (within {@link CampaignAssembler#FLEET_VOLUME_SPREAD}
-     * of the median), a majority asking the same mix of tasks (cosine {@link
-     * CampaignAssembler#FLEET_TASK_LIKENESS} with the group's mean mix), or a majority opened within
-     * {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other.
+     * rhythms; two thirds making the same volume as a third of the others (see {@link #sameVolume});
+     * a majority opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other; a
+     * majority whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each
+     * other, whatever their age (accounts bought or taken over change hands together); a worklist
+     * split between them (each sweeps the taxonomy, at most {@link #SPLIT_WORK_MAX_SHARED} of their
+     * items asked by another member, where a public benchmark's runners ask the same items); or a
+     * majority getting a new address on nearly every request (a rotating proxy service).
      */
-    Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength) {
+    Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength, CapabilitySweepSignal.Sweep sweep) {
         Set<FleetSign> signs = EnumSet.noneOf(FleetSign.class);
         if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED) {
             signs.add(FleetSign.IN_STEP);
@@ -417,6 +468,20 @@ final class GroupJudge {
         int together = openedTogether(m);
         if (together >= ESTABLISHED * m.length) {
             signs.add(FleetSign.OPENED_TOGETHER);
+        }
+        if (changedTogether(m) >= ESTABLISHED * m.length) {
+            signs.add(FleetSign.CHANGED_TOGETHER);
+        }
+        // A worklist dealt out item by item: every member sweeps the taxonomy on its own, yet no two ask
+        // the same item. Narrow members broad together with items of their own are what an institution's
+        // departments and the readers of a launch post are; readers of a launch post try things of their
+        // own all at once, so a rush to a new model explains scattered items too.
+        if (sweep.sweepingShare() >= ESTABLISHED && strength.get(Evidence.MODEL_PIVOT) < ESTABLISHED
+                && DivisionOfLabour.sharedItemShare(data, m) <= SPLIT_WORK_MAX_SHARED) {
+            signs.add(FleetSign.SPLIT_WORK);
+        }
+        if (rotatingAddresses(m) >= ESTABLISHED * m.length) {
+            signs.add(FleetSign.ROTATING_ADDRESSES);
         }
         return signs;
     }

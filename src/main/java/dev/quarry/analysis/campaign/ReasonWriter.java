@@ -4,6 +4,7 @@ import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.DivisionOfLabour;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.ModelPivotSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
@@ -111,20 +112,32 @@ final class ReasonWriter {
      */
     static String fleetSentence(Group group, GroupJudge judge) {
         int[] members = group.members();
-        Set<GroupJudge.FleetSign> signs = judge.fleetSigns(members, group.strength());
+        Set<GroupJudge.FleetSign> signs = judge.fleetSigns(members, group.strength(), group.sweep());
         if (signs.isEmpty()) {
             return null;
         }
         List<String> parts = new ArrayList<>();
         if (signs.contains(GroupJudge.FleetSign.SAME_VOLUME)) {
             parts.add(judge.sameVolume(members) + " of " + members.length + " make nearly the same number of requests as "
-                    + "several others (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
+                    + "a third of the others or more (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
         }
         if (signs.contains(GroupJudge.FleetSign.OPENED_TOGETHER)) {
             parts.add(judge.openedTogether(members) + " of " + members.length + " were opened within three days of each other");
         }
         if (signs.contains(GroupJudge.FleetSign.IN_STEP)) {
             parts.add("they work in step");
+        }
+        if (signs.contains(GroupJudge.FleetSign.CHANGED_TOGETHER)) {
+            parts.add(judge.changedTogether(members) + " of " + members.length + " stepped up their use for good within "
+                    + GroupJudge.FLEET_CHANGE_WINDOW_SECONDS / 3600 + " hours of each other, whatever their age");
+        }
+        if (signs.contains(GroupJudge.FleetSign.SPLIT_WORK)) {
+            parts.add("they split the work: " + CampaignAssembler.percent(DivisionOfLabour.sharedItemShare(judge.data, members))
+                    + " of their items are asked by another member, while each sweeps the task taxonomy");
+        }
+        if (signs.contains(GroupJudge.FleetSign.ROTATING_ADDRESSES)) {
+            parts.add(judge.rotatingAddresses(members) + " of " + members.length
+                    + " get a new network address on nearly every request");
         }
         return "members act as one operator's accounts: " + String.join("; ", parts);
     }
