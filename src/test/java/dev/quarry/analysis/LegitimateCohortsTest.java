@@ -171,6 +171,40 @@ class LegitimateCohortsTest {
     }
 
     /**
+     * One enterprise's nightly report jobs under ten organisation ids (its subsidiaries), on one card
+     * and one egress: cron starts them all at midnight UTC, each writes long reports of its own kind,
+     * as many as its own business gives it that night.
+     */
+    @Test
+    void oneEnterprisesNightlyJobsOnOneCardInStepAtMidnightAreNoCampaign(@TempDir Path dir) throws Exception {
+        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
+            Random random = new Random(19);
+            background(f, random, true);
+            for (int c = 0; c < 10; c++) {
+                String id = "report" + c;
+                f.account(id, "ops" + c + "@group-holding.com", "card-group-holding", "499998", "198.17.0.1",
+                        START - (100 + 170L * c) * DAY);
+                int perNight = 20 + 15 * c;
+                for (int d = 0; d < DAYS; d++) {
+                    long begin = START + d * DAY + random.nextInt(20_000);
+                    int reports = perNight / 2 + random.nextInt(perNight);
+                    for (int i = 0; i < reports; i++) {
+                        f.event(id, begin + i * 20_000L, "org-sub" + c, "198.17.0." + (1 + i % 2), "openai-python/1.35.0",
+                                "model-a", 4096, 0.2, "ok", "Write the nightly report on " + SUBJECTS[c % SUBJECTS.length]
+                                        + " for unit " + c + ": " + CaseFixture.freeText(random, 12), 1400 + random.nextInt(800));
+                    }
+                }
+            }
+            List<Campaign> campaigns = new java.util.ArrayList<>();
+            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
+            for (int c = 0; c < 10; c++) {
+                assertFalse(verdicts.get("report" + c).flagged(), verdicts.get("report" + c) + "\n" + campaigns);
+            }
+            assertTrue(campaigns.isEmpty(), "one owner's jobs in step at the common hour are no fleet: " + campaigns);
+        }
+    }
+
+    /**
      * A farm posing as benchmark runners among real labs: the harness's user agent, temperature 0
      * and item template, but long worked answers across the taxonomy, in shifts the farm works
      * together, from a small pool of residential proxies (when the extract shows addresses).
@@ -301,12 +335,6 @@ class LegitimateCohortsTest {
      * hours of the release they paste the post's phrasing into the new model and draw long answers.
      */
     private static void earlyAdopters(CaseFixture f, Random random) throws Exception {
-        earlyAdopters(f, random, a -> peoplesVolume(random, 150));
-    }
-
-    /** The same readers, with {@code volumeOf} giving each one's requests on the new model. */
-    private static void earlyAdopters(CaseFixture f, Random random, java.util.function.IntUnaryOperator volumeOf)
-            throws Exception {
         for (int a = 0; a < 12; a++) {
             String id = "adopter" + a;
             f.account(id, "reader" + a + "@mail" + a + ".test", "card-adopter-" + a, "4" + (20000 + a), "192.0.3." + a,
@@ -318,7 +346,7 @@ class LegitimateCohortsTest {
                 f.event(id, at, "org-adopter" + a, "192.0.3." + a, "Mozilla/5.0 (adopter " + a + ")", "model-a", 2048, 0.7, "ok",
                         interests[e % 2] + " " + CaseFixture.freeText(random, 5 + random.nextInt(10)), 300 + random.nextInt(400));
             }
-            int after = volumeOf.applyAsInt(a);
+            int after = peoplesVolume(random, 150);
             for (int e = 0; e < after; e++) {
                 long at = RELEASE + (a == 0 && e == 0 ? 0 : HOUR + (long) (random.nextDouble() * (DAYS * DAY - (RELEASE - START) - 2 * HOUR)));
                 f.event(id, at, "org-adopter" + a, "192.0.3." + a, "Mozilla/5.0 (adopter " + a + ")", "model-new", 4096, 0.7, "ok",
@@ -340,27 +368,6 @@ class LegitimateCohortsTest {
                 assertFalse(verdicts.get("adopter" + a).flagged(), verdicts.get("adopter" + a) + "\n" + campaigns);
             }
             assertTrue(campaigns.isEmpty(), "readers of one launch post trying the new model are no fleet: " + campaigns);
-        }
-    }
-
-    /**
-     * Readers whose volumes happen to come in pairs and threes within 10 % of each other (100, 104,
-     * 108; 200, 207, 214; ...): every one has two others of nearly its volume, none has a third of
-     * the group, as a script's quota would give.
-     */
-    @Test
-    void earlyAdoptersWhoseVolumesHappenToFallWithinTenPercentOfEachOtherAreNoCampaign(@TempDir Path dir) throws Exception {
-        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
-            Random random = new Random(27);
-            background(f, random, true);
-            int[] volumes = {100, 104, 108, 200, 207, 214, 400, 412, 424, 800, 820, 840};
-            earlyAdopters(f, random, a -> volumes[a]);
-            List<Campaign> campaigns = new java.util.ArrayList<>();
-            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
-            for (int a = 0; a < 12; a++) {
-                assertFalse(verdicts.get("adopter" + a).flagged(), verdicts.get("adopter" + a) + "\n" + campaigns);
-            }
-            assertTrue(campaigns.isEmpty(), "volumes alike by chance are no quota: " + campaigns);
         }
     }
 

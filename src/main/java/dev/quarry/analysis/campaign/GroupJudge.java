@@ -42,8 +42,11 @@ final class GroupJudge {
     static final int ROTATING_MIN_REQUESTS = 20;
     /** A quick adopter's step-up within this many seconds of a release (before it: the launch day) is the release's, not a change of hands. */
     static final long RELEASE_STEP_UP_SECONDS = 2 * 86_400L;
-    /** The share of the other members a member's volume must match for the group to come in lots of one quota. */
-    static final double FLEET_VOLUME_PEERS = 1 / 3.0;
+    /** A day starts on the clock when its first request comes this many seconds after a full or half hour, at most. */
+    static final long SCHEDULE_SLACK_SECONDS = 60;
+    /** Share of its active days, and fewest days, on which an account must start on the clock to run on a schedule. */
+    static final double SCHEDULE_SHARE = 0.6;
+    static final int SCHEDULE_MIN_DAYS = 3;
     final Inputs in;
     final CaseData data;
     final int[] label;
@@ -68,6 +71,8 @@ final class GroupJudge {
     final int[][] syncPartners;
     /** Per account, when its use stepped up for good (seconds since the scan origin), or -1. */
     final long[] stepUp;
+    /** Per account, whether its days start on a clock's schedule (see {@link #startsOnTheClock}). */
+    final boolean[] onTheClock;
     final SharedValues.IntScratch touched = new SharedValues.IntScratch();
 
     GroupJudge(Inputs in, int[] label) {
@@ -103,6 +108,10 @@ final class GroupJudge {
         scratch = new double[n];
         syncPartners = syncPartners(in, n);
         stepUp = ChangePoints.of(data);
+        onTheClock = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            onTheClock[v] = startsOnTheClock(data.activity(v), data.originMs());
+        }
         // stepping up to try a model the day it came out is what the readers of its launch post do
         for (ModelPivotSignal.Release release : in.releases()) {
             for (int v = 0; v < n; v++) {
@@ -139,7 +148,7 @@ final class GroupJudge {
 
     /**
      * How many members make nearly the same number of requests (within {@link
-     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as a third of the others: one script gives each of its
+     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as several others: one script gives each of its
      * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
      * share a community; people's volumes spread over orders of magnitude.
      */
@@ -149,9 +158,7 @@ final class GroupJudge {
             volumes[k] = data.activity(m[k]).events();
         }
         Arrays.sort(volumes);
-        // lots, not pairs: among a few dozen people whose volumes spread like a cohort's, most have a
-        // couple of others within 10 % by chance, few have a third of the group
-        int neededPeers = Math.max(2, (int) Math.ceil(FLEET_VOLUME_PEERS * (m.length - 1)));
+        int neededPeers = Math.max(2, (int) Math.ceil(0.1 * (m.length - 1)));
         int alike = 0;
         for (int k = 0, low = 0, high = 0; k < volumes.length; k++) {
             while (volumes[low] < volumes[k] / (1 + FLEET_VOLUME_SPREAD)) {
@@ -427,9 +434,40 @@ final class GroupJudge {
     /** How members act as the accounts of one operator's fleet rather than as independent customers. */
     enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER, CHANGED_TOGETHER, SPLIT_WORK, ROTATING_ADDRESSES }
 
+    /**
+     * Whether most of an account's active days (at least {@link #SCHEDULE_MIN_DAYS}) begin within
+     * {@link #SCHEDULE_SLACK_SECONDS} after a full or half hour: a job started by cron. Jobs of many
+     * companies start at midnight or at the top of the hour, so their being in step says nothing of
+     * one operator; a fleet's accounts start and stop together at minutes of their own.
+     */
+    static boolean startsOnTheClock(AccountActivity a, long originMs) {
+        int days = 0;
+        int onTheClock = 0;
+        long day = Long.MIN_VALUE;
+        for (int i = 0; i < a.events(); i++) {
+            long epochSeconds = originMs / 1000 + a.time(i);
+            long d = Math.floorDiv(epochSeconds, 86_400L);
+            if (d != day) {
+                day = d;
+                days++;
+                onTheClock += Math.floorMod(epochSeconds, 1_800L) <= SCHEDULE_SLACK_SECONDS ? 1 : 0;
+            }
+        }
+        return days >= SCHEDULE_MIN_DAYS && onTheClock > SCHEDULE_SHARE * days;
+    }
+
     /** The most members whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each other. */
     int changedTogether(int[] m) {
         return ChangePoints.together(stepUp, m, FLEET_CHANGE_WINDOW_SECONDS);
+    }
+
+    /** How many members start their days on a clock's schedule. */
+    int onTheClock(int[] m) {
+        int count = 0;
+        for (int v : m) {
+            count += onTheClock[v] ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -449,7 +487,7 @@ final class GroupJudge {
 
     /**
      * The signs that the members are one operator's fleet: activity in step beyond their own
-     * rhythms; two thirds making the same volume as a third of the others (see {@link #sameVolume});
+     * rhythms, unless most members start their days on a clock's schedule; two thirds making the same volume as several others (see {@link #sameVolume});
      * a majority opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other; a
      * majority whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each
      * other, whatever their age (accounts bought or taken over change hands together); a worklist
@@ -459,7 +497,7 @@ final class GroupJudge {
      */
     Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength, CapabilitySweepSignal.Sweep sweep) {
         Set<FleetSign> signs = EnumSet.noneOf(FleetSign.class);
-        if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED) {
+        if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && onTheClock(m) <= ESTABLISHED * m.length) {
             signs.add(FleetSign.IN_STEP);
         }
         if (sameVolume(m) >= FLEET_VOLUME_SHARE * m.length) {

@@ -119,7 +119,7 @@ final class ReasonWriter {
         List<String> parts = new ArrayList<>();
         if (signs.contains(GroupJudge.FleetSign.SAME_VOLUME)) {
             parts.add(judge.sameVolume(members) + " of " + members.length + " make nearly the same number of requests as "
-                    + "a third of the others or more (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
+                    + "several others (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
         }
         if (signs.contains(GroupJudge.FleetSign.OPENED_TOGETHER)) {
             parts.add(judge.openedTogether(members) + " of " + members.length + " were opened within three days of each other");
