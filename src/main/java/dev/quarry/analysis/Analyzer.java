@@ -4,7 +4,9 @@ import dev.quarry.analysis.campaign.AssemblySettings;
 import dev.quarry.analysis.campaign.CampaignAssembler;
 import dev.quarry.analysis.campaign.Inputs;
 import dev.quarry.analysis.features.AccountModels;
+import dev.quarry.analysis.features.BehaviourFeature;
 import dev.quarry.analysis.features.BehaviourFeatures;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.scan.EventScan;
@@ -53,7 +55,7 @@ public final class Analyzer {
     public static CompletedRun runAndStore(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
             throws AnalysisException, StoreException {
         Instant started = Instant.now();
-        Analysis analysis = analyzeWithDigest(caseFile, options, progress);
+        Analysis analysis = analyzeWithDigest(caseFile, options, DetectionRules.defaults(), progress);
         AnalysisResult result = analysis.result();
         // what the workbench opens on (schema V3), so opening a case never scans its events; taken
         // from the analysis's own pass unless that pass had to skip events
@@ -75,15 +77,21 @@ public final class Analyzer {
 
     public static AnalysisResult analyze(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
             throws AnalysisException {
-        return analyzeWithDigest(caseFile, options, progress).result();
+        return analyze(caseFile, options, DetectionRules.defaults(), progress);
+    }
+
+    /** Analyses the case under other rules than today's (to see what a threshold changes). */
+    public static AnalysisResult analyze(CaseFile caseFile, AnalysisOptions options, DetectionRules rules,
+                                         ProgressListener progress) throws AnalysisException {
+        return analyzeWithDigest(caseFile, options, rules, progress).result();
     }
 
     /** A run's results and its workbench digest (null when it must be read from the events, see {@link RunDigest#fromScan}). */
     record Analysis(AnalysisResult result, RunDigest digest) {
     }
 
-    static Analysis analyzeWithDigest(CaseFile caseFile, AnalysisOptions options, ProgressListener progress)
-            throws AnalysisException {
+    static Analysis analyzeWithDigest(CaseFile caseFile, AnalysisOptions options, DetectionRules rules,
+                                      ProgressListener progress) throws AnalysisException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Stopwatch watch = new Stopwatch(seconds, progress);
 
@@ -100,7 +108,7 @@ public final class Analyzer {
 
         watch.start(1);
         double[][] raw = BehaviourFeatures.compute(data);
-        boolean[] usable = new boolean[BehaviourFeatures.NAMES.size()];
+        boolean[] usable = new boolean[BehaviourFeature.count()];
         double[][] standardized = BehaviourFeatures.standardized(raw, usable);
         BehaviourSimilarity similarity = new BehaviourSimilarity(standardized);
 
@@ -115,10 +123,11 @@ public final class Analyzer {
         watch.start(3);
         Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(data);
         Map<Evidence, SharedValues> shared = new EnumMap<>(Evidence.class);
-        shared.putAll(SharedInfrastructureSignal.values(data, holders));
+        shared.putAll(SharedInfrastructureSignal.values(data, holders, rules.sharedValues()));
 
         watch.start(4);
-        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(data, options.syncWindowMinutes() * 60);
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(data, options.syncWindowMinutes() * 60,
+                rules.synchrony());
         Links synchronizedLinks = SynchronizedActivitySignal.links(activity, options.minHashSize(), options.lshBands(),
                 options.seed(), progress);
 
@@ -126,39 +135,40 @@ public final class Analyzer {
         SharedTemplateSignal.Templates[] templates = new SharedTemplateSignal.Templates[data.size()];
         List<long[]> templateColumns = new ArrayList<>();
         for (int account = 0; account < data.size(); account++) {
-            templates[account] = SharedTemplateSignal.templatesOf(data.activity(account));
+            templates[account] = SharedTemplateSignal.templatesOf(data.activity(account), rules.template());
             for (long frame : templates[account].frames()) {
                 templateColumns.add(new long[] {account, frame});
             }
         }
-        shared.put(Evidence.TEMPLATE, SharedTemplateSignal.values(data, templates));
-        shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data, holders));
+        shared.put(Evidence.TEMPLATE, SharedTemplateSignal.values(data, templates, rules.sharedValues()));
+        shared.put(Evidence.CLIENT, ClientFingerprintSignal.values(data, holders, rules));
         Map<Evidence, Links> links = new EnumMap<>(Evidence.class);
         for (SharedValues values : shared.values()) {
-            links.put(values.family(), values.links(data, similarity, options.seed(), CampaignAssembler.MIN_LINK));
+            links.put(values.family(), values.links(data, similarity, options.seed(), rules.assembly().minLink()));
         }
         links.put(Evidence.SYNCHRONIZED, synchronizedLinks);
-        double[][] taskMixes = CapabilitySweepSignal.mixes(data);
+        double[][] taskMixes = CapabilitySweepSignal.mixes(data, rules.sweep());
 
         watch.start(6);
-        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize());
+        DenseBlockSignal.Result blocks = DenseBlockSignal.find(data, holders, templateColumns, options.minCampaignSize(), rules);
 
         watch.start(7);
-        List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data);
+        List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(data, rules.pivot());
 
         watch.start(8);
         CampaignAssembler.Assembly assembly = CampaignAssembler.assemble(new Inputs(data, shared, links,
                 activity, blocks.blocks(), templates, taskMixes, releases, standardized, models.anomaly(), holders,
-                column(raw, "reasoning_request_share"), column(raw, "mean_completion_tokens"),
+                column(raw, BehaviourFeature.REASONING_REQUEST_SHARE), column(raw, BehaviourFeature.MEAN_COMPLETION_TOKENS),
                 new AssemblySettings(options.seed(), options.syncWindowMinutes(), options.minCampaignSize(),
-                        options.flagThreshold())));
+                        options.flagThreshold(), rules)));
 
         List<AccountVerdict> verdicts = new ArrayList<>(data.size());
         for (int account = 0; account < data.size(); account++) {
             Map<String, Double> features = new LinkedHashMap<>();
-            for (int j = 0; j < BehaviourFeatures.NAMES.size(); j++) {
-                if (!Double.isNaN(raw[account][j])) {
-                    features.put(BehaviourFeatures.NAMES.get(j), raw[account][j]);
+            for (BehaviourFeature feature : BehaviourFeature.values()) {
+                if (!Double.isNaN(raw[account][feature.ordinal()])) {
+                    // names at the edge: stored runs and exports keep the column names
+                    features.put(feature.columnName(), raw[account][feature.ordinal()]);
                 }
             }
             double risk = Math.max(0, Math.min(1, assembly.risk()[account]));
@@ -170,15 +180,15 @@ public final class Analyzer {
         watch.stop();
         List<SignalStatus> signals = SignalReport.statuses(data, links, blocks, releases, usable);
         List<Campaign> campaigns = assembly.campaigns().stream().map(found -> new Campaign(found.campaignId(),
-                found.label(), found.score(), found.size(), found.evidence().stream().map(Evidence::signal).toList(),
+                found.label(), found.score(), found.size(), List.copyOf(found.evidence()),
                 found.reasons())).toList();
         ViewData views = ViewData.collect(data, shared, links, assembly.campaignOf());
-        return new Analysis(new AnalysisResult(options, verdicts, campaigns, signals, seconds, views),
+        return new Analysis(new AnalysisResult(options, rules, verdicts, campaigns, signals, seconds, views),
                 RunDigest.fromScan(data, assembly.campaignOf()));
     }
 
-    private static double[] column(double[][] raw, String feature) {
-        int j = BehaviourFeatures.NAMES.indexOf(feature);
+    private static double[] column(double[][] raw, BehaviourFeature feature) {
+        int j = feature.ordinal();
         double[] out = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             out[i] = raw[i][j];

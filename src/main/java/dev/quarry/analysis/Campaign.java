@@ -1,5 +1,7 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.signals.Evidence;
+
 import java.util.List;
 
 /**
@@ -7,8 +9,18 @@ import java.util.List;
  *
  * @param label   a short description for lists, e.g. "shared cards and datacenter IPs, round-the-clock load"
  * @param score   in [0,1]: strength of the group's combined evidence
- * @param signals names of the signals that link its members (e.g. "shared_payment", "synchronized")
+ * @param signals the established evidence that links its members, strongest first
  * @param reasons sentences with numbers, strongest first
  */
-public record Campaign(int campaignId, String label, double score, int size, List<String> signals, List<String> reasons) {
+public record Campaign(int campaignId, String label, double score, int size, List<Evidence> signals, List<String> reasons) {
+
+    /** The signals' names (e.g. "shared_billing", "synchronized"), as stored with a run and exported. */
+    public List<String> signalNames() {
+        return signals.stream().map(Evidence::signal).toList();
+    }
+
+    /** The evidence named as a stored run or an export names it. */
+    public static List<Evidence> signalsNamed(List<String> names) {
+        return names.stream().map(Evidence::ofSignal).toList();
+    }
 }

@@ -94,7 +94,8 @@ public final class RunReader {
                     while (rs.next()) {
                         int id = rs.getInt(1);
                         campaigns.add(new Campaign(id, rs.getString(2), rs.getDouble(3), rs.getInt(4),
-                                json.readValue(rs.getString(5), STRINGS), reasons.getOrDefault(Integer.toString(id), List.of())));
+                                Campaign.signalsNamed(json.readValue(rs.getString(5), STRINGS)),
+                                reasons.getOrDefault(Integer.toString(id), List.of())));
                     }
                 }
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.model.CancelledException;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.model.QuarryVersion;
@@ -88,13 +89,14 @@ public final class RunStore {
     private long insertRun(Connection connection, AnalysisResult result, Instant startedAt, Instant finishedAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO analysis_runs(started_at, finished_at, quarry_version, seed, options_json, status) "
-                        + "VALUES (?,?,?,?,?, 'complete')")) {
+                "INSERT INTO analysis_runs(started_at, finished_at, quarry_version, seed, options_json, rules_json, "
+                        + "status) VALUES (?,?,?,?,?,?, 'complete')")) {
             insert.setString(1, startedAt.toString());
             insert.setString(2, finishedAt.toString());
             insert.setString(3, QuarryVersion.VERSION);
             insert.setLong(4, result.options().seed());
             insert.setString(5, toJson(result.options()));
+            insert.setString(6, result.rules() == null ? null : toJson(result.rules()));
             insert.executeUpdate();
         }
         try (PreparedStatement last = connection.prepareStatement("SELECT last_insert_rowid()");
@@ -151,7 +153,7 @@ public final class RunStore {
                 campaign.setString(3, c.label() == null ? "" : c.label());
                 campaign.setDouble(4, c.score());
                 campaign.setInt(5, c.size());
-                campaign.setString(6, toJson(c.signals() == null ? List.of() : c.signals()));
+                campaign.setString(6, toJson(c.signals() == null ? List.of() : c.signalNames()));
                 campaign.addBatch();
                 addReasons(reason, runId, "campaign", Integer.toString(c.campaignId()), c.reasons());
             }
@@ -258,6 +260,8 @@ public final class RunStore {
         try {
             String optionsJson = single(connection, "SELECT options_json FROM analysis_runs WHERE run_id = ?", runId);
             AnalysisOptions options = readOptions(optionsJson, summary.seed());
+            String rulesJson = single(connection, "SELECT rules_json FROM analysis_runs WHERE run_id = ?", runId);
+            DetectionRules rules = readRules(rulesJson);
             Map<String, List<String>> accountReasons = reasons(connection, runId, "account");
             Map<String, List<String>> campaignReasons = reasons(connection, runId, "campaign");
             List<AccountVerdict> accounts = new ArrayList<>();
@@ -283,7 +287,7 @@ public final class RunStore {
                     while (rs.next()) {
                         int campaignId = rs.getInt(1);
                         campaigns.add(new Campaign(campaignId, rs.getString(2), rs.getDouble(3), rs.getInt(4),
-                                json.readValue(rs.getString(5), STRINGS),
+                                Campaign.signalsNamed(json.readValue(rs.getString(5), STRINGS)),
                                 campaignReasons.getOrDefault(Integer.toString(campaignId), List.of())));
                     }
                 }
@@ -308,8 +312,8 @@ public final class RunStore {
                     }
                 }
             }
-            return new StoredRun(summary, optionsJson,
-                    new AnalysisResult(options, accounts, campaigns, signals, stages));
+            return new StoredRun(summary, optionsJson, rulesJson,
+                    new AnalysisResult(options, rules, accounts, campaigns, signals, stages, null));
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read analysis run " + runId + " from " + caseFile.path() + ": "
                     + e.getMessage(), e);
@@ -330,6 +334,22 @@ public final class RunStore {
             }
         }
         return json.treeToValue(merged, AnalysisOptions.class);
+    }
+
+    /**
+     * The rules a run judged by: null when it recorded none, or when they were recorded by a Quarry
+     * whose rules had other fields (the stored JSON still shows them, see {@link StoredRun#rulesJson}).
+     * Never today's defaults in place of what a run did not record.
+     */
+    private DetectionRules readRules(String rulesJson) {
+        if (rulesJson == null) {
+            return null;
+        }
+        try {
+            return json.readValue(rulesJson, DetectionRules.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Map<String, List<String>> reasons(Connection connection, long runId, String kind) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.quarry.analysis;
 
-import dev.quarry.analysis.features.BehaviourFeatures;
+import dev.quarry.analysis.features.BehaviourFeature;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.scan.EventScan;
@@ -30,7 +30,7 @@ final class SignalReport {
             if (usable[j]) {
                 kept++;
             } else {
-                missing.add(BehaviourFeatures.NAMES.get(j));
+                missing.add(BehaviourFeature.ofColumn(j).columnName());
             }
         }
         out.add(new SignalStatus("behaviour", kept > 0, kept + " of " + usable.length + " behaviour features computed"

@@ -1,6 +1,7 @@
 package dev.quarry.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.analysis.AccountVerdict;
 import dev.quarry.analysis.Campaign;
@@ -262,7 +263,7 @@ public final class CsvPacket {
                     }
                     CaseWork.Verdict decision = campaignVerdicts.get(campaign.campaignId());
                     table.row(campaign.campaignId(), campaign.label(), campaign.score(), campaign.size(),
-                            String.join(LIST_SEPARATOR, campaign.signals()), String.join(LIST_SEPARATOR, campaign.reasons()),
+                            String.join(LIST_SEPARATOR, campaign.signalNames()), String.join(LIST_SEPARATOR, campaign.reasons()),
                             decision == null ? null : decision.decision().word(),
                             decision == null || !decision.carried() ? null : decision.carriedFrom().runId(),
                             instant(first), instant(last), requests, group.stream().filter(AccountVerdict::flagged).count());
@@ -417,6 +418,8 @@ public final class CsvPacket {
         runNode.put("quarry_version", run.summary().quarryVersion());
         runNode.put("seed", run.summary().seed());
         runNode.set("options", Manifest.parse(run.optionsJson()));
+        // the thresholds as stored with the run; null for a run made before they were recorded
+        runNode.set("detection_rules", run.rulesRecorded() ? Manifest.parse(run.rulesJson()) : NullNode.getInstance());
         ArrayNode scope = manifest.putArray("campaigns");
         campaignIds.forEach(scope::add);
         manifest.put("scope", campaignIds.isEmpty() ? "every account of the case; events of every campaign's members"

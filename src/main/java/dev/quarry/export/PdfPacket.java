@@ -4,6 +4,7 @@ import dev.quarry.analysis.AccountVerdict;
 import dev.quarry.analysis.Campaign;
 import dev.quarry.analysis.SignalStatus;
 import dev.quarry.analysis.StoredRun;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.model.QuarryVersion;
 import dev.quarry.store.CaseFile;
@@ -247,7 +248,7 @@ public final class PdfPacket {
         layout.keyValue("Score", String.format(Locale.ROOT, "%.3f", campaign.score()));
         layout.keyValue("Accounts", String.format(Locale.ROOT, "%,d (%,d flagged)", members.size(), flagged));
         layout.keyValue("Requests", String.format(Locale.ROOT, "%,d", evidence.events));
-        layout.keyValue("Signals", String.join(", ", campaign.signals()));
+        layout.keyValue("Signals", String.join(", ", campaign.signalNames()));
         CaseWork.Verdict verdict = contents.campaignVerdicts().get(campaign.campaignId());
         layout.keyValue("Verdict", verdict == null ? "none recorded" : verdict.display() + " by " + verdict.author()
                 + " at " + verdict.decidedAt() + (verdict.comment() == null ? "" : ": " + redaction.text(verdict.comment())));
@@ -365,6 +366,7 @@ public final class PdfPacket {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        rulesSection(layout, contents.run());
         layout.section("Manifest of the attached files", false);
         layout.paragraph("These files are attached to this PDF. " + SpreadsheetSafe.RULE + ".");
         List<String[]> rows = new ArrayList<>();
@@ -377,6 +379,31 @@ public final class PdfPacket {
         layout.gap();
         layout.paragraph(String.format(Locale.ROOT, "Characters no bundled font can show are drawn as \uFFFD; "
                 + "up to the appendix this packet has %,d of them.", text.missingGlyphs()));
+    }
+
+    /**
+     * Every threshold the run judged by, as it was stored with the run (not today's values): a run
+     * made before rules were recorded says so rather than showing defaults it may not have used.
+     */
+    static void rulesSection(PdfLayout layout, StoredRun run) throws IOException {
+        layout.section("Detection rules of this run", false);
+        if (!run.rulesRecorded()) {
+            layout.paragraph("Not recorded: this run was made by a Quarry that did not store its detection rules "
+                    + "with the run (case schema before 6). Its thresholds are not known from the case.");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        flatten("", Manifest.parse(run.rulesJson()), rows);
+        layout.table(new String[] {"rule", "value", "what it measures"}, new float[] {0.4f, 0.12f, 0.48f}, rows);
+    }
+
+    private static void flatten(String prefix, com.fasterxml.jackson.databind.JsonNode node, List<String[]> rows) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> flatten(prefix.isEmpty() ? field.getKey()
+                    : prefix + "." + field.getKey(), field.getValue(), rows));
+        } else {
+            rows.add(new String[] {prefix, node.asText(), DetectionRules.meaning(prefix)});
+        }
     }
 
     /** The CSV packet's files and manifest, embedded as PDF/A-3 associated files of the document. */

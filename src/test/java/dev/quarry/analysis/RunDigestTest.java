@@ -1,5 +1,6 @@
 package dev.quarry.analysis;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.ingest.ImportOptions;
 import dev.quarry.ingest.Importer;
 import dev.quarry.model.ProgressListener;
@@ -28,7 +29,8 @@ class RunDigestTest {
             Importer importer = new Importer(caseFile);
             importer.importFile(extract.events(), ImportOptions.auto(), ProgressListener.NONE);
             importer.importFile(extract.accounts(), ImportOptions.auto(), ProgressListener.NONE);
-            Analyzer.Analysis analysis = Analyzer.analyzeWithDigest(caseFile, AnalysisOptions.defaults(1), ProgressListener.NONE);
+            Analyzer.Analysis analysis = Analyzer.analyzeWithDigest(caseFile, AnalysisOptions.defaults(1), DetectionRules.defaults(),
+                    ProgressListener.NONE);
             Map<String, Integer> campaignOf = new HashMap<>();
             for (AccountVerdict account : analysis.result().accounts()) {
                 if (account.campaignId() != null) {

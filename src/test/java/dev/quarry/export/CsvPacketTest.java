@@ -145,7 +145,7 @@ class CsvPacketTest {
         assertEquals("1", campaign.get("campaign_id"));
         assertEquals("0.930000", campaign.get("score"));
         assertEquals("2", campaign.get("size"));
-        assertEquals("shared_payment | synchronized", campaign.get("signals"));
+        assertEquals("shared_billing | synchronized", campaign.get("signals"));
         assertEquals("2 accounts share card fingerprint card-shared | start within 3 minutes of each other",
                 campaign.get("reasons"));
         assertEquals("2026-01-01T00:00:00Z", campaign.get("first_activity"));
@@ -163,6 +163,8 @@ class CsvPacketTest {
         assertEquals(1, manifest.path("run").path("run_id").asLong());
         assertEquals(42, manifest.path("run").path("seed").asLong());
         assertEquals(42, manifest.path("run").path("options").path("seed").asLong());
+        assertEquals(5.0, manifest.path("run").path("detection_rules").path("synchrony").path("minZ").asDouble(),
+                "the rules the run judged by");
         assertEquals("0.1.0", manifest.path("quarry_version").asText());
         assertFalse(manifest.path("exported_at").asText().isEmpty());
         assertEquals(64, manifest.path("audit_head").path("hash").asText().length());

@@ -6,6 +6,7 @@ import dev.quarry.analysis.AnalysisResult;
 import dev.quarry.analysis.Campaign;
 import dev.quarry.analysis.RunStore;
 import dev.quarry.analysis.SignalStatus;
+import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.fixtures.SmallCase;
 import dev.quarry.model.ProgressListener;
 import dev.quarry.store.CaseFile;
@@ -89,7 +90,7 @@ class PdfPacketTest {
             AnalysisResult small = SmallCase.result(5, 0.0);
             accounts.addAll(small.accounts());
             List<Campaign> all = new ArrayList<>(small.campaigns());
-            all.add(new Campaign(2, "one IP pool, one template set", 0.99, MEMBERS, List.of("shared_infrastructure"),
+            all.add(new Campaign(2, "one IP pool, one template set", 0.99, MEMBERS, List.of(Evidence.INFRASTRUCTURE),
                     List.of(MEMBERS + " accounts share 7 IP addresses, e.g. 203.0.113.1")));
             AnalysisResult result = new AnalysisResult(AnalysisOptions.defaults(5), accounts, all,
                     List.of(new SignalStatus("shared_infrastructure", true, "7 shared IPs")), Map.of());

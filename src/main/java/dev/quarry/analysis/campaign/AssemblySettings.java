@@ -1,5 +1,7 @@
 package dev.quarry.analysis.campaign;
 
+import dev.quarry.analysis.rules.DetectionRules;
+
 /**
  * The run's parameters that campaign assembly needs.
  *
@@ -7,6 +9,8 @@ package dev.quarry.analysis.campaign;
  * @param syncWindowMinutes width of the windows in which co-activity was counted
  * @param minCampaignSize smallest group reported as a campaign
  * @param flagThreshold   score at or above which a group is a campaign and an account is flagged
+ * @param rules           the thresholds the signals and the judgement apply
  */
-public record AssemblySettings(long seed, int syncWindowMinutes, int minCampaignSize, double flagThreshold) {
+public record AssemblySettings(long seed, int syncWindowMinutes, int minCampaignSize, double flagThreshold,
+                               DetectionRules rules) {
 }

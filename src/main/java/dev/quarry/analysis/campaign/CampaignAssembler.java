@@ -1,5 +1,6 @@
 package dev.quarry.analysis.campaign;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
@@ -57,28 +58,6 @@ import java.util.Set;
  * unusual).
  */
 public final class CampaignAssembler {
-    public static final double MIN_LINK = 0.1;
-    /** A tie this strong binds a member to its group for a family (e.g. a card shared by a few dozen accounts). */
-    static final double STRONG_LINK = 0.25;
-    static final double ESTABLISHED = 0.5;
-    static final double OUTSIDE_CAMPAIGN_MAX_RISK = 0.3;
-    /** A member this close to its group's mean behaviour acts as the group does. */
-    static final double TYPICAL_MEMBER = 0.9;
-    /** Two members whose request counts differ by at most this fraction make the same volume. */
-    static final double FLEET_VOLUME_SPREAD = 0.1;
-    /** The share of members that must make the same volume for it to be a fleet's sign. */
-    static final double FLEET_VOLUME_SHARE = 2 / 3.0;
-    /** Accounts opened within this window of each other were opened together. */
-    static final long FLEET_CREATION_WINDOW_MS = 3 * 86_400_000L;
-    /** Modularity's own scale (gamma = 1) for the Louvain communities. */
-    static final double COMMUNITY_RESOLUTION = 1.0;
-
-    static final Map<Evidence, Double> RELIABILITY = new EnumMap<>(Map.ofEntries(
-            Map.entry(Evidence.BILLING, 0.7), Map.entry(Evidence.INFRASTRUCTURE, 0.5), Map.entry(Evidence.SYNCHRONIZED, 0.7),
-            Map.entry(Evidence.TEMPLATE, 0.6), Map.entry(Evidence.DENSE_BLOCK, 0.5), Map.entry(Evidence.CAPABILITY_SWEEP, 0.4),
-            Map.entry(Evidence.MODEL_PIVOT, 0.5), Map.entry(Evidence.BEHAVIOUR, 0.4), Map.entry(Evidence.CLIENT, 0.5),
-            Map.entry(Evidence.REASONING_HARVEST, 0.4), Map.entry(Evidence.OUTPUT_HARVEST, 0.4)));
-
     /** Families whose evidence is a value shared between two members. */
     static final List<Evidence> SHARED = List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.CLIENT, Evidence.TEMPLATE);
     /** Families that tie one member to another (shared values and synchronized activity). */
@@ -86,6 +65,23 @@ public final class CampaignAssembler {
             Evidence.SYNCHRONIZED);
 
     enum Source { BILLING, NETWORK, CLIENT, TIMING, PROMPTS, HARVEST, BEHAVIOUR }
+
+    /** How far the rules trust a family of evidence, fully established (its weight in the noisy-OR score). */
+    static double reliability(Evidence e, DetectionRules.Reliability trust) {
+        return switch (e) {
+            case BILLING -> trust.billing();
+            case INFRASTRUCTURE -> trust.infrastructure();
+            case CLIENT -> trust.client();
+            case TEMPLATE -> trust.template();
+            case SYNCHRONIZED -> trust.synchrony();
+            case DENSE_BLOCK -> trust.denseBlock();
+            case MODEL_PIVOT -> trust.modelPivot();
+            case CAPABILITY_SWEEP -> trust.capabilitySweep();
+            case BEHAVIOUR -> trust.behaviour();
+            case REASONING_HARVEST -> trust.reasoningHarvest();
+            case OUTPUT_HARVEST -> trust.outputHarvest();
+        };
+    }
 
     static Source sourceOf(Evidence e) {
         return switch (e) {
@@ -113,17 +109,18 @@ public final class CampaignAssembler {
 
     public static Assembly assemble(Inputs in) {
         CaseData data = in.data();
+        DetectionRules.AssemblyRules rules = in.options().rules().assembly();
         int n = data.size();
         WeightedGraph.Builder builder = new WeightedGraph.Builder(n);
         for (Links links : in.links().values()) {
             for (int i = 0; i < links.size(); i++) {
-                if (links.weight(i) >= MIN_LINK) {
+                if (links.weight(i) >= rules.minLink()) {
                     builder.add(links.first(i), links.second(i), links.weight(i));
                 }
             }
         }
         WeightedGraph graph = builder.build();
-        int[] label = Communities.louvain(graph, in.options().seed(), COMMUNITY_RESOLUTION);
+        int[] label = Communities.louvain(graph, in.options().seed(), rules.communityResolution());
         int labels = Arrays.stream(label).max().orElse(-1) + 1;
         List<List<Integer>> byLabel = new ArrayList<>();
         for (int l = 0; l < labels; l++) {
@@ -135,8 +132,8 @@ public final class CampaignAssembler {
 
         GroupJudge judge = new GroupJudge(in, label);
         long candidates = byLabel.stream().filter(g -> g.size() >= in.options().minCampaignSize()).count();
-        // a pivot or a harvest must stand out against chance across all the groups tested (Bonferroni, 5 %)
-        double significance = 0.05 / Math.max(1, candidates);
+        // a pivot or a harvest must stand out against chance across all the groups tested (Bonferroni)
+        double significance = rules.significance() / Math.max(1, candidates);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> members : byLabel) {
             if (members.size() < in.options().minCampaignSize()) {
@@ -159,7 +156,7 @@ public final class CampaignAssembler {
         double[] risk = new double[n];
         double[] anomalyRank = ranks(in.anomaly());
         for (int v = 0; v < n; v++) {
-            risk[v] = OUTSIDE_CAMPAIGN_MAX_RISK * anomalyRank[v];
+            risk[v] = rules.outsideCampaignMaxRisk() * anomalyRank[v];
         }
         List<CampaignFinding> campaigns = new ArrayList<>();
         List<List<String>> reasons = new ArrayList<>();
@@ -179,7 +176,7 @@ public final class CampaignAssembler {
             }
             for (int v : community.members()) {
                 if (!inCore.contains(v)) {
-                    risk[v] = Math.max(risk[v], 0.4 * community.score());
+                    risk[v] = Math.max(risk[v], rules.nearCampaignRiskShare() * community.score());
                     nearCampaign[v] = id;
                 }
             }
@@ -191,17 +188,18 @@ public final class CampaignAssembler {
                 if (support[k]) {
                     supported++;
                     campaignOf[v] = id;
-                    risk[v] = group.score() * (0.7 + 0.3 * attachment);
+                    risk[v] = group.score() * (rules.attachedRiskFloor() + (1 - rules.attachedRiskFloor()) * attachment);
                 } else {
-                    risk[v] = Math.max(risk[v], 0.4 * group.score());
+                    risk[v] = Math.max(risk[v], rules.nearCampaignRiskShare() * group.score());
                     nearCampaign[v] = id;
                 }
             }
             Group described = flaggedPart(group, support, supported, judge, significance);
             List<Evidence> evidence = new ArrayList<>();
             described.strength().entrySet().stream()
-                    .filter(s -> s.getValue() >= ESTABLISHED)
-                    .sorted((x, y) -> Double.compare(RELIABILITY.get(y.getKey()) * y.getValue(), RELIABILITY.get(x.getKey()) * x.getValue()))
+                    .filter(s -> s.getValue() >= rules.established())
+                    .sorted((x, y) -> Double.compare(reliability(y.getKey(), rules.reliability()) * y.getValue(),
+                            reliability(x.getKey(), rules.reliability()) * x.getValue()))
                     .forEach(s -> evidence.add(s.getKey()));
             String title = String.join(", ", evidence.stream().limit(3).map(Evidence::description).toList());
             campaigns.add(new CampaignFinding(id, title, round(group.score()), supported, List.copyOf(evidence), described.reasons()));
@@ -240,12 +238,12 @@ public final class CampaignAssembler {
      * and client, not its operation.
      */
     private static boolean[] supportOf(Group group, GroupJudge judge) {
-        int needed = Math.max(1, Math.min(2, tieSources(group)));
+        int needed = Math.max(1, Math.min(2, tieSources(group, judge.assembly.established())));
         Set<Source> operational = GroupJudge.operationalLinkage(group.established());
         boolean[] support = new boolean[group.members().length];
         for (int k = 0; k < support.length; k++) {
-            Set<Source> own = ownSources(group, k, judge.quickAdopter(group.members()[k]));
-            boolean actsAsTheGroup = !own.isEmpty() && group.typicality()[k] >= TYPICAL_MEMBER
+            Set<Source> own = ownSources(group, k, judge.quickAdopter(group.members()[k]), judge.rules);
+            boolean actsAsTheGroup = !own.isEmpty() && group.typicality()[k] >= judge.assembly.typicalMember()
                     && judge.harvestsLikeItsGroup(group, k);
             boolean operated = operational.isEmpty() || own.stream().anyMatch(operational::contains);
             support[k] = judge.takesPartInExtraction(group, k)
@@ -283,13 +281,7 @@ public final class CampaignAssembler {
         return described;
     }
 
-    /** Fewest accounts tied to nobody that make a reference for harvesting rates; below it, all accounts are. */
-    static final int MIN_REFERENCE_ACCOUNTS = 50;
-
-    /** Share of one part's members tied to another part that makes the two one operation. */
-    static final double COMMON_OPERATION_SHARE = 0.25;
-
-    /** Rounds of narrowing a campaign to the members tied to its flagged members. */
+    /** Rounds of narrowing a campaign to the members tied to its flagged members (a budget, not a judgement). */
     static final int MAX_CORE_ROUNDS = 3;
 
     /**
@@ -343,46 +335,47 @@ public final class CampaignAssembler {
     }
 
     /** Members harvest the model's outputs: they ask for reasoning, or draw long answers. */
-    static boolean harvest(Map<Evidence, Double> strength) {
-        return strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED || strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
+    static boolean harvest(Map<Evidence, Double> strength, double established) {
+        return strength.get(Evidence.REASONING_HARVEST) >= established || strength.get(Evidence.OUTPUT_HARVEST) >= established;
     }
 
-    static boolean extraction(Map<Evidence, Double> strength) {
-        return harvest(strength) || strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED;
+    static boolean extraction(Map<Evidence, Double> strength, double established) {
+        return harvest(strength, established) || strength.get(Evidence.CAPABILITY_SWEEP) >= established;
     }
 
     /**
      * Sources through which the member at position k is itself tied to the group, among the
      * group's established ones; a quick adopter of the model the group pivoted to is tied in time.
      */
-    static Set<Source> ownSources(Group group, int k, boolean quickAdopter) {
+    static Set<Source> ownSources(Group group, int k, boolean quickAdopter, DetectionRules rules) {
+        double established = rules.assembly().established();
         Set<Source> own = EnumSet.noneOf(Source.class);
         for (Evidence e : TIES) {
-            if (group.strength().get(e) >= ESTABLISHED && group.ties().get(e)[k]) {
+            if (group.strength().get(e) >= established && group.ties().get(e)[k]) {
                 own.add(sourceOf(e));
             }
         }
         // once most of the group is in step beyond doubt, a member shares in it at a looser bar
         double[] synchrony = group.synchrony()[k];
-        if (group.strength().get(Evidence.SYNCHRONIZED) >= ESTABLISHED
-                && synchrony[0] >= SynchronizedActivitySignal.MEMBER_OF_SYNCHRONIZED_GROUP_Z && synchrony[1] > 1) {
+        if (group.strength().get(Evidence.SYNCHRONIZED) >= established
+                && synchrony[0] >= rules.synchrony().memberOfSynchronizedGroupZ() && synchrony[1] > 1) {
             own.add(Source.TIMING);
         }
-        if (quickAdopter && group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+        if (quickAdopter && group.strength().get(Evidence.MODEL_PIVOT) >= established) {
             own.add(Source.TIMING);
         }
         return own;
     }
 
     /** Independent sources among the group's established tie families and its pivot. */
-    private static int tieSources(Group group) {
+    private static int tieSources(Group group, double established) {
         Set<Source> sources = EnumSet.noneOf(Source.class);
         for (Evidence e : TIES) {
-            if (group.strength().get(e) >= ESTABLISHED) {
+            if (group.strength().get(e) >= established) {
                 sources.add(sourceOf(e));
             }
         }
-        if (group.strength().get(Evidence.MODEL_PIVOT) >= ESTABLISHED) {
+        if (group.strength().get(Evidence.MODEL_PIVOT) >= established) {
             sources.add(Source.TIMING);
         }
         return sources.size();

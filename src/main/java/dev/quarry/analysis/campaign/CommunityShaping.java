@@ -27,7 +27,7 @@ final class CommunityShaping {
     private CommunityShaping() {
     }
 
-    /** How many times a community that is no campaign is split again to look for one inside it. */
+    /** How many times a community that is no campaign is split again to look for one inside it (a budget). */
     static final int MAX_REFINEMENTS = 3;
 
     /**
@@ -55,7 +55,8 @@ final class CommunityShaping {
                 continue;
             }
             int own = label[members[0]];
-            Split split = split(graph, members, options.seed() + 31L * depth + members[0], label, byLabel.size());
+            Split split = split(graph, members, options.seed() + 31L * depth + members[0], label, byLabel.size(),
+                    options.rules().assembly().communityResolution());
             if (split == null) {
                 out.add(group);
                 continue;
@@ -97,8 +98,9 @@ final class CommunityShaping {
      * community's label, the others take labels from {@code firstNewLabel} on. Null, and nothing
      * relabelled, when the members do not split.
      */
-    private static Split split(WeightedGraph graph, int[] members, long seed, int[] label, int firstNewLabel) {
-        int[] part = Communities.louvain(subgraph(graph, members), seed, COMMUNITY_RESOLUTION);
+    private static Split split(WeightedGraph graph, int[] members, long seed, int[] label, int firstNewLabel,
+                               double resolution) {
+        int[] part = Communities.louvain(subgraph(graph, members), seed, resolution);
         int parts = Arrays.stream(part).max().orElse(0) + 1;
         if (parts < 2) {
             return null;
@@ -164,7 +166,8 @@ final class CommunityShaping {
                 continue;
             }
             int own = label[members[0]];
-            Split split = split(graph, members, options.seed() + members[0], label, byLabel.size());
+            Split split = split(graph, members, options.seed() + members[0], label, byLabel.size(),
+                    options.rules().assembly().communityResolution());
             if (split == null) {
                 out.add(group);
                 continue;
@@ -252,7 +255,7 @@ final class CommunityShaping {
         return best;
     }
 
-    /** Neighbouring communities examined for fragments of one campaign, strongest ties first. */
+    /** Neighbouring communities examined for fragments of one campaign, strongest ties first (a budget). */
     static final int MAX_FRAGMENT_CANDIDATES = 20;
 
     /**

@@ -2,6 +2,7 @@ package dev.quarry.analysis.campaign;
 
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.AttributeKind;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.BehaviourSimilarity;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
@@ -74,9 +75,13 @@ final class GroupJudge {
     /** Per account, whether its days start on a clock's schedule (see {@link #startsOnTheClock}). */
     final boolean[] onTheClock;
     final SharedValues.IntScratch touched = new SharedValues.IntScratch();
+    final DetectionRules rules;
+    final DetectionRules.AssemblyRules assembly;
 
     GroupJudge(Inputs in, int[] label) {
         this.in = in;
+        this.rules = in.options().rules();
+        this.assembly = rules.assembly();
         this.data = in.data();
         this.label = label;
         int n = data.size();
@@ -88,15 +93,15 @@ final class GroupJudge {
         globalCohesion = meanCosine(in.standardized(), allAccounts(n));
         boolean[] reference = independentAccounts(in, n);
         referenceIsIndependent = reference != null;
-        reasoningBase = ReasoningHarvestSignal.baseRate(restrict(in.reasoningShare(), reference));
-        longAnswer = OutputHarvestSignal.threshold(restrict(in.meanCompletionTokens(), reference));
+        reasoningBase = ReasoningHarvestSignal.baseRate(restrict(in.reasoningShare(), reference), rules.harvest());
+        longAnswer = OutputHarvestSignal.threshold(restrict(in.meanCompletionTokens(), reference), rules.harvest());
         medianAnswer = OutputHarvestSignal.median(restrict(in.meanCompletionTokens(), reference));
         harvestedTokens = new double[n];
         for (int v = 0; v < n; v++) {
             harvestedTokens[v] = data.activity(v).completionTokensCount() == 0 ? Double.NaN
                     : data.activity(v).completionTokensSum();
         }
-        heavyHarvest = OutputHarvestSignal.threshold(restrict(harvestedTokens, reference));
+        heavyHarvest = OutputHarvestSignal.threshold(restrict(harvestedTokens, reference), rules.harvest());
         caseMix = CapabilitySweepSignal.caseMix(in.taskMixes());
         available = ReasonWriter.availableSources(data);
         // Members behaving alike is what a group of similar legitimate users also shows; it only
@@ -124,16 +129,17 @@ final class GroupJudge {
 
     /**
      * The accounts strongly tied to nobody, against which harvesting is measured, or null when
-     * fewer than {@link #MIN_REFERENCE_ACCOUNTS} are. Measured against all accounts, a case
+     * fewer than {@code rules.assembly.minReferenceAccounts} are. Measured against all accounts, a case
      * where farms make up a tenth of the accounts would put the top tenth of answer lengths at
      * the farms' own level, and no farm would stand out by it.
      */
     private static boolean[] independentAccounts(Inputs in, int n) {
+        DetectionRules.AssemblyRules assembly = in.options().rules().assembly();
         boolean[] independent = new boolean[n];
         java.util.Arrays.fill(independent, true);
         for (Links links : in.links().values()) {
             for (int i = 0; i < links.size(); i++) {
-                if (links.weight(i) >= STRONG_LINK) {
+                if (links.weight(i) >= assembly.strongLink()) {
                     independent[links.first(i)] = false;
                     independent[links.second(i)] = false;
                 }
@@ -143,12 +149,12 @@ final class GroupJudge {
         for (boolean b : independent) {
             count += b ? 1 : 0;
         }
-        return count >= MIN_REFERENCE_ACCOUNTS ? independent : null;
+        return count >= assembly.minReferenceAccounts() ? independent : null;
     }
 
     /**
      * How many members make nearly the same number of requests (within {@link
-     * CampaignAssembler#FLEET_VOLUME_SPREAD}) as several others: one script gives each of its
+     * CampaignAssembler#assembly.fleetVolumeSpread()}) as several others: one script gives each of its
      * accounts the same quota, so its accounts come in lots of equal volume, even when two farms
      * share a community; people's volumes spread over orders of magnitude.
      */
@@ -158,13 +164,13 @@ final class GroupJudge {
             volumes[k] = data.activity(m[k]).events();
         }
         Arrays.sort(volumes);
-        int neededPeers = Math.max(2, (int) Math.ceil(0.1 * (m.length - 1)));
+        int neededPeers = Math.max(2, (int) Math.ceil(assembly.fleetVolumePeers() * (m.length - 1)));
         int alike = 0;
         for (int k = 0, low = 0, high = 0; k < volumes.length; k++) {
-            while (volumes[low] < volumes[k] / (1 + FLEET_VOLUME_SPREAD)) {
+            while (volumes[low] < volumes[k] / (1 + assembly.fleetVolumeSpread())) {
                 low++;
             }
-            while (high + 1 < volumes.length && volumes[high + 1] <= volumes[k] * (1 + FLEET_VOLUME_SPREAD)) {
+            while (high + 1 < volumes.length && volumes[high + 1] <= volumes[k] * (1 + assembly.fleetVolumeSpread())) {
                 high++;
             }
             alike += high - low >= neededPeers ? 1 : 0;
@@ -172,7 +178,7 @@ final class GroupJudge {
         return alike;
     }
 
-    /** The most members opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other (0 where unknown). */
+    /** The most members opened within {@code rules.assembly.fleetCreationWindowMs} of each other (0 where unknown). */
     int openedTogether(int[] m) {
         long[] created = new long[m.length];
         int known = 0;
@@ -184,7 +190,7 @@ final class GroupJudge {
         Arrays.sort(created, 0, known);
         int together = 0;
         for (int i = 0, j = 0; j < known; j++) {
-            while (created[j] - created[i] > FLEET_CREATION_WINDOW_MS) {
+            while (created[j] - created[i] > assembly.fleetCreationWindowMs()) {
                 i++;
             }
             together = Math.max(together, j - i + 1);
@@ -216,8 +222,9 @@ final class GroupJudge {
             }
             // the smaller group first: most candidate pairs fail there, at less cost
             boolean firstSmaller = first.length <= second.length;
-            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, ESTABLISHED)
-                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, ESTABLISHED)) {
+            double share = assembly.established();
+            if (tiedShareAtLeast(values, firstSmaller ? first : second, firstSmaller ? secondLabel : firstLabel, share)
+                    && tiedShareAtLeast(values, firstSmaller ? second : first, firstSmaller ? firstLabel : secondLabel, share)) {
                 sources.add(sourceOf(e));
             }
         }
@@ -232,13 +239,13 @@ final class GroupJudge {
     boolean commonOperation(int[] first, int firstLabel, int[] second, int secondLabel) {
         for (Evidence e : List.of(Evidence.BILLING, Evidence.INFRASTRUCTURE, Evidence.TEMPLATE)) {
             SharedValues values = in.shared().get(e);
-            if (values != null && (tiedShareAtLeast(values, first, secondLabel, COMMON_OPERATION_SHARE)
-                    || tiedShareAtLeast(values, second, firstLabel, COMMON_OPERATION_SHARE))) {
+            if (values != null && (tiedShareAtLeast(values, first, secondLabel, assembly.commonOperationShare())
+                    || tiedShareAtLeast(values, second, firstLabel, assembly.commonOperationShare()))) {
                 return true;
             }
         }
-        return syncedShare(first, secondLabel) >= COMMON_OPERATION_SHARE
-                || syncedShare(second, firstLabel) >= COMMON_OPERATION_SHARE;
+        return syncedShare(first, secondLabel) >= assembly.commonOperationShare()
+                || syncedShare(second, firstLabel) >= assembly.commonOperationShare();
     }
 
     private double syncedShare(int[] members, int partners) {
@@ -268,7 +275,7 @@ final class GroupJudge {
             if (tied + (members.length - k) < needed) {
                 return false;
             }
-            if (values.strongestTie(members[k], partners, label, org, similarity, scratch, touched) >= STRONG_LINK) {
+            if (values.strongestTie(members[k], partners, label, org, similarity, scratch, touched) >= assembly.strongLink()) {
                 tied++;
             }
         }
@@ -297,15 +304,15 @@ final class GroupJudge {
             SharedValues values = in.shared().get(e);
             boolean[] tied = new boolean[m.length];
             for (int k = 0; values != null && k < m.length; k++) {
-                tied[k] = values.strongestTie(m[k], label, org, similarity, scratch, touched) >= STRONG_LINK;
+                tied[k] = values.strongestTie(m[k], label, org, similarity, scratch, touched) >= assembly.strongLink();
             }
             ties.put(e, tied);
         }
         double[][] synchrony = in.activity().memberSynchrony(m);
         boolean[] inStep = new boolean[m.length];
         for (int k = 0; k < m.length; k++) {
-            inStep[k] = synchrony[k][0] >= SynchronizedActivitySignal.MIN_MEMBER_Z
-                    && synchrony[k][1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO || syncLinked(m[k]);
+            inStep[k] = synchrony[k][0] >= rules.synchrony().minMemberZ()
+                    && synchrony[k][1] >= rules.synchrony().minMemberRatio() || syncLinked(m[k]);
         }
         ties.put(Evidence.SYNCHRONIZED, inStep);
         for (Map.Entry<Evidence, boolean[]> e : ties.entrySet()) {
@@ -316,14 +323,16 @@ final class GroupJudge {
             coveredCount.put(e.getKey(), count);
             strength.put(e.getKey(), count / (double) m.length);
         }
-        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(in.taskMixes(), caseMix, m);
+        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(in.taskMixes(), caseMix, m, rules.sweep());
         strength.put(Evidence.CAPABILITY_SWEEP, sweep.strength());
         strength.put(Evidence.DENSE_BLOCK, blockShare(in.denseBlocks(), m));
         coveredCount.put(Evidence.DENSE_BLOCK, (int) Math.round(strength.get(Evidence.DENSE_BLOCK) * m.length));
-        double[] pivot = ModelPivotSignal.pivot(in.releases(), m, significance);
+        double[] pivot = ModelPivotSignal.pivot(in.releases(), m, significance, rules.pivot());
         strength.put(Evidence.MODEL_PIVOT, pivot == null ? 0 : pivot[0]);
-        strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase, significance));
-        strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer, significance));
+        strength.put(Evidence.REASONING_HARVEST, ReasoningHarvestSignal.strength(in.reasoningShare(), m, reasoningBase, significance,
+                rules.harvest()));
+        strength.put(Evidence.OUTPUT_HARVEST, OutputHarvestSignal.strength(in.meanCompletionTokens(), m, longAnswer, significance,
+                rules.harvest()));
         double cohesion = meanCosine(in.standardized(), m);
         double cohesionStrength = globalCohesion >= 1 ? 0
                 : Math.max(0, Math.min(1, (cohesion - globalCohesion) / (1 - globalCohesion)));
@@ -332,23 +341,23 @@ final class GroupJudge {
         double keep = 1;
         Set<Source> established = EnumSet.noneOf(Source.class);
         for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
-            keep *= 1 - RELIABILITY.get(s.getKey()) * s.getValue();
+            keep *= 1 - reliability(s.getKey(), assembly.reliability()) * s.getValue();
             Source source = coordinationSource(s.getKey());
-            if (source != null && s.getValue() >= ESTABLISHED && (source != Source.BEHAVIOUR || behaviourCounts)) {
+            if (source != null && s.getValue() >= assembly.established() && (source != Source.BEHAVIOUR || behaviourCounts)) {
                 established.add(source);
             }
         }
         double score = 1 - keep;
         Set<Source> operational = operationalLinkage(established);
-        double volume = OutputHarvestSignal.strength(harvestedTokens, m, heavyHarvest, significance);
+        double volume = OutputHarvestSignal.strength(harvestedTokens, m, heavyHarvest, significance, rules.harvest());
         boolean harvest = operational.isEmpty() ? artefactHarvest(strength, volume) : operationalHarvest(strength);
         // Two independent bodies of evidence at least: two sources of coordination, or one and
         // members who harvest outputs together. A rush to a new model alone ties nobody: busy
         // people try new models early too.
         boolean tied = established.stream().anyMatch(source -> source != Source.TIMING)
-                || strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED;
+                || strength.get(Evidence.SYNCHRONIZED) >= assembly.established();
         if (!tied || established.size() + (harvest ? 1 : 0) < requiredSources) {
-            score *= 0.5;
+            score *= assembly.thinEvidenceFactor();
         }
         // Coordination alone describes a company with several API accounts, or a lab whose
         // members run one benchmark harness from one network on one card, as well as a farm: a
@@ -360,15 +369,15 @@ final class GroupJudge {
         // One exception: members acting in lockstep beyond their own rhythms, tied by billing or
         // network too, are run by one operator whatever they ask; colleagues keep office hours,
         // they do not act in lockstep, and a shared template or SDK is no operator.
-        boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && established.size() >= 3
+        boolean lockstep = strength.get(Evidence.SYNCHRONIZED) >= assembly.established() && established.size() >= 3
                 && !operational.isEmpty();
         if (harvestVisible && !harvest && !lockstep) {
-            score *= 0.5;
+            score *= assembly.noHarvestFactor();
             // Shared artefacts without operational linkage or extraction are fully explained by
             // the public artefact itself: such a group lacks both legs a verdict could stand on,
             // not one, however many artefacts its members share.
             if (operational.isEmpty()) {
-                score *= 0.5;
+                score *= assembly.artefactOnlyFactor();
             }
         }
         // Evidence that one operator runs the accounts is not yet evidence of one operator's fleet:
@@ -376,7 +385,7 @@ final class GroupJudge {
         // share its phrasing, and each still works as its own people do (their own volume, their own
         // questions, accounts of every age). Accounts that one operator opened and runs act alike.
         if (fleetSigns(m, strength, sweep).isEmpty()) {
-            score *= 0.25;
+            score *= assembly.noFleetFactor();
         }
         double[] typicality = typicality(in.standardized(), m);
         Group partial = new Group(m, strength, coveredCount, ties, synchrony, sweep, pivot, cohesion, typicality, score,
@@ -410,11 +419,11 @@ final class GroupJudge {
      * left. A step-by-step phrase alone is what benchmark harnesses and tutoring apps send.
      */
     boolean artefactHarvest(Map<Evidence, Double> strength, double volume) {
-        boolean sweep = strength.get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED;
+        boolean sweep = strength.get(Evidence.CAPABILITY_SWEEP) >= assembly.established();
         if (!(longAnswer > medianAnswer)) {
-            return sweep && strength.get(Evidence.REASONING_HARVEST) >= ESTABLISHED;
+            return sweep && strength.get(Evidence.REASONING_HARVEST) >= assembly.established();
         }
-        return strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED && (sweep || volume >= ESTABLISHED);
+        return strength.get(Evidence.OUTPUT_HARVEST) >= assembly.established() && (sweep || volume >= assembly.established());
     }
 
     /**
@@ -426,9 +435,9 @@ final class GroupJudge {
      */
     boolean operationalHarvest(Map<Evidence, Double> strength) {
         if (!(longAnswer > medianAnswer)) {
-            return harvest(strength);
+            return harvest(strength, assembly.established());
         }
-        return strength.get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED;
+        return strength.get(Evidence.OUTPUT_HARVEST) >= assembly.established();
     }
 
     /** How members act as the accounts of one operator's fleet rather than as independent customers. */
@@ -487,38 +496,40 @@ final class GroupJudge {
 
     /**
      * The signs that the members are one operator's fleet: activity in step beyond their own
-     * rhythms, unless most members start their days on a clock's schedule; two thirds making the same volume as several others (see {@link #sameVolume});
-     * a majority opened within {@link CampaignAssembler#FLEET_CREATION_WINDOW_MS} of each other; a
-     * majority whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each
-     * other, whatever their age (accounts bought or taken over change hands together); a worklist
-     * split between them (each sweeps the taxonomy, at most {@link #SPLIT_WORK_MAX_SHARED} of their
-     * items asked by another member, where a public benchmark's runners ask the same items); or a
-     * majority getting a new address on nearly every request (a rotating proxy service).
+     * rhythms, unless most members start their days on a clock's schedule; {@code
+     * rules.assembly.fleetVolumeShare} of members making the same volume (within {@code
+     * fleetVolumeSpread} of several others); {@code established} of them opened within {@code
+     * fleetCreationWindowMs} of each other; a majority whose use stepped up for good within {@link
+     * #FLEET_CHANGE_WINDOW_SECONDS} of each other, whatever their age (accounts bought or taken over
+     * change hands together); a worklist split between them (each sweeps the taxonomy, at most
+     * {@link #SPLIT_WORK_MAX_SHARED} of their items asked by another member, where a public
+     * benchmark's runners ask the same items); or a majority getting a new address on nearly every
+     * request (a rotating proxy service).
      */
     Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength, CapabilitySweepSignal.Sweep sweep) {
         Set<FleetSign> signs = EnumSet.noneOf(FleetSign.class);
-        if (strength.get(Evidence.SYNCHRONIZED) >= ESTABLISHED && onTheClock(m) <= ESTABLISHED * m.length) {
+        if (strength.get(Evidence.SYNCHRONIZED) >= assembly.established() && onTheClock(m) <= assembly.established() * m.length) {
             signs.add(FleetSign.IN_STEP);
         }
-        if (sameVolume(m) >= FLEET_VOLUME_SHARE * m.length) {
+        if (sameVolume(m) >= assembly.fleetVolumeShare() * m.length) {
             signs.add(FleetSign.SAME_VOLUME);
         }
         int together = openedTogether(m);
-        if (together >= ESTABLISHED * m.length) {
+        if (together >= assembly.established() * m.length) {
             signs.add(FleetSign.OPENED_TOGETHER);
         }
-        if (changedTogether(m) >= ESTABLISHED * m.length) {
+        if (changedTogether(m) >= assembly.established() * m.length) {
             signs.add(FleetSign.CHANGED_TOGETHER);
         }
         // A worklist dealt out item by item: every member sweeps the taxonomy on its own, yet no two ask
         // the same item. Narrow members broad together with items of their own are what an institution's
         // departments and the readers of a launch post are; readers of a launch post try things of their
         // own all at once, so a rush to a new model explains scattered items too.
-        if (sweep.sweepingShare() >= ESTABLISHED && strength.get(Evidence.MODEL_PIVOT) < ESTABLISHED
+        if (sweep.sweepingShare() >= assembly.established() && strength.get(Evidence.MODEL_PIVOT) < assembly.established()
                 && DivisionOfLabour.sharedItemShare(data, m) <= SPLIT_WORK_MAX_SHARED) {
             signs.add(FleetSign.SPLIT_WORK);
         }
-        if (rotatingAddresses(m) >= ESTABLISHED * m.length) {
+        if (rotatingAddresses(m) >= assembly.established() * m.length) {
             signs.add(FleetSign.ROTATING_ADDRESSES);
         }
         return signs;
@@ -526,13 +537,14 @@ final class GroupJudge {
 
     /** Per account, the accounts it has a strong synchronization link with. */
     private static int[][] syncPartners(Inputs in, int n) {
+        double strongLink = in.options().rules().assembly().strongLink();
         List<List<Integer>> partners = new ArrayList<>();
         for (int v = 0; v < n; v++) {
             partners.add(null);
         }
         Links links = in.links().get(Evidence.SYNCHRONIZED);
         for (int i = 0; links != null && i < links.size(); i++) {
-            if (links.weight(i) >= STRONG_LINK) {
+            if (links.weight(i) >= strongLink) {
                 for (int[] pair : new int[][] {{links.first(i), links.second(i)}, {links.second(i), links.first(i)}}) {
                     if (partners.get(pair[0]) == null) {
                         partners.set(pair[0], new ArrayList<>());
@@ -577,33 +589,33 @@ final class GroupJudge {
     /** Whether the member itself asks for reasoning or draws long answers, where its group does. */
     boolean harvestsLikeItsGroup(Group group, int k) {
         int v = group.members()[k];
-        return group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED
-                && in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE
-                || group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED
+        return group.strength().get(Evidence.REASONING_HARVEST) >= assembly.established()
+                && in.reasoningShare()[v] >= rules.harvest().reasoningAccountShare()
+                || group.strength().get(Evidence.OUTPUT_HARVEST) >= assembly.established()
                 && in.meanCompletionTokens()[v] > medianAnswer;
     }
 
     boolean takesPartInExtraction(Group group, int k) {
         int v = group.members()[k];
-        if (group.typicality()[k] >= TYPICAL_MEMBER) {
+        if (group.typicality()[k] >= assembly.typicalMember()) {
             return true;
         }
         boolean anyEstablished = false;
-        if (group.strength().get(Evidence.REASONING_HARVEST) >= ESTABLISHED) {
+        if (group.strength().get(Evidence.REASONING_HARVEST) >= assembly.established()) {
             anyEstablished = true;
-            if (in.reasoningShare()[v] >= ReasoningHarvestSignal.ACCOUNT_SHARE) {
+            if (in.reasoningShare()[v] >= rules.harvest().reasoningAccountShare()) {
                 return true;
             }
         }
-        if (group.strength().get(Evidence.OUTPUT_HARVEST) >= ESTABLISHED) {
+        if (group.strength().get(Evidence.OUTPUT_HARVEST) >= assembly.established()) {
             anyEstablished = true;
             if (in.meanCompletionTokens()[v] > medianAnswer) {
                 return true;
             }
         }
-        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= ESTABLISHED) {
+        if (group.strength().get(Evidence.CAPABILITY_SWEEP) >= assembly.established()) {
             anyEstablished = true;
-            if (CapabilitySweepSignal.sweeps(in.taskMixes(), v)
+            if (CapabilitySweepSignal.sweeps(in.taskMixes(), v, rules.sweep())
                     || group.sweep().complementary() && in.taskMixes()[v] != null) {
                 return true;
             }

@@ -5,6 +5,7 @@ import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.DivisionOfLabour;
+import dev.quarry.analysis.signals.ClientFingerprintSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.ModelPivotSignal;
 import dev.quarry.analysis.signals.SharedInfrastructureSignal;
@@ -25,7 +26,6 @@ final class ReasonWriter {
     private static final List<AttributeKind> SHOWN_KINDS = List.of(AttributeKind.PAYMENT, AttributeKind.SIGNUP_IP,
             AttributeKind.EMAIL_PATTERN, AttributeKind.IP, AttributeKind.USER_AGENT, AttributeKind.SIGNUP_PREFIX,
             AttributeKind.NETWORK_PREFIX, AttributeKind.CARD_BIN, AttributeKind.ASN);
-    static final int START_TOLERANCE_SECONDS = 180;
 
     private ReasonWriter() {
     }
@@ -50,6 +50,7 @@ final class ReasonWriter {
     }
 
     static List<String> campaignReasons(Inputs in, Group group, GroupJudge judge) {
+        double established = judge.assembly.established();
         double globalCohesion = judge.globalCohesion;
         String reference = judge.referenceIsIndependent ? "accounts tied to no other" : "all accounts";
         int[] members = group.members();
@@ -60,7 +61,7 @@ final class ReasonWriter {
         List<double[]> ranked = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
         for (Map.Entry<Evidence, Double> s : strength.entrySet()) {
-            if (s.getValue() < CampaignAssembler.ESTABLISHED) {
+            if (s.getValue() < established) {
                 continue;
             }
             String sentence = switch (s.getKey()) {
@@ -90,7 +91,8 @@ final class ReasonWriter {
                         + String.format(Locale.ROOT, "%.2f", group.cohesion()) + " against "
                         + String.format(Locale.ROOT, "%.2f", globalCohesion) + " between accounts at large";
             };
-            ranked.add(new double[] {s.getValue() * reliabilityOrder(s.getKey()), sentences.size()});
+            ranked.add(new double[] {s.getValue() * CampaignAssembler.reliability(s.getKey(), judge.assembly.reliability()),
+                    sentences.size()});
             sentences.add(sentence);
         }
         ranked.sort((x, y) -> Double.compare(y[0], x[0]));
@@ -119,10 +121,11 @@ final class ReasonWriter {
         List<String> parts = new ArrayList<>();
         if (signs.contains(GroupJudge.FleetSign.SAME_VOLUME)) {
             parts.add(judge.sameVolume(members) + " of " + members.length + " make nearly the same number of requests as "
-                    + "several others (within " + CampaignAssembler.percent(CampaignAssembler.FLEET_VOLUME_SPREAD) + ")");
+                    + "several others (within " + CampaignAssembler.percent(judge.assembly.fleetVolumeSpread()) + ")");
         }
         if (signs.contains(GroupJudge.FleetSign.OPENED_TOGETHER)) {
-            parts.add(judge.openedTogether(members) + " of " + members.length + " were opened within three days of each other");
+            parts.add(judge.openedTogether(members) + " of " + members.length + " were opened within "
+                    + days(judge.assembly.fleetCreationWindowMs()) + " of each other");
         }
         if (signs.contains(GroupJudge.FleetSign.IN_STEP)) {
             parts.add("they work in step");
@@ -151,19 +154,20 @@ final class ReasonWriter {
      * linkage (Bedrock logs carry no IPs, user agents or billing), the sentence says so.
      */
     static String basisSentence(Group group, GroupJudge judge) {
+        double established = judge.assembly.established();
         Set<CampaignAssembler.Source> operational = GroupJudge.operationalLinkage(group.established());
         List<String> artefacts = new ArrayList<>();
         Map<Evidence, Double> strength = group.strength();
-        if (strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.TEMPLATE) >= established) {
             artefacts.add("prompt templates");
         }
-        if (strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.CLIENT) >= established) {
             artefacts.add("client settings");
         }
-        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.SYNCHRONIZED) >= established) {
             artefacts.add("activity in step");
         }
-        if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.MODEL_PIVOT) >= established) {
             artefacts.add("an early move to a new model");
         }
         if (!operational.isEmpty()) {
@@ -178,16 +182,16 @@ final class ReasonWriter {
                     + (artefacts.isEmpty() ? "" : ", besides " + String.join(", ", artefacts));
         }
         List<String> takenOut = new ArrayList<>();
-        if (strength.get(Evidence.OUTPUT_HARVEST) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.OUTPUT_HARVEST) >= established) {
             takenOut.add(CampaignAssembler.percent(strength.get(Evidence.OUTPUT_HARVEST)) + " of members draw long answers");
         }
-        if (group.volume() >= CampaignAssembler.ESTABLISHED) {
+        if (group.volume() >= established) {
             takenOut.add(CampaignAssembler.percent(group.volume()) + " draw answer tokens in bulk");
         }
-        if (strength.get(Evidence.CAPABILITY_SWEEP) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.CAPABILITY_SWEEP) >= established) {
             takenOut.add("they work through the task taxonomy");
         }
-        if (strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.REASONING_HARVEST) >= established) {
             takenOut.add("they ask for step-by-step reasoning");
         }
         List<String> missing = new ArrayList<>();
@@ -223,7 +227,7 @@ final class ReasonWriter {
         int categories = in.data().taxonomy().size();
         if (sweep.sweepingShare() > 0.5) {
             return CampaignAssembler.percent(sweep.sweepingShare()) + " of members each work through the task taxonomy "
-                    + "evenly (breadth at least " + String.format(Locale.ROOT, "%.2f", CapabilitySweepSignal.SWEEPING_BREADTH)
+                    + "evenly (breadth at least " + String.format(Locale.ROOT, "%.2f", in.options().rules().sweep().sweepingBreadth())
                     + " over " + categories + " task categories; members' mean " + String.format(Locale.ROOT, "%.2f",
                     sweep.memberBreadth()) + ")";
         }
@@ -231,15 +235,6 @@ final class ReasonWriter {
                 sweep.memberBreadth()) + ") while together they cover " + sweep.categories() + " of " + categories
                 + " task categories evenly (breadth " + String.format(Locale.ROOT, "%.2f", sweep.groupBreadth())
                 + "), in a mix unlike the case's own (distance " + String.format(Locale.ROOT, "%.2f", sweep.distance()) + ")";
-    }
-
-    private static double reliabilityOrder(Evidence e) {
-        return switch (e) {
-            case BILLING, SYNCHRONIZED -> 0.7;
-            case TEMPLATE -> 0.6;
-            case INFRASTRUCTURE, DENSE_BLOCK, MODEL_PIVOT, CLIENT -> 0.5;
-            case CAPABILITY_SWEEP, BEHAVIOUR, REASONING_HARVEST, OUTPUT_HARVEST -> 0.4;
-        };
     }
 
     private static String pivotSentence(Inputs in, double[] pivot) {
@@ -290,7 +285,8 @@ final class ReasonWriter {
     private static String topFingerprint(Inputs in, int[] members) {
         Map<Integer, Integer> users = new HashMap<>();
         for (int v : members) {
-            int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(in.data().activity(v));
+            int fingerprint = ClientFingerprintSignal.fingerprint(in.data().activity(v),
+                    in.options().rules().client());
             if (fingerprint >= 0) {
                 users.merge(fingerprint, 1, Integer::sum);
             }
@@ -339,7 +335,8 @@ final class ReasonWriter {
                 for (long frame : in.templates()[v].frames()) {
                     templates.merge(frame, 1, Integer::sum);
                 }
-                int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(v));
+                int fingerprint = ClientFingerprintSignal.fingerprint(data.activity(v),
+                        in.options().rules().client());
                 if (fingerprint >= 0) {
                     fingerprints.merge(fingerprint, 1, Integer::sum);
                 }
@@ -360,12 +357,13 @@ final class ReasonWriter {
 
     static List<String> accountReasons(Inputs in, int account, int position, int campaign,
                                        Group group, CampaignFacts facts) {
+        double established = in.options().rules().assembly().established();
         List<String> out = new ArrayList<>();
         Map<Evidence, Double> strength = group.strength();
         CaseData data = in.data();
         for (AttributeKind kind : SHOWN_KINDS) {
             if (strength.get(evidenceOf(kind.family()))
-                    < CampaignAssembler.ESTABLISHED && strength.get(Evidence.DENSE_BLOCK) < CampaignAssembler.ESTABLISHED) {
+                    < established && strength.get(Evidence.DENSE_BLOCK) < established) {
                 continue;
             }
             int bestValue = -1;
@@ -382,9 +380,10 @@ final class ReasonWriter {
                         + bestCount + (bestCount == 1 ? " account" : " accounts") + " of campaign " + campaign);
             }
         }
-        if (strength.get(Evidence.SYNCHRONIZED) >= CampaignAssembler.ESTABLISHED
+        if (strength.get(Evidence.SYNCHRONIZED) >= established
                 && group.ties().get(Evidence.SYNCHRONIZED)[position]) {
-            String sync = startSentence(data, account, facts);
+            String sync = startSentence(data, account, facts,
+                    in.options().rules().assembly().sharedStartToleranceSeconds());
             double[] own = group.synchrony()[position];
             out.add("is active in the same " + in.options().syncWindowMinutes() + "-minute windows as the rest of campaign "
                     + campaign + " " + CampaignAssembler.percent(Math.max(0, own[1] - 1)) + " more often than its members'"
@@ -392,15 +391,16 @@ final class ReasonWriter {
                     + (sync == null ? "" : "; " + sync));
         }
         SharedTemplateSignal.Templates own = in.templates()[account];
-        if (own.frames().length > 0 && strength.get(Evidence.TEMPLATE) >= CampaignAssembler.ESTABLISHED) {
+        if (own.frames().length > 0 && strength.get(Evidence.TEMPLATE) >= established) {
             int users = facts.templates.getOrDefault(own.frames()[0], 1) - 1;
             if (users > 0) {
                 out.add("sends the same prompt template as " + users + " accounts of campaign " + campaign + " ("
                         + CampaignAssembler.percent(own.shares()[0]) + " of its " + data.activity(account).prompts() + " prompts)");
             }
         }
-        int fingerprint = dev.quarry.analysis.signals.ClientFingerprintSignal.fingerprint(data.activity(account));
-        if (fingerprint >= 0 && strength.get(Evidence.CLIENT) >= CampaignAssembler.ESTABLISHED) {
+        int fingerprint = ClientFingerprintSignal.fingerprint(data.activity(account),
+                in.options().rules().client());
+        if (fingerprint >= 0 && strength.get(Evidence.CLIENT) >= established) {
             int same = facts.fingerprints.getOrDefault(fingerprint, 1) - 1;
             if (same > 0) {
                 out.add("sends all its requests with " + display(data.vocabulary(AttributeKind.PARAMETERS).value(fingerprint), 48)
@@ -408,11 +408,11 @@ final class ReasonWriter {
             }
         }
         double ownReasoning = in.reasoningShare()[account];
-        if (!Double.isNaN(ownReasoning) && strength.get(Evidence.REASONING_HARVEST) >= CampaignAssembler.ESTABLISHED
+        if (!Double.isNaN(ownReasoning) && strength.get(Evidence.REASONING_HARVEST) >= established
                 && ownReasoning >= 0.5) {
             out.add("asks for step-by-step reasoning in " + CampaignAssembler.percent(ownReasoning) + " of its prompts");
         }
-        if (strength.get(Evidence.CAPABILITY_SWEEP) >= CampaignAssembler.ESTABLISHED && in.taskMixes()[account] != null) {
+        if (strength.get(Evidence.CAPABILITY_SWEEP) >= established && in.taskMixes()[account] != null) {
             double[] mix = in.taskMixes()[account];
             int covered = 0;
             for (double share : mix) {
@@ -421,7 +421,7 @@ final class ReasonWriter {
             out.add("its prompts cover " + covered + " of " + mix.length + " task categories (breadth "
                     + String.format(Locale.ROOT, "%.2f", CapabilitySweepSignal.breadth(mix)) + ")");
         }
-        if (strength.get(Evidence.MODEL_PIVOT) >= CampaignAssembler.ESTABLISHED) {
+        if (strength.get(Evidence.MODEL_PIVOT) >= established) {
             for (ModelPivotSignal.Release release : in.releases()) {
                 if (release.quickAdopter()[account]) {
                     out.add("moved to the new model " + display(data.models().value(release.model()))
@@ -434,7 +434,7 @@ final class ReasonWriter {
     }
 
     /** "starts work within 3 minutes of N campaign members on D of T days", or null when it does not. */
-    private static String startSentence(CaseData data, int account, CampaignFacts facts) {
+    private static String startSentence(CaseData data, int account, CampaignFacts facts, int tolerance) {
         long originSecond = Math.floorDiv(data.originMs(), 1000L);
         Map<Long, Long> ownStarts = dailyStarts(data.activity(account), originSecond);
         if (ownStarts.isEmpty()) {
@@ -445,7 +445,7 @@ final class ReasonWriter {
         for (Map.Entry<Long, Long> own : ownStarts.entrySet()) {
             int near = -1; // the account's own start is among the campaign's starts
             for (long start : facts.startsByDay.getOrDefault(own.getKey(), List.of())) {
-                if (Math.abs(start - own.getValue()) <= START_TOLERANCE_SECONDS) {
+                if (Math.abs(start - own.getValue()) <= tolerance) {
                     near++;
                 }
             }
@@ -458,8 +458,19 @@ final class ReasonWriter {
             return null;
         }
         company.sort(null);
-        return "starts work within 3 minutes of " + company.get(company.size() / 2) + " campaign members on " + days
+        return "starts work within " + duration(tolerance) + " of " + company.get(company.size() / 2) + " campaign members on " + days
                 + " of " + ownStarts.size() + " active days";
+    }
+
+    private static String days(long milliseconds) {
+        long days = milliseconds / 86_400_000L;
+        String[] words = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+        return milliseconds % 86_400_000L != 0 ? milliseconds / 3_600_000L + " hours"
+                : days < words.length ? words[(int) days] + (days == 1 ? " day" : " days") : days + " days";
+    }
+
+    private static String duration(int seconds) {
+        return seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
     }
 
     private static Map<Long, Long> dailyStarts(AccountActivity a, long originSecond) {

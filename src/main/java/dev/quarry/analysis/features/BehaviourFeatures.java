@@ -6,7 +6,7 @@ import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 
-import java.util.List;
+import static dev.quarry.analysis.features.BehaviourFeature.*;
 
 /**
  * Per-account behaviour features, computed from the account's activity. A feature the extract
@@ -15,19 +15,10 @@ import java.util.List;
  */
 public final class BehaviourFeatures {
 
-    public static final List<String> NAMES = List.of(
-            "events", "active_days", "events_per_active_day", "active_hours_of_day", "hour_entropy",
-            "gap_cv", "median_gap_seconds", "mean_prompt_tokens", "mean_completion_tokens",
-            "completion_prompt_ratio", "refusal_rate", "rate_limit_rate", "error_rate", "models_used",
-            "model_entropy", "model_switch_rate", "ip_count", "prefix_count", "asn_count", "country_count",
-            "user_agent_count", "parameter_fingerprints", "top_parameter_share", "mean_temperature",
-            "mean_prompt_chars", "prompt_chars_cv", "distinct_frame_ratio", "top_frame_share",
-            "reasoning_request_share", "account_age_days_at_first_request");
-
     private BehaviourFeatures() {
     }
 
-    /** Raw feature matrix, one row per account, columns in {@link #NAMES} order; NaN where unknown. */
+    /** Raw feature matrix, one row per account, one column per {@link BehaviourFeature}, in its order; NaN where unknown. */
     public static double[][] compute(CaseData data) {
         double[][] rows = new double[data.size()][];
         for (int i = 0; i < data.size(); i++) {
@@ -37,10 +28,10 @@ public final class BehaviourFeatures {
     }
 
     static double[] of(AccountActivity a, long createdAtMs, long originMs) {
-        double[] f = new double[NAMES.size()];
+        double[] f = new double[BehaviourFeature.count()];
         java.util.Arrays.fill(f, Double.NaN);
         int n = a.events();
-        f[0] = n;
+        f[EVENTS.ordinal()] = n;
         if (n == 0) {
             return f;
         }
@@ -69,8 +60,8 @@ public final class BehaviourFeatures {
                 }
             }
         }
-        f[1] = activeDays;
-        f[2] = n / (double) activeDays;
+        f[ACTIVE_DAYS.ordinal()] = activeDays;
+        f[EVENTS_PER_ACTIVE_DAY.ordinal()] = n / (double) activeDays;
         int activeHours = 0;
         double hourEntropy = 0;
         for (int h : hours) {
@@ -80,62 +71,62 @@ public final class BehaviourFeatures {
                 hourEntropy -= p * Math.log(p);
             }
         }
-        f[3] = activeHours;
-        f[4] = hourEntropy;
+        f[ACTIVE_HOURS_OF_DAY.ordinal()] = activeHours;
+        f[HOUR_ENTROPY.ordinal()] = hourEntropy;
         if (n >= 3) {
             double mean = gapSum / (n - 1);
             double variance = Math.max(0, gapSquares / (n - 1) - mean * mean);
-            f[5] = mean > 0 ? Math.sqrt(variance) / mean : 0;
+            f[GAP_CV.ordinal()] = mean > 0 ? Math.sqrt(variance) / mean : 0;
             java.util.Arrays.sort(gaps);
-            f[6] = gaps[gaps.length / 2];
+            f[MEDIAN_GAP_SECONDS.ordinal()] = gaps[gaps.length / 2];
         }
         if (a.promptTokensCount() > 0) {
-            f[7] = a.promptTokensSum() / a.promptTokensCount();
+            f[MEAN_PROMPT_TOKENS.ordinal()] = a.promptTokensSum() / a.promptTokensCount();
         }
         if (a.completionTokensCount() > 0) {
-            f[8] = a.completionTokensSum() / a.completionTokensCount();
+            f[MEAN_COMPLETION_TOKENS.ordinal()] = a.completionTokensSum() / a.completionTokensCount();
         }
         if (a.promptTokensCount() > 0 && a.completionTokensCount() > 0) {
-            f[9] = (a.completionTokensSum() + 1) / (a.promptTokensSum() + 1);
+            f[COMPLETION_PROMPT_RATIO.ordinal()] = (a.completionTokensSum() + 1) / (a.promptTokensSum() + 1);
         }
         if (a.statusKnown() > 0) {
-            f[10] = a.refused() / (double) a.statusKnown();
-            f[11] = a.rateLimited() / (double) a.statusKnown();
-            f[12] = a.errors() / (double) a.statusKnown();
+            f[REFUSAL_RATE.ordinal()] = a.refused() / (double) a.statusKnown();
+            f[RATE_LIMIT_RATE.ordinal()] = a.rateLimited() / (double) a.statusKnown();
+            f[ERROR_RATE.ordinal()] = a.errors() / (double) a.statusKnown();
         }
         IntCounter models = a.attribute(AttributeKind.MODEL);
         if (models.size() > 0) {
-            f[13] = models.size();
-            f[14] = models.entropy();
-            f[15] = n > 1 ? switches / (double) (n - 1) : 0;
+            f[MODELS_USED.ordinal()] = models.size();
+            f[MODEL_ENTROPY.ordinal()] = models.entropy();
+            f[MODEL_SWITCH_RATE.ordinal()] = n > 1 ? switches / (double) (n - 1) : 0;
         }
-        f[16] = countOrNaN(a, AttributeKind.IP);
-        f[17] = countOrNaN(a, AttributeKind.NETWORK_PREFIX);
-        f[18] = countOrNaN(a, AttributeKind.ASN);
-        f[19] = countOrNaN(a, AttributeKind.COUNTRY);
-        f[20] = countOrNaN(a, AttributeKind.USER_AGENT);
+        f[IP_COUNT.ordinal()] = countOrNaN(a, AttributeKind.IP);
+        f[PREFIX_COUNT.ordinal()] = countOrNaN(a, AttributeKind.NETWORK_PREFIX);
+        f[ASN_COUNT.ordinal()] = countOrNaN(a, AttributeKind.ASN);
+        f[COUNTRY_COUNT.ordinal()] = countOrNaN(a, AttributeKind.COUNTRY);
+        f[USER_AGENT_COUNT.ordinal()] = countOrNaN(a, AttributeKind.USER_AGENT);
         IntCounter parameters = a.attribute(AttributeKind.PARAMETERS);
         if (parameters.size() > 0) {
-            f[21] = parameters.size();
-            f[22] = parameters.count(parameters.mostFrequent()) / (double) parameters.total();
+            f[PARAMETER_FINGERPRINTS.ordinal()] = parameters.size();
+            f[TOP_PARAMETER_SHARE.ordinal()] = parameters.count(parameters.mostFrequent()) / (double) parameters.total();
         }
         if (a.temperatureCount() > 0) {
-            f[23] = a.temperatureSum() / a.temperatureCount();
+            f[MEAN_TEMPERATURE.ordinal()] = a.temperatureSum() / a.temperatureCount();
         }
         if (a.prompts() > 0) {
             double mean = a.promptCharsSum() / a.prompts();
-            f[24] = mean;
-            f[25] = mean > 0 ? Math.sqrt(Math.max(0, a.promptCharsSquares() / a.prompts() - mean * mean)) / mean : 0;
+            f[MEAN_PROMPT_CHARS.ordinal()] = mean;
+            f[PROMPT_CHARS_CV.ordinal()] = mean > 0 ? Math.sqrt(Math.max(0, a.promptCharsSquares() / a.prompts() - mean * mean)) / mean : 0;
             FrameCounter frames = a.frames();
             int analyzed = Math.max(1, a.analyzedPrompts());
-            f[26] = frames.saturated() ? 1.0 : frames.distinct() / (double) analyzed;
+            f[DISTINCT_FRAME_RATIO.ordinal()] = frames.saturated() ? 1.0 : frames.distinct() / (double) analyzed;
             long[][] ranked = frames.ranked();
-            f[27] = ranked.length == 0 ? 0 : ranked[0][1] / (double) analyzed;
-            f[28] = a.reasoningRequests() / (double) analyzed;
+            f[TOP_FRAME_SHARE.ordinal()] = ranked.length == 0 ? 0 : ranked[0][1] / (double) analyzed;
+            f[REASONING_REQUEST_SHARE.ordinal()] = a.reasoningRequests() / (double) analyzed;
         }
         if (createdAtMs != Long.MIN_VALUE) {
             long firstMs = originMs + a.time(0) * 1000L;
-            f[29] = Math.max(0, (firstMs - createdAtMs) / 86_400_000.0);
+            f[ACCOUNT_AGE_DAYS_AT_FIRST_REQUEST.ordinal()] = Math.max(0, (firstMs - createdAtMs) / 86_400_000.0);
         }
         return f;
     }
@@ -153,7 +144,7 @@ public final class BehaviourFeatures {
      */
     public static double[][] standardized(double[][] raw, boolean[] usable) {
         int n = raw.length;
-        int columns = NAMES.size();
+        int columns = BehaviourFeature.count();
         int kept = 0;
         for (int j = 0; j < columns; j++) {
             usable[j] = false;
@@ -176,7 +167,7 @@ public final class BehaviourFeatures {
             if (!usable[j]) {
                 continue;
             }
-            boolean logScale = isCount(j);
+            boolean logScale = BehaviourFeature.ofColumn(j).logScaled();
             double sum = 0;
             double squares = 0;
             int count = 0;
@@ -197,13 +188,5 @@ public final class BehaviourFeatures {
             k++;
         }
         return out;
-    }
-
-    private static boolean isCount(int column) {
-        String name = NAMES.get(column);
-        return name.equals("events") || name.endsWith("_count") || name.equals("events_per_active_day")
-                || name.equals("median_gap_seconds") || name.startsWith("mean_prompt") || name.equals("mean_completion_tokens")
-                || name.equals("completion_prompt_ratio") || name.equals("parameter_fingerprints")
-                || name.equals("models_used") || name.equals("account_age_days_at_first_request");
     }
 }

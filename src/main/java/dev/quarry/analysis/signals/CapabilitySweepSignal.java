@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.CaseData;
 
@@ -7,26 +8,18 @@ import dev.quarry.analysis.scan.CaseData;
  * How systematically accounts cover the range of tasks a model can do. Every prompt is sorted into a
  * category of the task taxonomy ({@code TaskTaxonomy}: code, math, translation, law, ...); an
  * account's breadth is the evenness of its use of the categories (normalised entropy over all of
- * them), known once it has {@link #MIN_PROMPTS} categorised prompts. People ask about a few
+ * them), known once it has {@code rules.sweep.minPrompts} categorised prompts. People ask about a few
  * favourite things; a harvesting script walks the taxonomy, so its breadth is high.
  * <p>
  * For a group: it sweeps when most members sweep on their own (breadth at least
- * {@link #SWEEPING_BREADTH}). It takes complementary slices when members are narrow on their own
+ * {@code sweepingBreadth}). It takes complementary slices when members are narrow on their own
  * but the group together covers the taxonomy evenly and differently from the case at large
- * (total-variation distance from the case's own task mix of at least {@link #MIN_DISTANCE}): a crowd
+ * (total-variation distance from the case's own task mix of at least {@code minDistance}): a crowd
  * of unrelated people is narrow one by one and broad together too, but then its mix is the case's
  * mix. A lone benchmark runner covering many topics is one account and never a group; a lab's
  * benchmark sweep is one organisation, which the assembly weighs elsewhere.
  */
 public final class CapabilitySweepSignal {
-    static final int MIN_PROMPTS = 20;
-    public static final double SWEEPING_BREADTH = 0.7;
-    static final double NARROW_MEMBERS = 0.65;
-    static final double BROAD_GROUP = 0.75;
-    static final double MIN_DISTANCE = 0.2;
-    static final int MIN_SLICE_MEMBERS = 10;
-    static final double COMPLEMENTARY_STRENGTH = 0.6;
-
     private CapabilitySweepSignal() {
     }
 
@@ -37,21 +30,15 @@ public final class CapabilitySweepSignal {
      * @param sweepingShare   share of members that sweep on their own
      * @param distance        total-variation distance of the group's mix from the case's
      * @param complementary   members narrow, group broad and unlike the case
+     * @param strength        strength in [0,1] for campaign scoring: the sweeping share when most
+     *                        members sweep, else the rules' strength of complementary slices, else 0
      */
     public record Sweep(int categories, double groupBreadth, double memberBreadth, double sweepingShare,
-                        double distance, boolean complementary) {
-
-        /** Strength in [0,1] for campaign scoring. */
-        public double strength() {
-            if (sweepingShare > 0.5) {
-                return sweepingShare;
-            }
-            return complementary ? COMPLEMENTARY_STRENGTH : 0;
-        }
+                        double distance, boolean complementary, double strength) {
     }
 
     /** The task mix of every account with enough categorised prompts (null rows otherwise). */
-    public static double[][] mixes(CaseData data) {
+    public static double[][] mixes(CaseData data, DetectionRules.SweepRules rules) {
         int k = data.taxonomy().size();
         double[][] mixes = new double[data.size()][];
         for (int account = 0; account < data.size(); account++) {
@@ -60,7 +47,7 @@ public final class CapabilitySweepSignal {
             for (int c = 0; c < k; c++) {
                 total += a.tasks(c);
             }
-            if (total < MIN_PROMPTS) {
+            if (total < rules.minPrompts()) {
                 continue;
             }
             double[] mix = new double[k];
@@ -91,7 +78,7 @@ public final class CapabilitySweepSignal {
         return mean(mixes, null);
     }
 
-    public static Sweep of(double[][] mixes, double[] caseMix, int[] members) {
+    public static Sweep of(double[][] mixes, double[] caseMix, int[] members, DetectionRules.SweepRules rules) {
         int known = 0;
         int sweeping = 0;
         double breadthSum = 0;
@@ -102,12 +89,12 @@ public final class CapabilitySweepSignal {
             known++;
             double b = breadth(mixes[v]);
             breadthSum += b;
-            if (b >= SWEEPING_BREADTH) {
+            if (b >= rules.sweepingBreadth()) {
                 sweeping++;
             }
         }
         if (known == 0 || caseMix == null) {
-            return new Sweep(0, 0, 0, 0, 0, false);
+            return new Sweep(0, 0, 0, 0, 0, false, 0);
         }
         double[] group = mean(mixes, members);
         int categories = 0;
@@ -120,14 +107,17 @@ public final class CapabilitySweepSignal {
         }
         double groupBreadth = breadth(group);
         double memberBreadth = breadthSum / known;
-        boolean complementary = known >= MIN_SLICE_MEMBERS && memberBreadth <= NARROW_MEMBERS
-                && groupBreadth >= BROAD_GROUP && distance >= MIN_DISTANCE;
-        return new Sweep(categories, groupBreadth, memberBreadth, sweeping / (double) members.length, distance, complementary);
+        boolean complementary = known >= rules.minSliceMembers() && memberBreadth <= rules.narrowMembers()
+                && groupBreadth >= rules.broadGroup() && distance >= rules.minDistance();
+        double sweepingShare = sweeping / (double) members.length;
+        double strength = sweepingShare > rules.sweepingGroupShare() ? sweepingShare
+                : complementary ? rules.complementaryStrength() : 0;
+        return new Sweep(categories, groupBreadth, memberBreadth, sweepingShare, distance, complementary, strength);
     }
 
     /** Whether one account sweeps the taxonomy on its own. */
-    public static boolean sweeps(double[][] mixes, int account) {
-        return mixes[account] != null && breadth(mixes[account]) >= SWEEPING_BREADTH;
+    public static boolean sweeps(double[][] mixes, int account, DetectionRules.SweepRules rules) {
+        return mixes[account] != null && breadth(mixes[account]) >= rules.sweepingBreadth();
     }
 
     private static double[] mean(double[][] mixes, int[] members) {

@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.primitives.IntCounter;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
@@ -15,51 +16,50 @@ import java.util.TreeMap;
  * parameters (max_tokens and temperature) on every request. A script sets them once; people and SDK
  * defaults spread over a few popular values. User agents are weighed as in
  * {@link SharedInfrastructureSignal} (base weight times rarity).
- * An account has a fingerprint when one parameter combination covers at least {@link #MIN_SHARE} of
- * at least {@link #MIN_REQUESTS} requests; a fingerprint held by m of the W organisations that could
- * have one (accounts with that many requests, with parameters; see {@link Organisations}) weighs
- * {@code 0.8 x ln(W/m) / ln(min(W, 1000))} (capped at 1), and combinations held by more than a
- * quarter of them (SDK defaults) are no evidence. Counting organisations rather than accounts keeps
- * one company's many accounts from making its own gateway settings look common, and a setting that
- * many companies chose (a framework's default) from looking rare because each has few accounts.
+ * An account has a fingerprint when one parameter combination covers at least {@code
+ * rules.client.minShare} of at least {@code minRequests} requests; a fingerprint held by m of the W
+ * organisations that could have one (accounts with that many requests, with parameters; see {@link
+ * Organisations}) weighs {@code baseWeight x ln(W/m) / ln(min(W, fullRarityOdds))} (capped at 1), and
+ * combinations held by more than {@code rules.sharedValues.maxHolderShare} of them (SDK defaults) are
+ * no evidence. Counting organisations rather than accounts keeps one company's many accounts from
+ * making its own gateway settings look common, and a setting that many companies chose (a
+ * framework's default) from looking rare because each has few accounts.
+ * <p>
+ * Rarity is {@code ln(W/m)}, the surprise of an account holding this combination by chance, on a
+ * fixed scale: full weight at odds of one in {@code fullRarityOdds}. Dividing by {@code ln(W)} instead
+ * made the same combination weaker the larger the extract, so a farm of several hundred in a case of
+ * tens of thousands fell below a strong tie although sharing an uncommon combination by chance is no
+ * likelier there. Below that many fingerprinted accounts the scale stays {@code ln(W)}: a fixed scale
+ * there would make a small extract's farm weaker, not stronger.
  */
 public final class ClientFingerprintSignal {
-    static final double MIN_SHARE = 0.9;
-    static final int MIN_REQUESTS = 20;
-    static final double BASE_WEIGHT = 0.8;
-    /**
-     * Rarity is {@code ln(W/m)}, the surprise of an account holding this combination
-     * by chance, on a fixed scale: full weight at odds of one in this many. Dividing by {@code ln(W)}
-     * instead made the same combination weaker the larger the extract, so a farm of several hundred
-     * in a case of tens of thousands fell below a strong tie although sharing an uncommon
-     * combination by chance is no likelier there. Below that many fingerprinted accounts the scale
-     * stays {@code ln(W)}: a fixed scale there would make a small extract's farm weaker, not stronger.
-     */
-    static final double FULL_RARITY_ODDS = 1000;
 
     private ClientFingerprintSignal() {
     }
 
     /** The account's dominant parameter combination, or -1 when it has none. */
-    public static int fingerprint(AccountActivity a) {
+    public static int fingerprint(AccountActivity a, DetectionRules.ClientRules rules) {
         IntCounter parameters = a.attribute(AttributeKind.PARAMETERS);
         int top = parameters.mostFrequent();
-        if (top < 0 || a.events() < MIN_REQUESTS || parameters.count(top) < MIN_SHARE * parameters.total()) {
+        if (top < 0 || a.events() < rules.minRequests()
+                || parameters.count(top) < rules.minShare() * parameters.total()) {
             return -1;
         }
         return top;
     }
 
-    public static SharedValues values(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders) {
+    public static SharedValues values(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders,
+                                      DetectionRules rules) {
+        DetectionRules.ClientRules client = rules.client();
         Organisations organisations = Organisations.of(data);
         Map<Integer, List<Integer>> byFingerprint = new TreeMap<>();
         Organisations.Tally eligibleOrganisations = organisations.tally();
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
-            if (a.events() >= MIN_REQUESTS && a.attribute(AttributeKind.PARAMETERS).total() > 0) {
+            if (a.events() >= client.minRequests() && a.attribute(AttributeKind.PARAMETERS).total() > 0) {
                 eligibleOrganisations.add(account);
             }
-            int fingerprint = fingerprint(a);
+            int fingerprint = fingerprint(a, client);
             if (fingerprint >= 0) {
                 byFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(account);
             }
@@ -67,10 +67,10 @@ public final class ClientFingerprintSignal {
         SharedValues values = new SharedValues(Evidence.CLIENT, false);
         SharedInfrastructureSignal.Holders agents = holders.get(AttributeKind.USER_AGENT);
         if (agents != null) {
-            SharedInfrastructureSignal.addValues(values, agents);
+            SharedInfrastructureSignal.addValues(values, agents, rules.sharedValues());
         }
         int eligible = eligibleOrganisations.count();
-        int maxHolders = SharedValues.maxHolders(eligible);
+        int maxHolders = SharedValues.maxHolders(eligible, rules.sharedValues());
         for (Map.Entry<Integer, List<Integer>> e : byFingerprint.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             int holding = organisations.count(members);
@@ -78,8 +78,8 @@ public final class ClientFingerprintSignal {
                 continue;
             }
             double rarity = Math.min(1, Math.log(eligible / (double) holding)
-                    / Math.log(Math.min(eligible, FULL_RARITY_ODDS)));
-            values.add(AttributeKind.PARAMETERS, e.getKey(), members, null, BASE_WEIGHT * rarity);
+                    / Math.log(Math.min(eligible, client.fullRarityOdds())));
+            values.add(AttributeKind.PARAMETERS, e.getKey(), members, null, client.baseWeight() * rarity);
         }
         return values.seal(data.size());
     }

@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.graph.DenseBlocks;
@@ -14,7 +15,7 @@ import java.util.Map;
  * accounts that together hold an unusually heavy set of shared values (IPs, prefixes, user agents,
  * parameter fingerprints, billing details, templates). Values held by one account only are left out
  * (they cannot tie accounts together). A block whose accounts mostly belong to one organisation is
- * an enterprise, not a farm, and is dropped. Blocks must reach {@link #MIN_DENSITY}: each member
+ * an enterprise, not a farm, and is dropped. Blocks must reach {@code rules.denseBlock.minDensity}: each member
  * holds, on average, shared values worth at least two moderately rare ones (a value held by 50
  * accounts weighs 1/ln 55 = 0.25), which a single NAT IP or a popular user agent does not reach.
  * Blocks are group evidence (how much of a candidate campaign lies in one block), not links: the
@@ -22,7 +23,7 @@ import java.util.Map;
  * communities together.
  */
 public final class DenseBlockSignal {
-    static final double MIN_DENSITY = 0.5;
+    /** Blocks peeled per run (a budget, not a judgement). */
     static final int MAX_BLOCKS = 30;
 
     private DenseBlockSignal() {
@@ -32,14 +33,14 @@ public final class DenseBlockSignal {
     }
 
     public static Result find(CaseData data, Map<AttributeKind, SharedInfrastructureSignal.Holders> holders,
-                              List<long[]> templateColumns, int minRows) {
+                              List<long[]> templateColumns, int minRows, DetectionRules rules) {
         List<int[]> edges = new ArrayList<>();
         int column = 0;
         for (SharedInfrastructureSignal.Holders index : holders.values()) {
             if (index.kind().linkWeight() <= 0 && index.kind() != AttributeKind.PARAMETERS) {
                 continue;
             }
-            int maxHolders = Math.max(2, (int) (SharedValues.MAX_HOLDER_SHARE * index.accountsWithKind()));
+            int maxHolders = SharedValues.maxHolders(index.accountsWithKind(), rules.sharedValues());
             for (int value = 0; value < index.byValue().size(); value++) {
                 int[] members = index.byValue().get(value);
                 if (members.length < 2 || members.length > maxHolders) {
@@ -66,7 +67,7 @@ public final class DenseBlockSignal {
         }
         List<DenseBlocks.Block> blocks = DenseBlocks.find(data.size(), column, edges.toArray(new int[0][]), MAX_BLOCKS, minRows);
         for (DenseBlocks.Block block : blocks) {
-            if (block.density() < MIN_DENSITY || dominatedByOneOrg(data, block.rows())) {
+            if (block.density() < rules.denseBlock().minDensity() || dominatedByOneOrg(data, block.rows())) {
                 continue;
             }
             kept.add(block);

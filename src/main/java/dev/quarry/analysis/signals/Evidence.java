@@ -26,7 +26,17 @@ public enum Evidence {
         this.description = description;
     }
 
-    /** The name used in SignalStatus and Campaign.signals. */
+    /** The evidence a signal name stands for, as stored with a run and exported. */
+    public static Evidence ofSignal(String signal) {
+        for (Evidence e : values()) {
+            if (e.signal.equals(signal)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no evidence is called " + signal);
+    }
+
+    /** The name used in SignalStatus, stored runs and exports. */
     public String signal() {
         return signal;
     }

@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.CaseData;
 
@@ -10,10 +11,10 @@ import java.util.List;
 /**
  * A group that moves to a newly released model within a day. A model counts as newly released
  * when it first appears in the extract after its first tenth (so models in use from the start are
- * not "new"); an account adopts it quickly when it sends a request to it within 24 hours of the
- * model's first appearance. A group pivots when a majority of its members adopt quickly and that is
- * at least three times the rate among the accounts that had the chance (made any request in those
- * 24 hours: an account that was not using the API that day could not adopt, and busy accounts adopt
+ * not "new"); an account adopts it quickly when it sends a request to it within {@code
+ * rules.pivot.adoptionWindowSeconds} (a day) of the model's first appearance. A group pivots when more
+ * than {@code groupShare} of its members adopt quickly and that is at least {@code minLiftOverBase}
+ * times the rate among the accounts that had the chance (made any request in that window: an account that was not using the API that day could not adopt, and busy accounts adopt
  * more often simply because they are there) — early adopters exist among legitimate users, a whole
  * group switching at once does not happen by chance. Small groups
  * reach a majority by chance often enough when thousands of groups are tested, so the count of
@@ -30,7 +31,7 @@ public final class ModelPivotSignal {
     public record Release(int model, long firstSeen, boolean[] quickAdopter, double baseRate) {
     }
 
-    public static List<Release> releases(CaseData data) {
+    public static List<Release> releases(CaseData data, DetectionRules.PivotRules rules) {
         int models = data.models().size();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
@@ -67,7 +68,7 @@ public final class ModelPivotSignal {
                 boolean activeThatDay = false;
                 for (int i = 0; i < a.events(); i++) {
                     long since = a.time(i) - firstSeen[m];
-                    if (since >= 0 && since <= DAY_SECONDS) {
+                    if (since >= 0 && since <= rules.adoptionWindowSeconds()) {
                         activeThatDay = true;
                         if (a.model(i) == m) {
                             quick[account] = true;
@@ -91,7 +92,8 @@ public final class ModelPivotSignal {
      * @param significance largest chance, under each release's base rate, of the group's count of
      *                     quick adopters that still counts as a pivot
      */
-    public static double[] pivot(List<Release> releases, int[] members, double significance) {
+    public static double[] pivot(List<Release> releases, int[] members, double significance,
+                                 DetectionRules.PivotRules rules) {
         double[] best = null;
         for (int r = 0; r < releases.size(); r++) {
             Release release = releases.get(r);
@@ -102,7 +104,7 @@ public final class ModelPivotSignal {
                 }
             }
             double share = quick / (double) members.length;
-            if (share > 0.5 && share >= 3 * release.baseRate() && (best == null || share > best[0])
+            if (share > rules.groupShare() && share >= rules.minLiftOverBase() * release.baseRate() && (best == null || share > best[0])
                     && binomialUpperTail(members.length, quick, release.baseRate()) <= significance) {
                 best = new double[] {share, r};
             }

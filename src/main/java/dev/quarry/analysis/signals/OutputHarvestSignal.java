@@ -1,23 +1,23 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import java.util.Arrays;
 
 /**
  * A group whose members mostly draw long answers: harvesting a model's outputs (reasoning traces,
  * full solutions) is what distillation is for, and it shows in completion tokens even when prompt
  * text is redacted. An account draws long answers when its mean completion length is in the top
- * tenth of all accounts; a group harvests when a majority of its members do — five times the rate
+ * {@code rules.harvest.longAnswerTopShare} of all accounts; a group harvests when more than {@code
+ * groupShare} of its members do — five times the rate
  * chance gives. Heavy legitimate users draw long answers too, one by one; this is group evidence.
  */
 public final class OutputHarvestSignal {
-    static final double TOP_SHARE = 0.10;
-
     private OutputHarvestSignal() {
     }
 
     /** The mean completion length above which an account is in the top tenth, or NaN when unknown. */
-    public static double threshold(double[] meanCompletionTokens) {
-        return quantile(meanCompletionTokens, 1 - TOP_SHARE);
+    public static double threshold(double[] meanCompletionTokens, DetectionRules.HarvestRules rules) {
+        return quantile(meanCompletionTokens, 1 - rules.longAnswerTopShare());
     }
 
     /**
@@ -41,7 +41,8 @@ public final class OutputHarvestSignal {
      * binomial upper tail of the count at the top tenth's rate at most {@code significance}), else 0:
      * among thousands of groups of five, some have three long-answer members by chance.
      */
-    public static double strength(double[] meanCompletionTokens, int[] members, double threshold, double significance) {
+    public static double strength(double[] meanCompletionTokens, int[] members, double threshold, double significance,
+                                  DetectionRules.HarvestRules rules) {
         if (Double.isNaN(threshold)) {
             return 0;
         }
@@ -52,7 +53,8 @@ public final class OutputHarvestSignal {
             }
         }
         double share = harvesting / (double) members.length;
-        return share > 0.5 && ModelPivotSignal.binomialUpperTail(members.length, harvesting, TOP_SHARE) <= significance
+        return share > rules.groupShare()
+                && ModelPivotSignal.binomialUpperTail(members.length, harvesting, rules.longAnswerTopShare()) <= significance
                 ? share : 0;
     }
 }

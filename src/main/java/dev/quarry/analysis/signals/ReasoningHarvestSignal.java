@@ -1,10 +1,13 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
+
 /**
  * A group whose members mostly ask for visible step-by-step reasoning: chain-of-thought is what a
- * distillation campaign harvests. An account asks for reasoning when at least half of its sampled
- * prompts do (see {@code PromptShape}); a group harvests when a majority of its members do and that
- * is at least three times the rate among all accounts with prompts — some people like step-by-step
+ * distillation campaign harvests. An account asks for reasoning when at least {@code
+ * rules.harvest.reasoningAccountShare} of its sampled prompts do (see {@code PromptShape}); a group
+ * harvests when more than {@code groupShare} of its members do and that is at least {@code
+ * minLiftOverBase} times the rate among all accounts with prompts — some people like step-by-step
  * answers, a whole group asking for them every time does not happen by chance.
  * <p>
  * It reads how members ASK, not what they take out: a benchmark harness's "let's think step by
@@ -14,19 +17,17 @@ package dev.quarry.analysis.signals;
  * the taxonomy; see {@code GroupJudge.artefactHarvest}).
  */
 public final class ReasoningHarvestSignal {
-    public static final double ACCOUNT_SHARE = 0.5;
-
     private ReasoningHarvestSignal() {
     }
 
     /** Base rate: the share of accounts (with a known reasoning share) that ask for reasoning. */
-    public static double baseRate(double[] reasoningShare) {
+    public static double baseRate(double[] reasoningShare, DetectionRules.HarvestRules rules) {
         int known = 0;
         int asking = 0;
         for (double share : reasoningShare) {
             if (!Double.isNaN(share)) {
                 known++;
-                if (share >= ACCOUNT_SHARE) {
+                if (share >= rules.reasoningAccountShare()) {
                     asking++;
                 }
             }
@@ -38,15 +39,16 @@ public final class ReasoningHarvestSignal {
      * The fraction of members asking for reasoning when it is a majority, three times the base rate
      * and unlikely under it (binomial upper tail at most {@code significance}), else 0.
      */
-    public static double strength(double[] reasoningShare, int[] members, double baseRate, double significance) {
+    public static double strength(double[] reasoningShare, int[] members, double baseRate, double significance,
+                                  DetectionRules.HarvestRules rules) {
         int asking = 0;
         for (int v : members) {
-            if (!Double.isNaN(reasoningShare[v]) && reasoningShare[v] >= ACCOUNT_SHARE) {
+            if (!Double.isNaN(reasoningShare[v]) && reasoningShare[v] >= rules.reasoningAccountShare()) {
                 asking++;
             }
         }
         double share = asking / (double) members.length;
-        return share > 0.5 && share >= 3 * baseRate
+        return share > rules.groupShare() && share >= rules.minLiftOverBase() * baseRate
                 && ModelPivotSignal.binomialUpperTail(members.length, asking, baseRate) <= significance ? share : 0;
     }
 }

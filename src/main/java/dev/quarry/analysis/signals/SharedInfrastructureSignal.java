@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 
@@ -80,7 +81,8 @@ public final class SharedInfrastructureSignal {
     }
 
     /** The shared values of the billing family and of the network family (user agents are client evidence). */
-    public static Map<Evidence, SharedValues> values(CaseData data, Map<AttributeKind, Holders> holders) {
+    public static Map<Evidence, SharedValues> values(CaseData data, Map<AttributeKind, Holders> holders,
+                                                   DetectionRules.SharedValueRules rules) {
         SharedValues infrastructure = new SharedValues(Evidence.INFRASTRUCTURE, false);
         SharedValues billing = new SharedValues(Evidence.BILLING, false);
         for (Holders index : holders.values()) {
@@ -89,7 +91,7 @@ public final class SharedInfrastructureSignal {
                 continue;
             }
             SharedValues target = kind.family() == AttributeKind.Family.BILLING ? billing : infrastructure;
-            addValues(target, index);
+            addValues(target, index, rules);
         }
         Map<Evidence, SharedValues> out = new EnumMap<>(Evidence.class);
         out.put(Evidence.INFRASTRUCTURE, infrastructure.seal(data.size()));
@@ -98,9 +100,9 @@ public final class SharedInfrastructureSignal {
     }
 
     /** Adds every value of one kind held by at least two and at most {@link SharedValues#maxHolders} accounts. */
-    static void addValues(SharedValues target, Holders index) {
+    static void addValues(SharedValues target, Holders index, DetectionRules.SharedValueRules rules) {
         AttributeKind kind = index.kind();
-        int maxHolders = SharedValues.maxHolders(index.accountsWithKind());
+        int maxHolders = SharedValues.maxHolders(index.accountsWithKind(), rules);
         for (int value = 0; value < index.byValue().size(); value++) {
             int[] members = index.byValue().get(value);
             if (members.length >= 2 && members.length <= maxHolders) {

@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.primitives.FrameCounter;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.CaseData;
 
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Accounts that lean on the same prompt template. Each account's templates are the frames of its
  * prompts' openings and closings (masked first and last words, see {@code PromptShape}) that make up
- * at least {@link #MIN_SHARE} of its prompts, whether the template's fixed text is an instruction
+ * at least {@code rules.template.minShare} of its prompts, whether the template's fixed text is an instruction
  * before the question or an answer format after it.
  * <p>
  * How much a shared template ties two accounts depends on how many ORGANISATIONS use it (see
@@ -27,9 +28,6 @@ import java.util.TreeMap;
  * artefact and weighs as little as its spread says, however few accounts each of them has.
  */
 public final class SharedTemplateSignal {
-    static final double MIN_SHARE = 0.05;
-    static final int MIN_USES = 3;
-
     private SharedTemplateSignal() {
     }
 
@@ -38,7 +36,7 @@ public final class SharedTemplateSignal {
     }
 
     /** The opening and closing frames the account leans on (their hashes never coincide by design). */
-    public static Templates templatesOf(AccountActivity a) {
+    public static Templates templatesOf(AccountActivity a, DetectionRules.TemplateRules rules) {
         long[][] openings = a.frames().ranked();
         long[][] closings = a.closings().ranked();
         int k = 0;
@@ -47,7 +45,7 @@ public final class SharedTemplateSignal {
         for (long[][] ranked : new long[][][] {openings, closings}) {
             for (long[] frame : ranked) {
                 double share = frame[1] / (double) Math.max(1, a.analyzedPrompts());
-                if (frame[1] >= MIN_USES && share >= MIN_SHARE) {
+                if (frame[1] >= rules.minUses() && share >= rules.minShare()) {
                     frames[k] = frame[0];
                     shares[k++] = share;
                 }
@@ -56,7 +54,7 @@ public final class SharedTemplateSignal {
         return new Templates(Arrays.copyOf(frames, k), Arrays.copyOf(shares, k));
     }
 
-    public static SharedValues values(CaseData data, Templates[] templates) {
+    public static SharedValues values(CaseData data, Templates[] templates, DetectionRules.SharedValueRules rules) {
         Organisations organisations = Organisations.of(data);
         Map<Long, List<Integer>> users = new TreeMap<>();
         Organisations.Tally promptingOrganisations = organisations.tally();
@@ -74,7 +72,7 @@ public final class SharedTemplateSignal {
             return values.seal(data.size());
         }
         Map<Long, Organisations.Tally> anyUse = organisationsUsing(data, users, organisations);
-        int maxUsers = SharedValues.maxHolders(prompting);
+        int maxUsers = SharedValues.maxHolders(prompting, rules);
         for (Map.Entry<Long, List<Integer>> e : users.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             int using = Math.max(organisations.count(members), anyUse.get(e.getKey()).count());

@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 
@@ -20,9 +21,7 @@ import java.util.List;
  * strongly tied to another member of it.
  */
 public final class SharedValues {
-    /** Values held by more than this share of the accounts that can hold one are no evidence of common control. */
-    static final double MAX_HOLDER_SHARE = 0.25;
-    /** Partners examined per value when testing one member's ties within its group. */
+    /** Partners examined per value when testing one member's ties within its group (a budget, not a judgement). */
     static final int MAX_PARTNERS = 256;
 
     private final Evidence family;
@@ -244,7 +243,7 @@ public final class SharedValues {
     }
 
     /** Holder-set size above which a value of a kind held by {@code accountsWithKind} accounts is too common to count. */
-    static int maxHolders(int accountsWithKind) {
-        return Math.max(2, (int) (MAX_HOLDER_SHARE * accountsWithKind));
+    static int maxHolders(int accountsWithKind, DetectionRules.SharedValueRules rules) {
+        return Math.max(2, (int) (rules.maxHolderShare() * accountsWithKind));
     }
 }

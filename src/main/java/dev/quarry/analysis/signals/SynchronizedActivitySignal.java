@@ -3,6 +3,7 @@ package dev.quarry.analysis.signals;
 import dev.quarry.analysis.primitives.Hashing;
 import dev.quarry.analysis.primitives.LongList;
 import dev.quarry.analysis.primitives.PrimitiveSort;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.model.ProgressListener;
@@ -23,8 +24,8 @@ import java.util.List;
  * <p>
  * Two tests use that null. Between pairs (for linking accounts): MinHash signatures and banded LSH
  * propose candidates without comparing all pairs, and a pair is linked when its overlap exceeds the
- * expectation by {@link #MIN_Z} standard deviations and by at least half as much again
- * ({@link #MIN_PAIR_RATIO}), on at least {@link #MIN_DAYS} days: activity comes in bursts, so a
+ * expectation by {@code rules.synchrony.minZ} standard deviations and by at least half as much again
+ * ({@code minPairRatio}), on at least {@code minDays} days: activity comes in bursts, so a
  * large count slightly above its expectation, or two benchmark runs that happened to fall on the same
  * afternoon, are not enough. Within a group (for judging a candidate campaign): each member's
  * windows are compared with the activity of all other members at once, which detects a shared
@@ -33,26 +34,9 @@ import java.util.List;
  * hundred members do).
  */
 public final class SynchronizedActivitySignal {
-    static final double MIN_Z = 5.0;
-    static final double MIN_PAIR_RATIO = 1.5;
-    /** A pair must be in step on this many days, not in one coincident burst. */
-    static final int MIN_DAYS = 3;
-    static final int MIN_DAY_OVERLAP = 3;
-    /** A member is in step with its group when its overlap with the others passes both bars. */
-    public static final double MIN_MEMBER_Z = 8.0;
-    public static final double MIN_MEMBER_RATIO = 1.05;
-    /**
-     * The bar for a member of a group already shown to be in step (most members past the bars
-     * above): whether this one member shares in the group's excess, a one-sided test at about the
-     * 0.1 % level.
-     */
-    public static final double MEMBER_OF_SYNCHRONIZED_GROUP_Z = 3.0;
-    static final int MIN_WINDOWS = 8;
+    /** Candidate buckets up to this size are compared pair by pair; larger ones are sampled (a budget, not a judgement). */
     static final int MAX_BUCKET_ALL_PAIRS = 24;
-    static final double MIN_ESTIMATED_JACCARD = 0.1;
     private static final int WEEK_HOURS = 168;
-    /** Days either side of a day over which an account's trend is measured. */
-    static final int TREND_DAYS = 3;
 
     private SynchronizedActivitySignal() {
     }
@@ -68,8 +52,10 @@ public final class SynchronizedActivitySignal {
         /** Per account, its activity level on each day of its span relative to its weekly rhythm, smoothed. */
         private final float[][] levels;
         private final int[] firstDay;
+        private final DetectionRules.SynchronyRules rules;
 
-        Activity(int[][] windows, int windowSeconds, long originSecond) {
+        Activity(int[][] windows, int windowSeconds, long originSecond, DetectionRules.SynchronyRules rules) {
+            this.rules = rules;
             this.windows = windows;
             this.windowSeconds = windowSeconds;
             this.originSecond = originSecond;
@@ -119,7 +105,7 @@ public final class SynchronizedActivitySignal {
             for (int d = 0; d < days; d++) {
                 double a = 0;
                 double e = 0;
-                for (int k = Math.max(0, d - TREND_DAYS); k <= Math.min(days - 1, d + TREND_DAYS); k++) {
+                for (int k = Math.max(0, d - rules.trendDays()); k <= Math.min(days - 1, d + rules.trendDays()); k++) {
                     a += active[k];
                     e += expected[k];
                 }
@@ -212,8 +198,8 @@ public final class SynchronizedActivitySignal {
         }
 
         /**
-         * The pair's link when its overlap is far beyond chance ({@link #MIN_Z} standard deviations,
-         * {@link #MIN_PAIR_RATIO} times the expectation) on at least {@link #MIN_DAYS} days:
+         * The pair's link when its overlap is far beyond chance ({@code minZ} standard deviations,
+         * {@code minPairRatio} times the expectation) on at least {@code minDays} days:
          * {weight, shared windows}; null otherwise.
          */
         double[] pairLink(int a, int b) {
@@ -221,14 +207,15 @@ public final class SynchronizedActivitySignal {
             double[] expectedByDay = expectedOverlapByDay(a, b);
             double expected = sum(expectedByDay);
             double z = (shared - expected) / Math.sqrt(expected + 1);
-            if (z >= MIN_Z && shared >= MIN_PAIR_RATIO * expected && daysInStep(a, b, expectedByDay) >= MIN_DAYS) {
-                return new double[] {Math.min(1.0, z / (4 * MIN_Z)), shared};
+            if (z >= rules.minZ() && shared >= rules.minPairRatio() * expected
+                    && daysInStep(a, b, expectedByDay) >= rules.minDays()) {
+                return new double[] {Math.min(1.0, z / (4 * rules.minZ())), shared};
             }
             return null;
         }
 
         /**
-         * Days on which two accounts share at least {@link #MIN_DAY_OVERLAP} windows and twice what
+         * Days on which two accounts share at least {@code minDayOverlap} windows and twice what
          * chance gives that day. Bursty accounts (a benchmark run, a batch job) coincide by chance on
          * one day with a large overlap; accounts driven together coincide day after day.
          */
@@ -256,7 +243,7 @@ public final class SynchronizedActivitySignal {
             }
             int inStep = 0;
             for (int d = 0; d < days; d++) {
-                if (observed[d] >= MIN_DAY_OVERLAP && observed[d] >= 2 * expected[d]) {
+                if (observed[d] >= rules.minDayOverlap() && observed[d] >= 2 * expected[d]) {
                     inStep++;
                 }
             }
@@ -329,7 +316,7 @@ public final class SynchronizedActivitySignal {
     }
 
     /** The sorted distinct windows (index since the case origin) in which each account was active. */
-    public static Activity activity(CaseData data, int windowSeconds) {
+    public static Activity activity(CaseData data, int windowSeconds, DetectionRules.SynchronyRules rules) {
         int[][] out = new int[data.size()][];
         for (int account = 0; account < data.size(); account++) {
             AccountActivity a = data.activity(account);
@@ -343,7 +330,7 @@ public final class SynchronizedActivitySignal {
             }
             out[account] = Arrays.copyOf(w, k);
         }
-        return new Activity(out, windowSeconds, Math.floorDiv(data.originMs(), 1000L));
+        return new Activity(out, windowSeconds, Math.floorDiv(data.originMs(), 1000L), rules);
     }
 
     /** Pairs of accounts active together far beyond chance; the detail code is the number of shared windows. */
@@ -357,7 +344,7 @@ public final class SynchronizedActivitySignal {
             hashSeeds[i] = Hashing.mix64(seed + 0x9E3779B97F4A7C15L * (i + 1));
         }
         java.util.stream.IntStream.range(0, n).parallel().forEach(account -> {
-            if (activity.windows[account].length >= MIN_WINDOWS) {
+            if (activity.windows[account].length >= activity.rules.minWindows()) {
                 signatures[account] = minHash(activity.windows[account], hashSeeds);
             }
         });
@@ -414,7 +401,7 @@ public final class SynchronizedActivitySignal {
                 int a = (int) (pairs[i] >>> 32);
                 int b = (int) pairs[i];
                 // the signatures estimate the Jaccard similarity; pairs far below any link are not worth an exact count
-                if (agreement(signatures[a], signatures[b]) < MIN_ESTIMATED_JACCARD) {
+                if (agreement(signatures[a], signatures[b]) < activity.rules.minEstimatedJaccard()) {
                     continue;
                 }
                 double[] link = activity.pairLink(a, b);

@@ -83,7 +83,7 @@ public final class CampaignViewModel {
                 + (current.carried() ? String.format(Locale.ROOT, " (recorded on campaign %d of run %d, %.0f%% same members)",
                 current.carriedFrom().campaignId(), current.carriedFrom().runId(), 100 * current.carriedFrom().overlap()) : ""));
         evidence.setAll(campaign.label());
-        evidence.add("Signals: " + String.join(", ", campaign.signals()));
+        evidence.add("Signals: " + String.join(", ", campaign.signalNames()));
         evidence.addAll(campaign.reasons());
         members.setAll(state.accounts().stream().filter(a -> a.campaignId() != null && a.campaignId() == campaign.campaignId()).toList());
         Set<String> active = session.accountsInTimeRangeProperty().get();

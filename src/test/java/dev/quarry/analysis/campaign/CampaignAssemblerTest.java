@@ -1,5 +1,6 @@
 package dev.quarry.analysis.campaign;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
 import dev.quarry.analysis.signals.Evidence;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CampaignAssemblerTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
 
     /** A group of two whose second member is tied by templates and is in step only at a looser bar. */
     private static Group group(double synchronizedStrength) {
@@ -29,19 +31,19 @@ class CampaignAssemblerTest {
         }
         double[][] synchrony = {{20, 1.12}, {5, 1.04}};
         return new Group(new int[] {0, 1}, strength, Map.of(), ties, synchrony,
-                new CapabilitySweepSignal.Sweep(0, 0, 0, 0, 0, false), null, 0, new double[] {1, 1}, 0.9,
+                new CapabilitySweepSignal.Sweep(0, 0, 0, 0, 0, false, 0), null, 0, new double[] {1, 1}, 0.9,
                 EnumSet.noneOf(CampaignAssembler.Source.class), 0, List.of());
     }
 
     @Test
     void aMemberSharesInItsGroupsSynchronyAtALooserBarOnceTheGroupIsInStep() {
-        Set<CampaignAssembler.Source> own = CampaignAssembler.ownSources(group(0.8), 1, false);
+        Set<CampaignAssembler.Source> own = CampaignAssembler.ownSources(group(0.8), 1, false, RULES);
         assertEquals(EnumSet.of(CampaignAssembler.Source.PROMPTS, CampaignAssembler.Source.TIMING), own);
     }
 
     @Test
     void withoutAGroupInStepTheLooserBarDoesNotApply() {
-        Set<CampaignAssembler.Source> own = CampaignAssembler.ownSources(group(0.3), 1, false);
+        Set<CampaignAssembler.Source> own = CampaignAssembler.ownSources(group(0.3), 1, false, RULES);
         assertEquals(EnumSet.of(CampaignAssembler.Source.PROMPTS), own);
     }
 
@@ -49,8 +51,8 @@ class CampaignAssemblerTest {
     void aQuickAdopterIsTiedInTimeOnlyWhenItsGroupPivoted() {
         Group pivoted = group(0.0);
         pivoted.strength().put(Evidence.MODEL_PIVOT, 0.9);
-        assertTrue(CampaignAssembler.ownSources(pivoted, 1, true).contains(CampaignAssembler.Source.TIMING));
-        assertTrue(!CampaignAssembler.ownSources(group(0.0), 1, true).contains(CampaignAssembler.Source.TIMING));
+        assertTrue(CampaignAssembler.ownSources(pivoted, 1, true, RULES).contains(CampaignAssembler.Source.TIMING));
+        assertTrue(!CampaignAssembler.ownSources(group(0.0), 1, true, RULES).contains(CampaignAssembler.Source.TIMING));
     }
 
     @Test

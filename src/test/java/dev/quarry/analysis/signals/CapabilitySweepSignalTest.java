@@ -1,5 +1,6 @@
 package dev.quarry.analysis.signals;
 
+import dev.quarry.analysis.rules.DetectionRules;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CapabilitySweepSignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
     private static final int CATEGORIES = 20;
 
     /** An account's task mix spread evenly over the given categories. */
@@ -51,10 +53,10 @@ class CapabilitySweepSignalTest {
         for (int i = 200; i < 212; i++) {
             mixes[i] = even(range(0, CATEGORIES));
         }
-        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(200, 212));
+        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(200, 212), RULES.sweep());
         assertEquals(1.0, sweep.sweepingShare(), 1e-9);
         assertEquals(1.0, sweep.strength(), 1e-9);
-        assertTrue(CapabilitySweepSignal.sweeps(mixes, 205));
+        assertTrue(CapabilitySweepSignal.sweeps(mixes, 205, RULES.sweep()));
     }
 
     @Test
@@ -64,7 +66,7 @@ class CapabilitySweepSignalTest {
             int first = i % CATEGORIES;
             mixes[200 + i] = even(first, (first + 1) % CATEGORIES, (first + 2) % CATEGORIES);
         }
-        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(200, 220));
+        CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(200, 220), RULES.sweep());
         assertTrue(sweep.complementary(), sweep.toString());
         assertEquals(0.6, sweep.strength(), 1e-9);
     }
@@ -73,7 +75,7 @@ class CapabilitySweepSignalTest {
     void aCrowdOfPeopleWithTheirOwnInterestsDoesNotSweep() {
         double[][] mixes = crowd(0);
         for (int size : new int[] {10, 40, 150}) {
-            CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(0, size));
+            CapabilitySweepSignal.Sweep sweep = CapabilitySweepSignal.of(mixes, CapabilitySweepSignal.caseMix(mixes), range(0, size), RULES.sweep());
             assertEquals(0, sweep.strength(), sweep.toString());
             assertFalse(sweep.complementary(), "broad together, but in the case's own mix: " + sweep);
         }

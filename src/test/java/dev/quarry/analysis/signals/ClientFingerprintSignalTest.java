@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientFingerprintSignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
 
     @Test
     void linksAccountsThatAlwaysSendTheSameUncommonParametersButNotAPopularDefault(@TempDir Path dir) throws Exception {
@@ -41,7 +43,7 @@ class ClientFingerprintSignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        Links links = ClientFingerprintSignal.values(c.data, SharedInfrastructureSignal.holders(c.data)).links(c.data, c.similarity, 1, 0.0);
+        Links links = ClientFingerprintSignal.values(c.data, SharedInfrastructureSignal.holders(c.data), RULES).links(c.data, c.similarity, 1, 0.0);
         assertTrue(c.pairs(links, 0.25).contains("script0-script1"), c.pairs(links, 0.0).toString());
         assertFalse(c.touches(links, "user", 0.0), "a default three quarters of accounts use is no evidence");
     }
@@ -63,13 +65,13 @@ class ClientFingerprintSignalTest {
         }
         SignalCase c = new SignalCase(f);
         Map<AttributeKind, SharedInfrastructureSignal.Holders> holders = SharedInfrastructureSignal.holders(c.data);
-        Links client = ClientFingerprintSignal.values(c.data, holders).links(c.data, c.similarity, 1, 0.0);
+        Links client = ClientFingerprintSignal.values(c.data, holders, RULES).links(c.data, c.similarity, 1, 0.0);
         assertTrue(c.pairs(client, 0.0).contains("acct0-acct1"), c.pairs(client, 0.0).toString());
         Set<String> scriptUsers = Set.of("acct0", "acct1", "acct2", "acct3");
         assertEquals(6, c.pairs(client, 0.0).size(), c.pairs(client, 0.0).toString());
         assertTrue(c.pairs(client, 0.0).stream().allMatch(p -> scriptUsers.containsAll(List.of(p.split("-")))),
                 "browsers most accounts use link nobody: " + c.pairs(client, 0.0));
-        Links network = SharedInfrastructureSignal.values(c.data, holders).get(Evidence.INFRASTRUCTURE)
+        Links network = SharedInfrastructureSignal.values(c.data, holders, RULES.sharedValues()).get(Evidence.INFRASTRUCTURE)
                 .links(c.data, c.similarity, 1, 0.0);
         assertEquals(0, network.size(), "a user agent is not counted again as network evidence");
     }

@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.rules.DetectionRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelPivotSignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
 
     @Test
     void groupMovingToANewModelWithinADayPivotsWhileScatteredEarlyAdoptersDoNot(@TempDir Path dir) throws Exception {
@@ -42,7 +44,7 @@ class ModelPivotSignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(c.data);
+        List<ModelPivotSignal.Release> releases = ModelPivotSignal.releases(c.data, RULES.pivot());
         assertEquals(1, releases.size());
         int[] group = new int[10];
         int[] users = new int[10];
@@ -50,10 +52,10 @@ class ModelPivotSignalTest {
             group[a] = c.account("group" + a);
             users[a] = c.account("user" + a);
         }
-        double[] pivot = ModelPivotSignal.pivot(releases, group, 0.05);
+        double[] pivot = ModelPivotSignal.pivot(releases, group, 0.05, RULES.pivot());
         assertNotNull(pivot);
         assertTrue(pivot[0] >= 0.9);
-        assertNull(ModelPivotSignal.pivot(releases, users, 0.05));
+        assertNull(ModelPivotSignal.pivot(releases, users, 0.05, RULES.pivot()));
     }
 
     @Test
@@ -66,8 +68,8 @@ class ModelPivotSignalTest {
         }
         List<ModelPivotSignal.Release> releases = List.of(new ModelPivotSignal.Release(0, START, quick, 0.2));
         int[] small = {0, 1, 2, 3, 4};
-        assertNotNull(ModelPivotSignal.pivot(releases, small, 0.05));
-        assertNull(ModelPivotSignal.pivot(releases, small, 0.05 / 100));
+        assertNotNull(ModelPivotSignal.pivot(releases, small, 0.05, RULES.pivot()));
+        assertNull(ModelPivotSignal.pivot(releases, small, 0.05 / 100, RULES.pivot()));
     }
 
     @Test

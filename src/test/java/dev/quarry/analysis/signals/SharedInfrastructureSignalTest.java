@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.AttributeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SharedInfrastructureSignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
 
     /**
      * Six farm accounts on one card and one proxy; an enterprise of six on one card, egress IP and
@@ -56,7 +58,7 @@ class SharedInfrastructureSignalTest {
     }
 
     private static Map<Evidence, Links> links(SignalCase c) {
-        Map<Evidence, SharedValues> values = SharedInfrastructureSignal.values(c.data, SharedInfrastructureSignal.holders(c.data));
+        Map<Evidence, SharedValues> values = SharedInfrastructureSignal.values(c.data, SharedInfrastructureSignal.holders(c.data), RULES.sharedValues());
         return Map.of(Evidence.BILLING, values.get(Evidence.BILLING).links(c.data, c.similarity, 1, 0.0),
                 Evidence.INFRASTRUCTURE, values.get(Evidence.INFRASTRUCTURE).links(c.data, c.similarity, 1, 0.0));
     }
@@ -101,7 +103,7 @@ class SharedInfrastructureSignalTest {
     @Test
     void aMemberIsTiedToItsGroupOnlyThroughValuesItSharesWithinTheGroup(@TempDir Path dir) throws Exception {
         SignalCase c = build(dir);
-        Map<Evidence, SharedValues> values = SharedInfrastructureSignal.values(c.data, SharedInfrastructureSignal.holders(c.data));
+        Map<Evidence, SharedValues> values = SharedInfrastructureSignal.values(c.data, SharedInfrastructureSignal.holders(c.data), RULES.sharedValues());
         int[] label = new int[c.data.size()];
         java.util.Arrays.fill(label, 0);
         int farm0 = c.account("farm0");

@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.rules.DetectionRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SharedTemplateSignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
 
     static final String[] TEMPLATES = {"Solve the following algebra problem and show all steps: ",
             "Write a unit-tested Java method that does the following: ", "Summarise this contract clause for a lawyer: "};
@@ -20,9 +22,9 @@ class SharedTemplateSignalTest {
     private static Links links(SignalCase c) {
         SharedTemplateSignal.Templates[] templates = new SharedTemplateSignal.Templates[c.data.size()];
         for (int a = 0; a < templates.length; a++) {
-            templates[a] = SharedTemplateSignal.templatesOf(c.data.activity(a));
+            templates[a] = SharedTemplateSignal.templatesOf(c.data.activity(a), RULES.template());
         }
-        return SharedTemplateSignal.values(c.data, templates).links(c.data, c.similarity, 1, 0.0);
+        return SharedTemplateSignal.values(c.data, templates, RULES.sharedValues()).links(c.data, c.similarity, 1, 0.0);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.features.BehaviourFeature;
 import dev.quarry.analysis.features.BehaviourFeatures;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.scan.EventScan;
@@ -16,7 +17,7 @@ final class SignalCase {
 
     SignalCase(CaseFixture fixture) throws Exception {
         data = EventScan.read(fixture.done(), ProgressListener.NONE);
-        boolean[] usable = new boolean[BehaviourFeatures.NAMES.size()];
+        boolean[] usable = new boolean[BehaviourFeature.count()];
         similarity = new BehaviourSimilarity(BehaviourFeatures.standardized(BehaviourFeatures.compute(data), usable));
     }
 

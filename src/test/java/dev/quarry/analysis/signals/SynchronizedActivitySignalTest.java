@@ -1,6 +1,7 @@
 package dev.quarry.analysis.signals;
 
 import dev.quarry.analysis.CaseFixture;
+import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.model.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynchronizedActivitySignalTest {
+    private static final DetectionRules RULES = DetectionRules.defaults();
     private static final long HOUR = 3_600_000L;
 
     @Test
@@ -45,7 +47,7 @@ class SynchronizedActivitySignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        Links links = SynchronizedActivitySignal.links(SynchronizedActivitySignal.activity(c.data, 300), 64, 32, 1,
+        Links links = SynchronizedActivitySignal.links(SynchronizedActivitySignal.activity(c.data, 300, RULES.synchrony()), 64, 32, 1,
                 ProgressListener.NONE);
         assertTrue(c.pairs(links, 0.25).size() >= 20, "most of the 28 bot pairs are found: " + c.pairs(links, 0.25));
         assertFalse(c.touches(links, "office", 0.0), "same working hours are explained by the weekly rhythm");
@@ -105,7 +107,7 @@ class SynchronizedActivitySignalTest {
         }
         int count = 0;
         for (double[] member : activity.memberSynchrony(members)) {
-            if (member[0] >= SynchronizedActivitySignal.MIN_MEMBER_Z && member[1] >= SynchronizedActivitySignal.MIN_MEMBER_RATIO) {
+            if (member[0] >= RULES.synchrony().minMemberZ() && member[1] >= RULES.synchrony().minMemberRatio()) {
                 count++;
             }
         }
@@ -115,7 +117,7 @@ class SynchronizedActivitySignalTest {
     @Test
     void membersSharingTheirDaysOffAreInStepWithTheirGroup(@TempDir Path dir) throws Exception {
         SignalCase c = shifts(dir);
-        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300);
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300, RULES.synchrony());
         int farm = inStep(activity, c, "farm");
         assertTrue(farm >= 30, "farm members in step: " + farm);
         int office = inStep(activity, c, "office");
@@ -125,7 +127,7 @@ class SynchronizedActivitySignalTest {
     @Test
     void accountsOpenedLateAreNotInStepWithAFarmThatStepsUpThen(@TempDir Path dir) throws Exception {
         SignalCase c = shifts(dir);
-        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300);
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300, RULES.synchrony());
         assertTrue(inStep(activity, c, "late") <= 4, "an account's own active span is part of chance");
         Links links = SynchronizedActivitySignal.links(activity, 64, 32, 1, ProgressListener.NONE);
         for (int i = 0; i < links.size(); i++) {
@@ -148,7 +150,8 @@ class SynchronizedActivitySignalTest {
             windows[a] = set.stream().mapToInt(Integer::intValue).toArray();
         }
         // an origin in the middle of an hour, so that days and hours do not line up with windows
-        SynchronizedActivitySignal.Activity activity = new SynchronizedActivitySignal.Activity(windows, 300, 1_767_226_500L);
+        SynchronizedActivitySignal.Activity activity = new SynchronizedActivitySignal.Activity(windows, 300, 1_767_226_500L,
+                RULES.synchrony());
         double naive = 0;
         int from = Math.max(windows[0][0], windows[1][0]);
         int to = Math.min(windows[0][windows[0].length - 1], windows[1][windows[1].length - 1]);
@@ -185,7 +188,7 @@ class SynchronizedActivitySignalTest {
             }
         }
         SignalCase c = new SignalCase(f);
-        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300);
+        SynchronizedActivitySignal.Activity activity = SynchronizedActivitySignal.activity(c.data, 300, RULES.synchrony());
         int first = c.account("lab0");
         int second = c.account("lab1");
         assertTrue(SynchronizedActivitySignal.intersection(activity.windows(first), activity.windows(second))

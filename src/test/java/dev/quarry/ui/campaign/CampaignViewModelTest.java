@@ -69,7 +69,7 @@ class CampaignViewModelTest {
         assertEquals(campaign.size(), page.members().size());
         assertTrue(page.members().stream().allMatch(m -> m.campaignId() == campaign.campaignId() && m.flagged()));
         assertEquals(campaign.label(), page.evidence().get(0));
-        assertEquals("Signals: " + String.join(", ", campaign.signals()), page.evidence().get(1));
+        assertEquals("Signals: " + String.join(", ", campaign.signalNames()), page.evidence().get(1));
         assertEquals("No verdict yet.", page.verdictProperty().get());
         assertEquals(campaign.size(), page.memberReasonsProperty().get().size(), "every member has its reasons");
         try (CaseFile caseFile = CaseFile.openExisting(path)) {
