@@ -277,7 +277,31 @@ public final class DetectDatasets {
                                 + " shared billing or network, a farm behind a campus NAT, low-and-slow at 150, CSV"),
                 new Dataset("cohorts-institutions-bedrock-4000", Suite.COHORTS, GeneratorOptions.defaults(4_000, 14, 12_006)
                         .withCampaigns(unlinked()).withLegit(LegitMix.INSTITUTIONS).withFormat(OutputFormat.BEDROCK), Set.of(),
+                        "the same mixes, another seed, Bedrock logs"),
+                new Dataset("cohorts-quiet-csv-4000", Suite.COHORTS, GeneratorOptions.defaults(4_000, 14, 12_007)
+                        .withCampaigns(quiet()).withLegit(LegitMix.INSTITUTIONS), Set.of(),
+                        "farms without equal volumes or sign-up bursts: taken-over aged accounts, an office-hours"
+                                + " farm, backend mimics, prepaid cards on rotating residential proxies, novel benchmark"
+                                + " items, low-and-slow at 60, a loose proxy farm; CSV"),
+                new Dataset("cohorts-quiet-bedrock-4000", Suite.COHORTS, GeneratorOptions.defaults(4_000, 14, 12_008)
+                        .withCampaigns(quiet()).withLegit(LegitMix.INSTITUTIONS).withFormat(OutputFormat.BEDROCK), Set.of(),
                         "the same mixes, another seed, Bedrock logs"));
+    }
+
+    /**
+     * Farms that show none of decision 19's fleet signs (session 6 of issue 9): every account makes its
+     * own volume, accounts of every age, no work in lockstep; what ties each farm is its split worklist,
+     * what it takes out and, where the extract shows them, how its accounts are operated.
+     */
+    private static List<CampaignSpec> quiet() {
+        return List.of(
+                CampaignSpec.defaults(CampaignKind.COMPROMISED_AGED, 30),
+                CampaignSpec.defaults(CampaignKind.OFFICE_HOURS, 30),
+                CampaignSpec.defaults(CampaignKind.BACKEND_MIMIC, 30),
+                CampaignSpec.defaults(CampaignKind.PREPAID_PROXY, 30),
+                CampaignSpec.defaults(CampaignKind.NOVEL_BENCHMARK, 30),
+                CampaignSpec.defaults(CampaignKind.LOW_AND_SLOW, 120).withRequestsPerAccount(60),
+                CampaignSpec.defaults(CampaignKind.PROXY_FARM, 40).withTimingJitter(0.9));
     }
 
     /**

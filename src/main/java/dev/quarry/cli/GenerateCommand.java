@@ -55,7 +55,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--campaign", paramLabel = "KIND:ACCOUNTS[:k=v,...]",
             description = {"a planted campaign, repeatable; replaces the default mix. Kinds: naive_farm, proxy_farm,",
-                    "low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm. Keys: requests, start_day, days, ips, cards,",
+                    "low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm, compromised_aged, office_hours,",
+                    "backend_mimic, prepaid_proxy, novel_benchmark. Keys: requests, start_day, days, ips, cards,",
                     "bins, agents, jitter, paraphrase, topics, max_tokens, temperature, pivot_hours"})
     List<String> campaigns = new ArrayList<>();
 

@@ -25,7 +25,32 @@ public enum CampaignKind {
      * Works from behind a busy campus NAT (students' shared address), each account on its own card
      * and its own sign-up: the address it shares is shared by hundreds of unrelated people too.
      */
-    NAT_FARM("campaign_nat_farm");
+    NAT_FARM("campaign_nat_farm"),
+    /**
+     * Real accounts of every age, bought or taken over: months of their owners' ordinary evening use,
+     * then, within the same hour for all of them, the buyer's harvest through a residential proxy pool.
+     */
+    COMPROMISED_AGED("campaign_compromised_aged"),
+    /**
+     * People paid to work a day shift in one city, weekdays from nine, each from home on their own
+     * card and account, typing items of one worklist: their own pace, their own slice of the tasks.
+     */
+    OFFICE_HOURS("campaign_office_hours"),
+    /**
+     * Each account dressed as an independent app's backend (its own cloud address, product system
+     * prompt and steady app-hours traffic of its own size) while asking the farm's worklist.
+     */
+    BACKEND_MIMIC("campaign_backend_mimic"),
+    /**
+     * Prepaid cards from a few prepaid BINs and a residential proxy service that gives every request
+     * a new home address; human-looking hours, volumes of every size.
+     */
+    PREPAID_PROXY("campaign_prepaid_proxy"),
+    /**
+     * A public benchmark harness's client and format around items nobody published: each account asks
+     * its own new items, worked out at length, in one run a day at its own hour.
+     */
+    NOVEL_BENCHMARK("campaign_novel_benchmark");
 
     private final String label;
 

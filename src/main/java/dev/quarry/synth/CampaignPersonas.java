@@ -146,8 +146,8 @@ final class CampaignPersonas {
             e.userAgent = agent(r);
             e.model = Draws.chance(r, 0.8) ? Models.FLAGSHIP : Models.OPEN_LARGE;
             parameters(e, r);
-            e.promptText = Scaffolds.proxy(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
-                    sweptSubject(task, ordinal));
+            e.promptText = Scaffolds.proxy(r, campaign.spec.kind(), campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
+                    sweptSubject(task, ordinal), "");
             outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 800, 10);
         }
     }
@@ -305,6 +305,150 @@ final class CampaignPersonas {
             e.promptText = Scaffolds.appMimic(r, campaign.scaffoldFamily, campaign.spec.paraphraseRate(), task,
                     sweptSubject(task, ordinal));
             outcome(e, r, refusal(task, 0.02), 0.02, 0.004, 950, 60);
+        }
+    }
+
+    /**
+     * Farms that hide among ordinary customers: every account makes its own volume (one operator's
+     * quota multiplied by a factor of its own), keeps its own hours or an office's, and was opened at
+     * its own time; what they share is the work (one worklist, split between them) and what they take
+     * out. One class for the kinds of {@link CampaignKind} that differ only in disguise.
+     */
+    static final class QuietFleet extends Member {
+        /** This account's share of the farm's mean volume (log-normal around 1). */
+        double volumeFactor = 1;
+        /** Compromised accounts: when the buyer's script takes this account over. */
+        long takeoverMs = Long.MAX_VALUE;
+        /** Compromised accounts: the owner's own address and client before the takeover. */
+        Endpoint ownerEndpoint;
+        String ownerAgent;
+        /** Office workers: minutes after 09:00 local this worker usually starts. */
+        int startLateMinutes;
+        /** Novel benchmark: the local hour of the account's daily run; backend mimic: the app's name. */
+        int runHour;
+        String brand;
+
+        QuietFleet(World world, int index, Campaign campaign, int member) {
+            super(world, index, campaign, member);
+        }
+
+        private CampaignKind kind() {
+            return campaign.spec.kind();
+        }
+
+        private int workingDays() {
+            int days = 0;
+            for (int d = campaign.firstDay; d < campaign.lastDay; d++) {
+                days += kind() != CampaignKind.OFFICE_HOURS || !world.weekend(d, utcOffsetMinutes) ? 1 : 0;
+            }
+            return Math.max(1, days);
+        }
+
+        /** Share of the day after the takeover. */
+        private double afterTakeover(int day) {
+            double share = (world.dayStart(day + 1) - takeoverMs) / (double) World.DAY_MS;
+            return Math.max(0, Math.min(1, share));
+        }
+
+        private static final double OWNER_PER_DAY = 4;
+
+        @Override
+        double expectedEvents(int day) {
+            double harvest = volumeFactor * campaign.spec.requestsPerAccount();
+            return switch (kind()) {
+                case COMPROMISED_AGED -> {
+                    double after = afterTakeover(day);
+                    double harvestDays = Math.max(1, (world.dayStart(world.days) - takeoverMs) / (double) World.DAY_MS);
+                    yield after * harvest / harvestDays + (1 - after) * OWNER_PER_DAY;
+                }
+                case OFFICE_HOURS -> world.weekend(day, utcOffsetMinutes) ? 0 : harvest / workingDays();
+                default -> harvest / campaign.span();
+            };
+        }
+
+        @Override
+        void timestamps(int day, int count, SplittableRandom r, int[] msOfDay) {
+            switch (kind()) {
+                case COMPROMISED_AGED -> {
+                    double after = afterTakeover(day);
+                    double harvestRate = expectedEvents(day) - (1 - after) * OWNER_PER_DAY;
+                    double afterWeight = harvestRate / Math.max(1e-9, expectedEvents(day));
+                    long takeoverInDay = World.DAY_MS - Math.round(after * World.DAY_MS);
+                    for (int i = 0; i < count; i++) {
+                        if (Draws.chance(r, afterWeight)) {
+                            msOfDay[i] = (int) Math.min(World.DAY_MS - 1,
+                                    takeoverInDay + (long) (r.nextDouble() * (World.DAY_MS - takeoverInDay)));
+                        } else {
+                            int at;
+                            do {
+                                at = localToUtc(Draws.weighted(r, LEISURE_HOURS) * World.HOUR_MS + r.nextInt((int) World.HOUR_MS));
+                            } while (at >= takeoverInDay && takeoverInDay < World.DAY_MS && takeoverInDay > 0);
+                            msOfDay[i] = at;
+                        }
+                    }
+                }
+                case OFFICE_HOURS -> {
+                    // 09:00 plus the worker's own lateness, a lunch break, home at 17:30
+                    long start = (9 * 60 + startLateMinutes + r.nextInt(11)) * 60_000L;
+                    long lunch = (12 * 60 + 30 + r.nextInt(16)) * 60_000L;
+                    long back = lunch + 45 * 60_000L;
+                    long end = (17 * 60 + 30 - r.nextInt(16)) * 60_000L;
+                    long working = (lunch - start) + (end - back);
+                    for (int i = 0; i < count; i++) {
+                        long t = (long) (r.nextDouble() * working);
+                        long local = t < lunch - start ? start + t : back + (t - (lunch - start));
+                        msOfDay[i] = localToUtc(local);
+                    }
+                }
+                case NOVEL_BENCHMARK -> {
+                    long spacing = 20_000 + r.nextInt(25_000);
+                    long begin = runHour * World.HOUR_MS + r.nextInt((int) World.HOUR_MS);
+                    for (int i = 0; i < count; i++) {
+                        msOfDay[i] = localToUtc(begin + i * spacing + r.nextInt(5_000));
+                    }
+                }
+                default -> super.timestamps(day, count, r, msOfDay);
+            }
+        }
+
+        @Override
+        double[] hours() {
+            return kind() == CampaignKind.BACKEND_MIMIC ? APP_HOURS : LEISURE_HOURS;
+        }
+
+        @Override
+        void render(EventDraft e, SplittableRandom r, int day, long ts, int ordinal) {
+            e.apiKeyId = apiKey(r);
+            if (ts < takeoverMs && kind() == CampaignKind.COMPROMISED_AGED) {
+                // the owner's own use: an evening question now and then
+                Task task = Draws.pick(r, Taxonomy.TASKS);
+                e.endpoint = ownerEndpoint;
+                e.userAgent = ownerAgent;
+                e.model = popularModel(r, ts, 0.3);
+                usualParameters(e, r);
+                e.promptText = Prompts.personal(r, task);
+                outcome(e, r, refusal(task, 0.01), 0.002, 0.003, 300, 10);
+                return;
+            }
+            Task task = sweptTask(ordinal);
+            String subject = sweptSubject(task, ordinal);
+            e.endpoint = kind() == CampaignKind.PREPAID_PROXY
+                    // a residential proxy service: a new home address on every request
+                    ? Network.endpoint(r, Network.AsnKind.RESIDENTIAL, Network.country(r).code(), 0.1)
+                    : endpoint(r);
+            e.userAgent = agent(r);
+            e.model = Draws.chance(r, 0.8) ? Models.FLAGSHIP : Models.OPEN_LARGE;
+            parameters(e, r);
+            int family = campaign.scaffoldFamily;
+            double paraphrase = campaign.spec.paraphraseRate();
+            e.promptText = switch (kind()) {
+                case OFFICE_HOURS -> Scaffolds.worklist(r, kind(), family, paraphrase, task, subject, ordinal + 1);
+                case BACKEND_MIMIC -> Scaffolds.backendMimic(r, family, paraphrase, task, subject, brand);
+                case NOVEL_BENCHMARK -> Scaffolds.novelBenchmarkItem(r, family, paraphrase, task, subject,
+                        member * 10_000 + ordinal);
+                default -> Scaffolds.proxy(r, kind(), family, paraphrase, task, subject, Scaffolds.itemMaterial(r));
+            };
+            outcome(e, r, refusal(task, 0.02), 0.01, 0.004, 950, 12);
         }
     }
 }

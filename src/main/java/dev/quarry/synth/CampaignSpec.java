@@ -69,6 +69,16 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
                     2, 1, 0.3, 0.4, Math.min(8, Taxonomy.TASKS.size()), 4096, 0.7, 0);
             case NAT_FARM -> new CampaignSpec(kind, accounts, 450, -1, 0, 1, 0, 0, 0,
                     0.3, 0.5, Math.min(7, Taxonomy.TASKS.size()), 0, -1, 0);
+            case COMPROMISED_AGED -> new CampaignSpec(kind, accounts, 500, -1, 0, Math.max(10, accounts), 0, 0, 0,
+                    0.4, 0.5, 0, 0, -1, 0);
+            case OFFICE_HOURS -> new CampaignSpec(kind, accounts, 450, -1, 0, 0, 0, 0, 30,
+                    0.5, 0.8, Math.min(5, Taxonomy.TASKS.size()), 0, -1, 0);
+            case BACKEND_MIMIC -> new CampaignSpec(kind, accounts, 600, -1, 0, 0, 0, 0, 30,
+                    0.3, 0.5, 0, 0, -1, 0);
+            case PREPAID_PROXY -> new CampaignSpec(kind, accounts, 500, -1, 0, 0, 0, 3, 0,
+                    0.5, 0.5, 0, 0, -1, 0);
+            case NOVEL_BENCHMARK -> new CampaignSpec(kind, accounts, 550, -1, 0, 0, 0, 0, 1,
+                    0.2, 0.3, 0, 4096, 0.0, 0);
         };
     }
 
@@ -142,7 +152,8 @@ public record CampaignSpec(CampaignKind kind, int accounts, int requestsPerAccou
             kind = CampaignKind.valueOf(parts[0].trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("campaign '" + text + "': unknown kind '" + parts[0]
-                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm)");
+                    + "' (naive_farm, proxy_farm, low_and_slow, model_pivot, benchmark_mimic, app_mimic, nat_farm, compromised_aged, office_hours, backend_mimic, prepaid_proxy,"
+                    + " novel_benchmark)");
         }
         CampaignSpec spec = defaults(kind, parseInt(text, "accounts", parts[1]));
         if (parts.length == 3 && !parts[2].isBlank()) {

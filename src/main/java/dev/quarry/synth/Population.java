@@ -522,6 +522,7 @@ final class Population {
             case BENCHMARK_MIMIC -> Math.max(0, world.releaseDay - 1);
             case APP_MIMIC -> world.days >= 10 ? 2 : 0;
             case NAT_FARM -> world.days >= 10 ? 4 : 0;
+            case COMPROMISED_AGED, OFFICE_HOURS, BACKEND_MIMIC, PREPAID_PROXY, NOVEL_BENCHMARK -> 0;
         };
     }
 
@@ -532,8 +533,8 @@ final class Population {
         campaigns.add(c);
 
         AsnKind poolKind = switch (spec.kind()) {
-            case NAIVE_FARM, MODEL_PIVOT, APP_MIMIC -> AsnKind.DATACENTER;
-            case PROXY_FARM, LOW_AND_SLOW, BENCHMARK_MIMIC -> AsnKind.RESIDENTIAL;
+            case NAIVE_FARM, MODEL_PIVOT, APP_MIMIC, BACKEND_MIMIC, NOVEL_BENCHMARK -> AsnKind.DATACENTER;
+            case PROXY_FARM, LOW_AND_SLOW, BENCHMARK_MIMIC, COMPROMISED_AGED, OFFICE_HOURS, PREPAID_PROXY -> AsnKind.RESIDENTIAL;
             case NAT_FARM -> AsnKind.UNIVERSITY;
         };
         if (spec.kind() == CampaignKind.NAT_FARM) {
@@ -559,7 +560,8 @@ final class Population {
                 c.agentPool[i] = i > 0 ? People.anyAgent(r) : switch (spec.kind()) {
                     case NAIVE_FARM -> "python-requests/2.31.0";
                     // the disguise: the public client of the cohort the farm poses as
-                    case BENCHMARK_MIMIC -> PublicArtefacts.BENCHMARK_HARNESSES[ordinalOfKind % PublicArtefacts.BENCHMARK_HARNESSES.length];
+                    case BENCHMARK_MIMIC, NOVEL_BENCHMARK ->
+                            PublicArtefacts.BENCHMARK_HARNESSES[ordinalOfKind % PublicArtefacts.BENCHMARK_HARNESSES.length];
                     case APP_MIMIC -> PublicArtefacts.APP_TEMPLATES.get(ordinalOfKind % PublicArtefacts.APP_TEMPLATES.size()).agent();
                     default -> People.anyAgent(r);
                 };
@@ -597,6 +599,10 @@ final class Population {
         int emailStart = 10 + r.nextInt(400);
         Country farmCountry = Network.country(r);
         long signupBurst = world.dayStart(first) - World.DAY_MS + r.nextInt((int) (20 * World.HOUR_MS));
+        // bought or taken-over accounts change hands together, a third of the way into the extract or later
+        long takeoverMs = spec.kind() == CampaignKind.COMPROMISED_AGED
+                ? world.dayStart(Math.max(first, world.days / 3 + r.nextInt(Math.max(1, world.days / 4))))
+                + r.nextInt((int) World.DAY_MS) : Long.MAX_VALUE;
 
         for (int m = 0; m < spec.accounts(); m++) {
             Member p = switch (spec.kind()) {
@@ -607,8 +613,11 @@ final class Population {
                 case BENCHMARK_MIMIC -> new CampaignPersonas.BenchmarkMimic(world, built.size(), c, m);
                 case APP_MIMIC -> new CampaignPersonas.AppMimic(world, built.size(), c, m);
                 case NAT_FARM -> new CampaignPersonas.ProxyFarm(world, built.size(), c, m);
+                case COMPROMISED_AGED, OFFICE_HOURS, BACKEND_MIMIC, PREPAID_PROXY, NOVEL_BENCHMARK ->
+                        new CampaignPersonas.QuietFleet(world, built.size(), c, m);
             };
-            Country country = spec.kind() == CampaignKind.NAIVE_FARM ? farmCountry : Network.country(r);
+            Country country = spec.kind() == CampaignKind.NAIVE_FARM || spec.kind() == CampaignKind.OFFICE_HOURS
+                    ? farmCountry : Network.country(r);
             identity(p, spec.kind().label(), false, country, c.id);
             p.firstDay = first;
             p.lastDay = last;
@@ -664,6 +673,8 @@ final class Population {
                             + "@" + Draws.pick(r, new String[] {"gmail.com", "outlook.com", "proton.me"});
                     p.plan = Draws.chance(r, 0.6) ? "free" : "pay_as_you_go";
                 }
+                case COMPROMISED_AGED, OFFICE_HOURS, BACKEND_MIMIC, PREPAID_PROXY, NOVEL_BENCHMARK ->
+                        quietFleetMember((CampaignPersonas.QuietFleet) p, c, country, takeoverMs, signupBurst);
                 case MODEL_PIVOT -> {
                     p.createdAt = signupBurst - r.nextInt((int) (World.DAY_MS / 2));
                     p.email = Draws.pick(r, People.FIRST) + "." + Draws.pick(r, People.LAST) + "." + Draws.base36(r, 3)
@@ -672,6 +683,47 @@ final class Population {
                 }
             }
             p.arn = arn(p.awsAccount, "user/" + userName(p.email));
+        }
+    }
+
+    /**
+     * The sign-up and disguise of a farm account that hides among ordinary customers: opened at its own
+     * time (taken over after years of its owner's use, or opened over the weeks before), its own card
+     * and address, and its own share of the work.
+     */
+    private void quietFleetMember(CampaignPersonas.QuietFleet p, Campaign c, Country country, long takeoverMs,
+                                  long signupBurst) {
+        p.volumeFactor = Draws.logNormal(r, 1, 0.6);
+        p.email = Draws.chance(r, 0.5) ? People.personalEmail(r)
+                : Draws.pick(r, People.FIRST) + "." + Draws.pick(r, People.LAST) + (10 + r.nextInt(90)) + "@gmail.com";
+        p.plan = Draws.chance(r, 0.6) ? "pay_as_you_go" : "pro";
+        switch (c.spec.kind()) {
+            case COMPROMISED_AGED -> {
+                p.createdAt = world.startMs - (90 + r.nextInt(1400)) * World.DAY_MS + r.nextInt((int) World.DAY_MS);
+                p.firstDay = 0;
+                p.ownerEndpoint = Network.endpoint(r, AsnKind.RESIDENTIAL, country.code(), 0.1);
+                p.ownerAgent = People.anyAgent(r);
+                // the buyer's script logs into each account within the same hour
+                p.takeoverMs = takeoverMs + r.nextInt((int) World.HOUR_MS);
+            }
+            case OFFICE_HOURS -> {
+                p.createdAt = signupBurst - r.nextLong(90 * World.DAY_MS);
+                p.startLateMinutes = r.nextInt(25) - 5;
+            }
+            case BACKEND_MIMIC -> {
+                p.createdAt = world.startMs - (10 + r.nextInt(400)) * World.DAY_MS + r.nextInt((int) World.DAY_MS);
+                p.brand = Draws.pick(r, new String[] {"Lumen", "Quill", "Tutorly", "Brightpath", "Mentora", "Cogwise",
+                        "Studyhub", "Askwell", "Nimbus", "Orbit"}) + " " + Draws.pick(r, new String[] {"Learn", "AI",
+                        "Assist", "Notes", "Pro", "Go", "Desk", "Labs"});
+                p.usualMaxTokens = 2048 + 1024 * r.nextInt(3);
+                p.usualTemperature = 0.2 + 0.1 * r.nextInt(6);
+            }
+            case PREPAID_PROXY -> p.createdAt = signupBurst - r.nextInt((int) (14 * World.DAY_MS));
+            case NOVEL_BENCHMARK -> {
+                p.createdAt = signupBurst - r.nextLong(45 * World.DAY_MS);
+                p.runHour = r.nextInt(24);
+            }
+            default -> throw new IllegalStateException("not a quiet fleet: " + c.spec.kind());
         }
     }
 }

@@ -66,6 +66,22 @@ final class Scaffolds {
                     "Write it the way a textbook would: definitions first, then a fully worked example, the usual mistakes and a summary.",
                     "Structure the answer like a textbook section: definitions, complete worked example, common pitfalls, summary."));
 
+    /** House styles of farms whose workers or scripts hide among ordinary traffic: phrased many ways. */
+    private static final List<List<String>> WORKLIST = List.of(
+            List.of("Please answer in full detail: explain each step of the reasoning, give the final result, then list the key facts used.",
+                    "Answer fully, explaining every step of the reasoning, then the result, then the key facts you relied on.",
+                    "Give a detailed answer with each reasoning step explained, the final result, and the key facts behind it.",
+                    "Explain the reasoning step by step in detail, state the result, and list the main facts used.",
+                    "I need the complete answer: every step of the reasoning, the final result and a list of the facts it rests on."),
+            List.of("Write a long, complete answer as a domain expert, covering background, the full solution and edge cases.",
+                    "As an expert, answer completely and at length: background first, then the whole solution, then edge cases.",
+                    "Answer this the way an expert would, in depth: background, full solution, edge cases.",
+                    "Give an expert's complete answer, long form: the background, the solution in full, and the edge cases."),
+            List.of("Respond thoroughly. Start with a short overview, then the detailed explanation with examples, then a checklist of the main points.",
+                    "Answer thoroughly: a brief overview, then a detailed explanation with examples, then a checklist of main points.",
+                    "Please be thorough: overview first, then the detailed explanation with worked examples, and a final checklist.",
+                    "A thorough answer please: short overview, detailed explanation with examples, checklist of the key points at the end."));
+
     private static List<String> family(CampaignKind kind, int index) {
         List<List<String>> families = switch (kind) {
             case NAIVE_FARM -> NAIVE;
@@ -74,8 +90,17 @@ final class Scaffolds {
             case MODEL_PIVOT -> PIVOT;
             case BENCHMARK_MIMIC -> BENCHMARK_MIMIC;
             case APP_MIMIC -> APP_MIMIC;
+            case COMPROMISED_AGED -> PROXY;
+            case OFFICE_HOURS, BACKEND_MIMIC, PREPAID_PROXY -> WORKLIST;
+            case NOVEL_BENCHMARK -> BENCHMARK_MIMIC;
         };
-        return families.get(Math.floorMod(index, families.size()));
+        // farms of different kinds that draw on one list of families start at different places in it
+        int start = switch (kind) {
+            case COMPROMISED_AGED, BACKEND_MIMIC, NOVEL_BENCHMARK -> 1;
+            case PREPAID_PROXY -> 2;
+            default -> 0;
+        };
+        return families.get(Math.floorMod(index + start, families.size()));
     }
 
     private static String instruction(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate) {
@@ -97,10 +122,12 @@ final class Scaffolds {
                 + instruction + "\nID: " + number;
     }
 
-    static String proxy(SplittableRandom r, int family, double paraphraseRate, Task task, String subject) {
+    /** {@code material}: the item's own text, empty for farms whose items are only task and subject. */
+    static String proxy(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task, String subject,
+                        String material) {
         String ask = Prompts.fill(Draws.pick(r, task.asks()), subject);
-        String body = ask + Prompts.attachment(r, task);
-        return instruction(r, CampaignKind.PROXY_FARM, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
+        String body = ask + Prompts.attachment(r, task) + material;
+        return instruction(r, kind, family, paraphraseRate) + "\n\nTopic: " + task.title() + "\nTask: " + body;
     }
 
     /** Looks like a person's question; only the trailing answer-format block is shared across the campaign. */
@@ -128,5 +155,42 @@ final class Scaffolds {
                 Math.floorMod(family, PublicArtefacts.APP_TEMPLATES.size()));
         return "System: " + template.systemPrompt() + "\n\nStudent: " + Prompts.fill(Draws.pick(r, task.asks()), subject)
                 + Prompts.attachment(r, task) + "\n\n" + instruction(r, CampaignKind.APP_MIMIC, family, paraphraseRate);
+    }
+
+    /** A worker's item from the farm's worklist, typed as a person would, with the house-style instruction. */
+    static String worklist(SplittableRandom r, CampaignKind kind, int family, double paraphraseRate, Task task,
+                           String subject, int item) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r);
+        String instruction = instruction(r, kind, family, paraphraseRate);
+        return Draws.chance(r, 0.5) ? ask + "\n\n" + instruction : "#" + item + " " + ask + "\n" + instruction;
+    }
+
+    /** An app backend's own system prompt around the farm's item. */
+    static String backendMimic(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
+                               String brand) {
+        return "You are the assistant inside " + brand + ". Be accurate and helpful.\n\nUser request: "
+                + Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r) + "\n\n"
+                + instruction(r, CampaignKind.BACKEND_MIMIC, family, paraphraseRate);
+    }
+
+    /**
+     * The text an item of a split worklist carries of its own (its case, its data): a farm that
+     * splits its list gives every item to one account, so no two of its prompts are the same.
+     */
+    static String itemMaterial(SplittableRandom r) {
+        return " " + Prompts.prose(r, 2);
+    }
+
+    /**
+     * A public harness's item format around an item nobody published: a new question of the sweep with
+     * its own material, and a demand for the whole worked answer.
+     */
+    static String novelBenchmarkItem(SplittableRandom r, int family, double paraphraseRate, Task task, String subject,
+                                     int item) {
+        String ask = Prompts.fill(Draws.pick(r, task.asks()), subject) + Prompts.attachment(r, task) + itemMaterial(r);
+        String instruction = instruction(r, CampaignKind.NOVEL_BENCHMARK, family, paraphraseRate);
+        return family % 2 == 0
+                ? "Question: " + ask + "\nLet's think step by step. " + instruction + "\nAnswer:"
+                : "### Evaluation item " + task.id() + "-" + (1000 + item) + "\n" + ask + "\n" + instruction + "\n### Response:";
     }
 }

@@ -52,6 +52,16 @@ public final class CaseFixture implements AutoCloseable {
         return this;
     }
 
+    /** An account known only by its id, as events without an accounts file give it (no creation time, billing or signup). */
+    public CaseFixture bareAccount(String id) throws SQLException {
+        account.setString(1, id);
+        for (int column = 2; column <= 8; column++) {
+            account.setObject(column, null);
+        }
+        account.executeUpdate();
+        return this;
+    }
+
     /** One request; null for columns the extract lacks. */
     public CaseFixture event(String accountId, long ts, String org, String ip, String userAgent, String model,
                              Integer maxTokens, Double temperature, String status, String prompt) throws SQLException {

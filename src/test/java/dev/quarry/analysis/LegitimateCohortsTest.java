@@ -171,6 +171,40 @@ class LegitimateCohortsTest {
     }
 
     /**
+     * One enterprise's nightly report jobs under ten organisation ids (its subsidiaries), on one card
+     * and one egress: cron starts them all at midnight UTC, each writes long reports of its own kind,
+     * as many as its own business gives it that night.
+     */
+    @Test
+    void oneEnterprisesNightlyJobsOnOneCardInStepAtMidnightAreNoCampaign(@TempDir Path dir) throws Exception {
+        try (CaseFixture f = new CaseFixture(dir.resolve("case.quarry"))) {
+            Random random = new Random(19);
+            background(f, random, true);
+            for (int c = 0; c < 10; c++) {
+                String id = "report" + c;
+                f.account(id, "ops" + c + "@group-holding.com", "card-group-holding", "499998", "198.17.0.1",
+                        START - (100 + 170L * c) * DAY);
+                int perNight = 20 + 15 * c;
+                for (int d = 0; d < DAYS; d++) {
+                    long begin = START + d * DAY + random.nextInt(20_000);
+                    int reports = perNight / 2 + random.nextInt(perNight);
+                    for (int i = 0; i < reports; i++) {
+                        f.event(id, begin + i * 20_000L, "org-sub" + c, "198.17.0." + (1 + i % 2), "openai-python/1.35.0",
+                                "model-a", 4096, 0.2, "ok", "Write the nightly report on " + SUBJECTS[c % SUBJECTS.length]
+                                        + " for unit " + c + ": " + CaseFixture.freeText(random, 12), 1400 + random.nextInt(800));
+                    }
+                }
+            }
+            List<Campaign> campaigns = new java.util.ArrayList<>();
+            Map<String, AccountVerdict> verdicts = analyze(f, campaigns);
+            for (int c = 0; c < 10; c++) {
+                assertFalse(verdicts.get("report" + c).flagged(), verdicts.get("report" + c) + "\n" + campaigns);
+            }
+            assertTrue(campaigns.isEmpty(), "one owner's jobs in step at the common hour are no fleet: " + campaigns);
+        }
+    }
+
+    /**
      * A farm posing as benchmark runners among real labs: the harness's user agent, temperature 0
      * and item template, but long worked answers across the taxonomy, in shifts the farm works
      * together, from a small pool of residential proxies (when the extract shows addresses).

@@ -194,14 +194,15 @@ public final class CampaignAssembler {
                     nearCampaign[v] = id;
                 }
             }
+            Group described = flaggedPart(group, support, supported, judge, significance);
             List<Evidence> evidence = new ArrayList<>();
-            group.strength().entrySet().stream()
+            described.strength().entrySet().stream()
                     .filter(s -> s.getValue() >= rules.established())
                     .sorted((x, y) -> Double.compare(reliability(y.getKey(), rules.reliability()) * y.getValue(),
                             reliability(x.getKey(), rules.reliability()) * x.getValue()))
                     .forEach(s -> evidence.add(s.getKey()));
             String title = String.join(", ", evidence.stream().limit(3).map(Evidence::description).toList());
-            campaigns.add(new CampaignFinding(id, title, round(group.score()), supported, List.copyOf(evidence), group.reasons()));
+            campaigns.add(new CampaignFinding(id, title, round(group.score()), supported, List.copyOf(evidence), described.reasons()));
             ReasonWriter.CampaignFacts facts = new ReasonWriter.CampaignFacts(in, group.members(), id, campaignOf);
             for (int k = 0; k < group.members().length; k++) {
                 int v = group.members()[k];
@@ -249,6 +250,35 @@ public final class CampaignAssembler {
                     && (own.size() >= needed && operated || actsAsTheGroup);
         }
         return support;
+    }
+
+    /**
+     * The campaign as its flagged members show it, for its evidence and reasons: a count such as
+     * "8 of 9 members share billing" must be of the members the campaign names, not of the group
+     * before its unsupported members were set apart. The group itself when every member is flagged.
+     */
+    private static Group flaggedPart(Group group, boolean[] support, int supported, GroupJudge judge, double significance) {
+        int[] members = group.members();
+        if (supported == members.length || supported < 2) {
+            return group;
+        }
+        int own = judge.label[members[0]];
+        int[] flagged = new int[supported];
+        for (int k = 0, f = 0; k < members.length; k++) {
+            if (support[k]) {
+                flagged[f++] = members[k];
+            } else {
+                judge.label[members[k]] = -1 - members[k];
+            }
+        }
+        for (int v : flagged) {
+            judge.label[v] = own;
+        }
+        Group described = judge.evaluate(flagged, significance);
+        for (int v : members) {
+            judge.label[v] = own;
+        }
+        return described;
     }
 
     /** Rounds of narrowing a campaign to the members tied to its flagged members (a budget, not a judgement). */

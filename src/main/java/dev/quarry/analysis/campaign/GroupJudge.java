@@ -1,9 +1,13 @@
 package dev.quarry.analysis.campaign;
 
+import dev.quarry.analysis.scan.AccountActivity;
+import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.rules.DetectionRules;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.BehaviourSimilarity;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.ChangePoints;
+import dev.quarry.analysis.signals.DivisionOfLabour;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.Links;
 import dev.quarry.analysis.signals.ModelPivotSignal;
@@ -30,6 +34,20 @@ import static dev.quarry.analysis.campaign.CampaignAssembler.*;
  * which members take part. Holds what every judgement needs, computed once per run.
  */
 final class GroupJudge {
+    /** Accounts whose use stepped up within this many seconds of each other changed hands together. */
+    static final long FLEET_CHANGE_WINDOW_SECONDS = 2 * 3600L;
+    /** The share of a group's sketched items other members asked too, at most, for members to split the work. */
+    static final double SPLIT_WORK_MAX_SHARED = 0.05;
+    /** Addresses per request from which an account rotates its address on nearly every request. */
+    static final double ROTATING_SHARE = 0.8;
+    static final int ROTATING_MIN_REQUESTS = 20;
+    /** A quick adopter's step-up within this many seconds of a release (before it: the launch day) is the release's, not a change of hands. */
+    static final long RELEASE_STEP_UP_SECONDS = 2 * 86_400L;
+    /** A day starts on the clock when its first request comes this many seconds after a full or half hour, at most. */
+    static final long SCHEDULE_SLACK_SECONDS = 60;
+    /** Share of its active days, and fewest days, on which an account must start on the clock to run on a schedule. */
+    static final double SCHEDULE_SHARE = 0.6;
+    static final int SCHEDULE_MIN_DAYS = 3;
     final Inputs in;
     final CaseData data;
     final int[] label;
@@ -52,6 +70,10 @@ final class GroupJudge {
     final int requiredSources;
     final double[] scratch;
     final int[][] syncPartners;
+    /** Per account, when its use stepped up for good (seconds since the scan origin), or -1. */
+    final long[] stepUp;
+    /** Per account, whether its days start on a clock's schedule (see {@link #startsOnTheClock}). */
+    final boolean[] onTheClock;
     final SharedValues.IntScratch touched = new SharedValues.IntScratch();
     final DetectionRules rules;
     final DetectionRules.AssemblyRules assembly;
@@ -90,6 +112,19 @@ final class GroupJudge {
         requiredSources = Math.min(2, behaviourCounts ? available.size() : available.size() - 1);
         scratch = new double[n];
         syncPartners = syncPartners(in, n);
+        stepUp = ChangePoints.of(data);
+        onTheClock = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            onTheClock[v] = startsOnTheClock(data.activity(v), data.originMs());
+        }
+        // stepping up to try a model the day it came out is what the readers of its launch post do
+        for (ModelPivotSignal.Release release : in.releases()) {
+            for (int v = 0; v < n; v++) {
+                if (release.quickAdopter()[v] && Math.abs(stepUp[v] - release.firstSeen()) <= RELEASE_STEP_UP_SECONDS) {
+                    stepUp[v] = -1;
+                }
+            }
+        }
     }
 
     /**
@@ -349,7 +384,7 @@ final class GroupJudge {
         // an institution's departments share its card and egress, the readers of one launch post
         // share its phrasing, and each still works as its own people do (their own volume, their own
         // questions, accounts of every age). Accounts that one operator opened and runs act alike.
-        if (fleetSigns(m, strength).isEmpty()) {
+        if (fleetSigns(m, strength, sweep).isEmpty()) {
             score *= assembly.noFleetFactor();
         }
         double[] typicality = typicality(in.standardized(), m);
@@ -406,17 +441,74 @@ final class GroupJudge {
     }
 
     /** How members act as the accounts of one operator's fleet rather than as independent customers. */
-    enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER }
+    enum FleetSign { IN_STEP, SAME_VOLUME, OPENED_TOGETHER, CHANGED_TOGETHER, SPLIT_WORK, ROTATING_ADDRESSES }
+
+    /**
+     * Whether most of an account's active days (at least {@link #SCHEDULE_MIN_DAYS}) begin within
+     * {@link #SCHEDULE_SLACK_SECONDS} after a full or half hour: a job started by cron. Jobs of many
+     * companies start at midnight or at the top of the hour, so their being in step says nothing of
+     * one operator; a fleet's accounts start and stop together at minutes of their own.
+     */
+    static boolean startsOnTheClock(AccountActivity a, long originMs) {
+        int days = 0;
+        int onTheClock = 0;
+        long day = Long.MIN_VALUE;
+        for (int i = 0; i < a.events(); i++) {
+            long epochSeconds = originMs / 1000 + a.time(i);
+            long d = Math.floorDiv(epochSeconds, 86_400L);
+            if (d != day) {
+                day = d;
+                days++;
+                onTheClock += Math.floorMod(epochSeconds, 1_800L) <= SCHEDULE_SLACK_SECONDS ? 1 : 0;
+            }
+        }
+        return days >= SCHEDULE_MIN_DAYS && onTheClock > SCHEDULE_SHARE * days;
+    }
+
+    /** The most members whose use stepped up for good within {@link #FLEET_CHANGE_WINDOW_SECONDS} of each other. */
+    int changedTogether(int[] m) {
+        return ChangePoints.together(stepUp, m, FLEET_CHANGE_WINDOW_SECONDS);
+    }
+
+    /** How many members start their days on a clock's schedule. */
+    int onTheClock(int[] m) {
+        int count = 0;
+        for (int v : m) {
+            count += onTheClock[v] ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * How many members get a new network address on nearly every request (at least {@link
+     * #ROTATING_SHARE} as many addresses as requests, over {@link #ROTATING_MIN_REQUESTS} requests
+     * or more): a residential proxy service rotating per request, which ordinary customers rarely use.
+     */
+    int rotatingAddresses(int[] m) {
+        int rotating = 0;
+        for (int v : m) {
+            AccountActivity a = data.activity(v);
+            rotating += a.events() >= ROTATING_MIN_REQUESTS
+                    && a.attribute(AttributeKind.IP).size() >= ROTATING_SHARE * a.events() ? 1 : 0;
+        }
+        return rotating;
+    }
 
     /**
      * The signs that the members are one operator's fleet: activity in step beyond their own
-     * rhythms, {@code rules.assembly.fleetVolumeShare} of members making the same volume (within
-     * {@code fleetVolumeSpread} of several others), or {@code established} of them opened within
-     * {@code fleetCreationWindowMs} of each other.
+     * rhythms, unless most members start their days on a clock's schedule; {@code
+     * rules.assembly.fleetVolumeShare} of members making the same volume (within {@code
+     * fleetVolumeSpread} of several others); {@code established} of them opened within {@code
+     * fleetCreationWindowMs} of each other; a majority whose use stepped up for good within {@link
+     * #FLEET_CHANGE_WINDOW_SECONDS} of each other, whatever their age (accounts bought or taken over
+     * change hands together); a worklist split between them (each sweeps the taxonomy, at most
+     * {@link #SPLIT_WORK_MAX_SHARED} of their items asked by another member, where a public
+     * benchmark's runners ask the same items); or a majority getting a new address on nearly every
+     * request (a rotating proxy service).
      */
-    Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength) {
+    Set<FleetSign> fleetSigns(int[] m, Map<Evidence, Double> strength, CapabilitySweepSignal.Sweep sweep) {
         Set<FleetSign> signs = EnumSet.noneOf(FleetSign.class);
-        if (strength.get(Evidence.SYNCHRONIZED) >= assembly.established()) {
+        if (strength.get(Evidence.SYNCHRONIZED) >= assembly.established() && onTheClock(m) <= assembly.established() * m.length) {
             signs.add(FleetSign.IN_STEP);
         }
         if (sameVolume(m) >= assembly.fleetVolumeShare() * m.length) {
@@ -425,6 +517,20 @@ final class GroupJudge {
         int together = openedTogether(m);
         if (together >= assembly.established() * m.length) {
             signs.add(FleetSign.OPENED_TOGETHER);
+        }
+        if (changedTogether(m) >= assembly.established() * m.length) {
+            signs.add(FleetSign.CHANGED_TOGETHER);
+        }
+        // A worklist dealt out item by item: every member sweeps the taxonomy on its own, yet no two ask
+        // the same item. Narrow members broad together with items of their own are what an institution's
+        // departments and the readers of a launch post are; readers of a launch post try things of their
+        // own all at once, so a rush to a new model explains scattered items too.
+        if (sweep.sweepingShare() >= assembly.established() && strength.get(Evidence.MODEL_PIVOT) < assembly.established()
+                && DivisionOfLabour.sharedItemShare(data, m) <= SPLIT_WORK_MAX_SHARED) {
+            signs.add(FleetSign.SPLIT_WORK);
+        }
+        if (rotatingAddresses(m) >= assembly.established() * m.length) {
+            signs.add(FleetSign.ROTATING_ADDRESSES);
         }
         return signs;
     }

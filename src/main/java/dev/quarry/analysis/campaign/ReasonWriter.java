@@ -4,6 +4,7 @@ import dev.quarry.analysis.scan.AccountActivity;
 import dev.quarry.analysis.scan.AttributeKind;
 import dev.quarry.analysis.scan.CaseData;
 import dev.quarry.analysis.signals.CapabilitySweepSignal;
+import dev.quarry.analysis.signals.DivisionOfLabour;
 import dev.quarry.analysis.signals.ClientFingerprintSignal;
 import dev.quarry.analysis.signals.Evidence;
 import dev.quarry.analysis.signals.ModelPivotSignal;
@@ -113,7 +114,7 @@ final class ReasonWriter {
      */
     static String fleetSentence(Group group, GroupJudge judge) {
         int[] members = group.members();
-        Set<GroupJudge.FleetSign> signs = judge.fleetSigns(members, group.strength());
+        Set<GroupJudge.FleetSign> signs = judge.fleetSigns(members, group.strength(), group.sweep());
         if (signs.isEmpty()) {
             return null;
         }
@@ -128,6 +129,18 @@ final class ReasonWriter {
         }
         if (signs.contains(GroupJudge.FleetSign.IN_STEP)) {
             parts.add("they work in step");
+        }
+        if (signs.contains(GroupJudge.FleetSign.CHANGED_TOGETHER)) {
+            parts.add(judge.changedTogether(members) + " of " + members.length + " stepped up their use for good within "
+                    + GroupJudge.FLEET_CHANGE_WINDOW_SECONDS / 3600 + " hours of each other, whatever their age");
+        }
+        if (signs.contains(GroupJudge.FleetSign.SPLIT_WORK)) {
+            parts.add("they split the work: " + CampaignAssembler.percent(DivisionOfLabour.sharedItemShare(judge.data, members))
+                    + " of their items are asked by another member, while each sweeps the task taxonomy");
+        }
+        if (signs.contains(GroupJudge.FleetSign.ROTATING_ADDRESSES)) {
+            parts.add(judge.rotatingAddresses(members) + " of " + members.length
+                    + " get a new network address on nearly every request");
         }
         return "members act as one operator's accounts: " + String.join("; ", parts);
     }

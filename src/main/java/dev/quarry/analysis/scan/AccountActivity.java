@@ -1,5 +1,6 @@
 package dev.quarry.analysis.scan;
 
+import dev.quarry.analysis.primitives.BottomSketch;
 import dev.quarry.analysis.primitives.FrameCounter;
 import dev.quarry.analysis.primitives.IntCounter;
 
@@ -16,6 +17,8 @@ import java.util.Map;
 public final class AccountActivity {
     /** Request time in seconds since the scan's time origin, shifted left, with the model id in the low bits. */
     static final int MODEL_BITS = 16;
+    /** Item hashes kept per account: enough to tell items shared with others from items of its own. */
+    public static final int ITEM_SKETCH = 32;
     static final long NO_MODEL = (1 << MODEL_BITS) - 1;
     private static final long[] NO_REQUESTS = new long[0];
 
@@ -28,6 +31,8 @@ public final class AccountActivity {
     /** Frames of the prompts' openings and of their closings (see {@link PromptShape}). */
     final FrameCounter frames = new FrameCounter();
     final FrameCounter closings = new FrameCounter();
+    /** The smallest hashes of the items it asked (see {@link PromptShape.Reading#item()}). */
+    final BottomSketch items = new BottomSketch(ITEM_SKETCH);
     /** Prompts per task category of the taxonomy; null until the first categorised prompt. */
     int[] tasks;
     int prompts;
@@ -81,6 +86,7 @@ public final class AccountActivity {
         addPromptLength(prompt.chars());
         analyzed++;
         frames.add(prompt.opening());
+        items.add(prompt.item());
         if (prompt.closing() != 0) {
             closings.add(prompt.closing());
         }
@@ -205,6 +211,7 @@ public final class AccountActivity {
             }
         }
         frames.merge(part.frames);
+        items.merge(part.items);
         closings.merge(part.closings);
         if (part.tasks != null) {
             if (tasks == null) {
@@ -277,6 +284,11 @@ public final class AccountActivity {
     }
 
     /** Frames of the prompts' closings (prompts long enough to have one). */
+    /** The smallest hashes of the items the account asked among its prompts read in full. */
+    public BottomSketch items() {
+        return items;
+    }
+
     public FrameCounter closings() {
         return closings;
     }

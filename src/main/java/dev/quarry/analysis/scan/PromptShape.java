@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * What the engine keeps of a prompt, read in one pass over its UTF-8 bytes: its length in
  * characters, 64-bit hashes of its opening and closing "frames" (the first and the last few words,
- * lower-cased, with numbers and quoted parts masked), whether it asks for visible reasoning, and
+ * lower-cased, with numbers and quoted parts masked) and of the whole item as written, whether it asks for visible reasoning, and
  * which task category of the {@link TaskTaxonomy} it is about. Prompts written from one template
  * share a frame even when the filled-in parts differ, whether the template's fixed text comes
  * before the question (an instruction) or after it (an answer-format block). The text itself is
@@ -34,6 +34,7 @@ public final class PromptShape {
     public static final class Reading {
         long opening;
         long closing;
+        long item;
         int chars;
         boolean reasoning;
         int task = -1;
@@ -45,6 +46,16 @@ public final class PromptShape {
         /** Hash of the closing frame, or 0 when the prompt is too short to have one apart from its opening. */
         public long closing() {
             return closing;
+        }
+
+        /**
+         * Hash of the words between the opening and closing frames as written (numbers and quoted
+         * parts included), or of every word when the prompt is too short to have words between them:
+         * one item asked twice has one hash, two items of one template have two. A wrapper of
+         * another length around the same item shifts the frames and gives another hash.
+         */
+        public long item() {
+            return item;
         }
 
         public int chars() {
@@ -64,6 +75,7 @@ public final class PromptShape {
     private final TaskTaxonomy taxonomy;
     private final int[] taskHits;
     private final long[] lastFrameWords = new long[FRAME_WORDS];
+    private final long[] pending = new long[FRAME_WORDS];
 
     public PromptShape(TaskTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -80,6 +92,9 @@ public final class PromptShape {
     /** Reads the UTF-8 slice into {@code out}. */
     public void read(byte[] text, int from, int to, Reading out) {
         long opening = 0x9E3779B97F4A7C15L;
+        long item = 0;
+        long whole = 0;
+        int words = 0;
         int frameWords = 0;
         long word = 0;          // masked: digit runs are one '0'; for frames
         long plain = 0;         // as written, lower-cased; for keywords and phrases
@@ -113,6 +128,14 @@ public final class PromptShape {
             }
             lastDigit = false;
             if (wordLength > 0) {
+                // the item is the words between the frames: a harness that stamps a run id or date
+                // in its first or last words still sends one item
+                whole = fold(whole, plain);
+                if (words >= 2 * FRAME_WORDS) {
+                    item = fold(item, pending[words % FRAME_WORDS]);
+                }
+                pending[words % FRAME_WORDS] = plain;
+                words++;
                 if (!inQuote) {
                     opening = frameWords < FRAME_WORDS ? mix(opening, word) : opening;
                     lastFrameWords[frameWords % FRAME_WORDS] = word;
@@ -156,6 +179,7 @@ public final class PromptShape {
             }
         }
         out.chars = chars;
+        out.item = Hashing.mix64(words > 2 * FRAME_WORDS ? item : whole);
         out.opening = frameWords == 0 ? 0 : opening;
         out.closing = frameWords <= 2 * FRAME_WORDS ? 0 : closingFrame(frameWords);
         out.reasoning = reasoning;
@@ -185,6 +209,10 @@ public final class PromptShape {
             }
         }
         return chars;
+    }
+
+    private static long fold(long h, long word) {
+        return Long.rotateLeft(h, 23) * 0x9E3779B97F4A7C15L ^ word;
     }
 
     static long mix(long h, long v) {

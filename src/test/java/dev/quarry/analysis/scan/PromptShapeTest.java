@@ -33,6 +33,19 @@ class PromptShapeTest {
     }
 
     @Test
+    void oneItemAskedAgainIsOneItemAndTwoItemsOfOneTemplateAreTwo() {
+        String harness = "Question: %s\nLet's think step by step. Answer:";
+        String item = "A train leaves the station at 9 and travels 120 km at 80 km per hour; when does it arrive?";
+        String other = "A tank holds 300 litres and drains at 12 litres per minute; how long until it is empty?";
+        assertEquals(read(String.format(harness, item)).item(), read(String.format(harness, item)).item());
+        assertNotEquals(read(String.format(harness, item)).item(), read(String.format(harness, other)).item());
+        assertEquals(read(String.format(harness, item)).closing(), read(String.format(harness, other)).closing(), "one template");
+        assertEquals(read("run 2026-12-03 " + item + " end").item(), read("run 2026-12-04 " + item + " end").item(),
+                "a run stamp among the first words leaves the item as it is");
+        assertNotEquals(read("what is 2+2").item(), read("what is 2+3").item(), "short prompts are items by every word");
+    }
+
+    @Test
     void emptyPromptHasNoFrame() {
         assertEquals(0, PromptShape.frame("  ...  "));
     }
